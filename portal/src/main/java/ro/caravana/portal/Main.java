@@ -1,0 +1,27 @@
+package ro.caravana.portal;
+
+import java.util.Arrays;
+
+/** Command-line entry point of the runnable jar: {@code caravana COMMAND [ARGS]}. */
+public final class Main {
+
+  private Main() {}
+
+  public static void main(String[] args) throws Exception {
+    String command = args.length == 0 ? "help" : args[0];
+    String[] rest = Arrays.copyOfRange(args, Math.min(1, args.length), args.length);
+    int code = switch (command) {
+      default -> usage();
+    };
+    System.exit(code);
+  }
+
+  private static int usage() {
+    System.err.println("""
+        usage: caravana COMMAND [ARGS]
+          demo                 start everything with embedded PostgreSQL and Kafka and demo data
+          serve                start against the PostgreSQL and Kafka named in the configuration
+        """);
+    return 2;
+  }
+}
