@@ -10,6 +10,7 @@ import java.util.Map;
 import java.util.function.BiConsumer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import ro.caravana.scheduler.access.Access;
 import ro.caravana.scheduler.platform.config.AppConfig;
 import ro.caravana.scheduler.platform.db.DatabaseSettings;
 import ro.caravana.scheduler.platform.db.Migrations;
@@ -33,12 +34,16 @@ public final class SchedulerApp {
   private final Pool pool;
   private final KafkaAdminClient admin;
   private final int port;
+  private final Router router;
+  private final Access access;
 
-  private SchedulerApp(Vertx vertx, Pool pool, KafkaAdminClient admin, int port) {
+  private SchedulerApp(Vertx vertx, Pool pool, KafkaAdminClient admin, int port, Router router, Access access) {
     this.vertx = vertx;
     this.pool = pool;
     this.admin = admin;
     this.port = port;
+    this.router = router;
+    this.access = access;
   }
 
   /** What the extra mounts may use. */
@@ -56,23 +61,30 @@ public final class SchedulerApp {
               "default.api.timeout.ms", "3000"));
           Context context = new Context(vertx, config, pool, kafkaBootstrap);
           return DomainData.prepare(pool, demo, config.longValue("demo.seed"))
-              .compose(v -> vertx.deployVerticle(new OutboxRelay(pool, kafkaBootstrap,
-                  config.longValue("outbox.poll-ms"), config.integer("outbox.batch"))))
-              .compose(v -> {
-                HttpVerticle http = new HttpVerticle(router(context, admin, extraRoutes),
-                    config.string("http.host"), config.integer("http.port"));
-                return vertx.deployVerticle(http).map(id -> new SchedulerApp(vertx, pool, admin, http.actualPort()));
+              .compose(v -> Access.prepare(vertx, pool, config, demo))
+              .compose(access -> vertx.deployVerticle(new OutboxRelay(pool, kafkaBootstrap,
+                  config.longValue("outbox.poll-ms"), config.integer("outbox.batch"))).map(access))
+              .compose(access -> {
+                Router router = router(context, admin, access, extraRoutes);
+                HttpVerticle http = new HttpVerticle(router, config.string("http.host"), config.integer("http.port"));
+                return vertx.deployVerticle(http)
+                    .map(id -> new SchedulerApp(vertx, pool, admin, http.actualPort(), router, access));
               });
         });
   }
 
-  private static Router router(Context context, KafkaAdminClient admin, BiConsumer<Router, Context> extraRoutes) {
+  private static Router router(Context context, KafkaAdminClient admin, Access access,
+      BiConsumer<Router, Context> extraRoutes) {
     Router router = Router.router(context.vertx());
     Metrics metrics = new Metrics();
     router.route().handler(metrics::count);
+    access.mountHeaders(router);
     router.route("/api/*").handler(BodyHandler.create(false)
         .setBodyLimit(context.config().longValue("http.body-limit-bytes")));
     new OpsRoutes(context.pool(), admin, metrics).mount(router);
+    // the access gate in front of every /api route (docs/security.md)
+    access.mountGate(router);
+    access.mountRoutes(router);
     DomainApi.mount(router, context.pool());
     extraRoutes.accept(router, context);
     router.route().failureHandler(Problems::handle);
@@ -86,6 +98,9 @@ public final class SchedulerApp {
   public int port() { return port; }
   public Pool pool() { return pool; }
   public Vertx vertx() { return vertx; }
+  /** The assembled router, so tests can walk every route. */
+  public Router router() { return router; }
+  public Access access() { return access; }
 
   public Future<Void> close() {
     return admin.close().transform(v -> pool.close());

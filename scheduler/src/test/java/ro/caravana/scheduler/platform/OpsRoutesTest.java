@@ -55,7 +55,7 @@ class OpsRoutesTest {
   @Test
   @DisplayName("an unknown route answers 404 as problem+json")
   void unknownRoute() throws Exception {
-    var r = client.get(app.port(), "127.0.0.1", "/api/no-such-thing").send().toCompletionStage().toCompletableFuture().get();
+    var r = client.get(app.port(), "127.0.0.1", "/no-such-thing").send().toCompletionStage().toCompletableFuture().get();
     assertEquals(404, r.statusCode());
     assertEquals("application/problem+json", r.getHeader("Content-Type"));
     assertEquals(404, r.bodyAsJsonObject().getInteger("status"));

@@ -23,6 +23,8 @@ import ro.caravana.scheduler.platform.kafka.EmbeddedKafka;
 public final class TestSystem {
 
   private static final String TEMPLATE = "caravana_template";
+  /** The signing key of test apps (serve mode needs one), so tests can make their own tokens. */
+  public static final String TEST_JWT_SECRET = "test-only-signing-key-0123456789abcdef";
   private static final AtomicInteger DATABASES = new AtomicInteger();
   private static EmbeddedDatabase database;
   private static EmbeddedKafka kafka;
@@ -68,7 +70,8 @@ public final class TestSystem {
 
   /** Settings for a test app: a random port, fast outbox polling. */
   public static AppConfig config(Map<String, String> overrides) {
-    AppConfig config = AppConfig.of(Map.of("http.port", "0", "http.host", "127.0.0.1", "outbox.poll-ms", "50"));
+    AppConfig config = AppConfig.of(Map.of("http.port", "0", "http.host", "127.0.0.1", "outbox.poll-ms", "50",
+        "auth.jwt-secret", TEST_JWT_SECRET));
     for (var e : overrides.entrySet()) config = config.with(e.getKey(), e.getValue());
     return config;
   }

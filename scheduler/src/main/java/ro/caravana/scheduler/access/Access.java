@@ -1,0 +1,118 @@
+package ro.caravana.scheduler.access;
+
+import io.vertx.core.Future;
+import io.vertx.core.Vertx;
+import io.vertx.ext.web.Router;
+import io.vertx.sqlclient.Pool;
+import java.util.List;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import ro.caravana.scheduler.platform.config.AppConfig;
+
+/**
+ * Access control and privacy, assembled once at start: settings, password hashing, tokens, sessions,
+ * the policy, the audit log. {@link #prepare} seeds the demo accounts in demo mode;
+ * {@link #mountHeaders} installs the security headers, {@link #mountGate} the access handler, {@link #mountRoutes} the
+ * access routes (sign-in, audit).
+ */
+public final class Access {
+
+  private static final Logger LOG = LoggerFactory.getLogger(Access.class);
+  public static final String DEMO_PASSWORD = "demo";
+
+  private final Vertx vertx;
+  private final Pool pool;
+  private final AccessSettings settings;
+  private final PasswordHasher hasher;
+  private final Tokens tokens;
+  private final Sessions sessions;
+  private final Accounts accounts;
+  private final Audit audit;
+  private final Policy policy;
+  private final SecurityHeaders headers;
+
+  private Access(Vertx vertx, Pool pool, AppConfig config, AccessSettings settings, Policy policy) {
+    this.vertx = vertx;
+    this.pool = pool;
+    this.settings = settings;
+    this.hasher = new PasswordHasher(settings.argon2MemoryKb(), settings.argon2Iterations(), 1);
+    this.tokens = new Tokens(vertx, settings.jwtSecret(), settings.tokenLifetimeSeconds());
+    this.sessions = new Sessions(pool, settings.sessionIdleMinutes(), settings.sessionMaxHours());
+    this.accounts = new Accounts(pool);
+    this.audit = new Audit(pool);
+    this.policy = policy;
+    this.headers = new SecurityHeaders(config.string("http.content-security-policy"));
+  }
+
+  /** Reads the settings (serve mode refuses to start without a signing key) and seeds demo accounts in demo mode. */
+  public static Future<Access> prepare(Vertx vertx, Pool pool, AppConfig config, boolean demo) {
+    AccessSettings settings;
+    try {
+      settings = AccessSettings.from(config, demo);
+    } catch (IllegalStateException e) {
+      return Future.failedFuture(e);
+    }
+    Access access = new Access(vertx, pool, config, settings, AccessPolicy.standard());
+    return (demo ? access.seedDemoAccounts() : Future.<Void>succeededFuture()).map(v -> access);
+  }
+
+  public Policy policy() { return policy; }
+  public Tokens tokens() { return tokens; }
+  public Accounts accounts() { return accounts; }
+  public Audit audit() { return audit; }
+  public PasswordHasher hasher() { return hasher; }
+  public AccessSettings settings() { return settings; }
+
+  /** Security headers on every response: mount before any route that answers. */
+  public void mountHeaders(Router router) {
+    router.route().handler(headers::handle);
+  }
+
+  /** The access handler on {@code /api/*}: mount before any API route. */
+  public void mountGate(Router router) {
+    AccessHandler gate = new AccessHandler(policy, router, tokens, sessions, accounts, audit,
+        new RateLimiter(settings.loginPerMinute(), settings.loginBurst()),
+        new RateLimiter(settings.publicPerMinute(), settings.publicBurst()));
+    router.route("/api/*").handler(gate::handle);
+  }
+
+  public void mountRoutes(Router router) {
+    new AuthRoutes(new Authenticator(vertx, accounts, hasher, settings), tokens, sessions).mount(router);
+    audit.mount(router);
+  }
+
+  /** A new account with an Argon2id hash of the password (hashing runs off the event loop). */
+  public Future<Account> createAccount(String email, String displayName, Role role, List<String> counties,
+      Long centreId, Long staffId, String password) {
+    return vertx.executeBlocking(() -> hasher.hash(password), false)
+        .compose(hash -> accounts.create(email, displayName, role, counties, centreId, staffId, hash));
+  }
+
+  private record DemoAccount(String email, String name, Role role, List<String> counties) {}
+
+  private static final List<DemoAccount> DEMO = List.of(
+      new DemoAccount("admin@caravana.demo", "Administrator", Role.ADMIN, List.of()),
+      new DemoAccount("coordonator.bc@caravana.demo", "Coordonator Bacău", Role.COUNTY_COORDINATOR, List.of("BC")),
+      new DemoAccount("coordonator.vn@caravana.demo", "Coordonator Vrancea", Role.COUNTY_COORDINATOR, List.of("VN")),
+      new DemoAccount("medic@caravana.demo", "Medic", Role.DOCTOR, List.of("BC")),
+      new DemoAccount("terapeut@caravana.demo", "Terapeut", Role.THERAPIST, List.of("BC")),
+      new DemoAccount("asistent@caravana.demo", "Asistent medical comunitar", Role.NURSE, List.of("BC")),
+      new DemoAccount("supervizor@caravana.demo", "Supervizor național", Role.SUPERVISOR, List.of()));
+
+  /** One account per role with the password {@value #DEMO_PASSWORD}; only in demo mode, only into an empty table. */
+  private Future<Void> seedDemoAccounts() {
+    return accounts.count().compose(n -> {
+      if (n > 0) return Future.succeededFuture();
+      Future<Void> chain = Future.succeededFuture();
+      for (DemoAccount d : DEMO) {
+        chain = chain.compose(v -> createAccount(d.email(), d.name(), d.role(), d.counties(), null, null, DEMO_PASSWORD)
+            .mapEmpty());
+      }
+      return chain.onSuccess(v -> {
+        StringBuilder sb = new StringBuilder("demo accounts (password \"" + DEMO_PASSWORD + "\"):");
+        for (DemoAccount d : DEMO) sb.append("\n  ").append(String.format("%-30s %s", d.email(), d.role().wire()));
+        LOG.info(sb.toString());
+      });
+    });
+  }
+}

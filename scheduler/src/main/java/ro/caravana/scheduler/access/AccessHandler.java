@@ -1,0 +1,169 @@
+package ro.caravana.scheduler.access;
+
+import io.vertx.core.Future;
+import io.vertx.core.http.Cookie;
+import io.vertx.core.http.HttpMethod;
+import io.vertx.ext.web.Route;
+import io.vertx.ext.web.Router;
+import io.vertx.ext.web.RoutingContext;
+import java.util.Optional;
+import java.util.Set;
+import java.util.UUID;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import ro.caravana.scheduler.platform.http.ApiError;
+
+/**
+ * The one gate in front of every {@code /api} route: finds the policy line for the request, lets public
+ * lines through (rate-limited), otherwise authenticates the caller from a Bearer token or the session
+ * cookie, checks the CSRF token of cookie-authenticated changes, checks the role against the line and
+ * puts the {@link Caller} into the context. No line, no entry.
+ */
+public final class AccessHandler {
+
+  private static final Logger LOG = LoggerFactory.getLogger(AccessHandler.class);
+  private static final Set<HttpMethod> SAFE = Set.of(HttpMethod.GET, HttpMethod.HEAD, HttpMethod.OPTIONS);
+
+  private final Policy policy;
+  private final Router router;
+  private final Tokens tokens;
+  private final Sessions sessions;
+  private final Accounts accounts;
+  private final Audit audit;
+  private final RateLimiter loginLimit;
+  private final RateLimiter publicLimit;
+
+  public AccessHandler(Policy policy, Router router, Tokens tokens, Sessions sessions, Accounts accounts, Audit audit,
+      RateLimiter loginLimit, RateLimiter publicLimit) {
+    this.policy = policy;
+    this.router = router;
+    this.tokens = tokens;
+    this.sessions = sessions;
+    this.accounts = accounts;
+    this.audit = audit;
+    this.loginLimit = loginLimit;
+    this.publicLimit = publicLimit;
+  }
+
+  static ApiError unauthenticated() {
+    return ApiError.unauthorized("Autentificare necesară.", "Authentication required.");
+  }
+
+  static ApiError denied() {
+    return ApiError.forbidden("Nu aveți dreptul să accesați această resursă.", "You are not allowed to access this resource.");
+  }
+
+  public void handle(RoutingContext ctx) {
+    HttpMethod method = ctx.request().method();
+    String path = ctx.normalizedPath();
+    Optional<Policy.Match> match = policy.match(method, path);
+    if (match.isPresent() && match.get().rule().open()) {
+      Policy.Rule rule = match.get().rule();
+      RateLimiter limiter = switch (rule.limit()) {
+        case LOGIN -> loginLimit;
+        case PUBLIC -> publicLimit;
+        case NONE -> null;
+      };
+      if (limiter != null && !limiter.tryAcquire(Audit.clientIp(ctx))) {
+        ctx.response().putHeader("Retry-After", Long.toString(limiter.retryAfterSeconds()));
+        ctx.fail(new ApiError(429, null, "Prea multe cereri; încercați mai târziu.", "Too many requests; try later."));
+        return;
+      }
+      ctx.next();
+      return;
+    }
+    authenticate(ctx).onComplete(ar -> {
+      if (ar.failed()) {
+        ctx.fail(ar.cause());
+        return;
+      }
+      Caller caller = ar.result();
+      if (caller == null) {
+        ctx.response().putHeader("WWW-Authenticate", "Bearer realm=\"caravana\"");
+        ctx.fail(unauthenticated());
+        return;
+      }
+      if (match.isEmpty()) {
+        if (routeExists(method, path)) {
+          LOG.warn("refused {} {}: the route has no line in the access policy", method, patternOf(method, path));
+          ctx.fail(denied());
+        } else {
+          ctx.next(); // nothing is there: the router answers 404 or 405
+        }
+        return;
+      }
+      Policy.Rule rule = match.get().rule();
+      if (!rule.admits(caller.role()) || (rule.names() && !caller.seesNames())) {
+        ctx.fail(denied());
+        return;
+      }
+      ctx.put(Caller.KEY, caller);
+      if (rule.auditAction() != null) auditOnAnswer(ctx, rule, match.get());
+      ctx.next();
+    });
+  }
+
+  /** The caller from the Authorization header or else the session cookie; null when neither is there or valid. */
+  private Future<Caller> authenticate(RoutingContext ctx) {
+    String authorization = ctx.request().getHeader("Authorization");
+    if (authorization != null) {
+      if (!authorization.regionMatches(true, 0, "Bearer ", 0, 7)) return Future.succeededFuture(null);
+      String token = authorization.substring(7).trim();
+      return tokens.verify(token)
+          .compose(id -> accounts.byId(id))
+          .map(account -> account.filter(a -> !a.disabled()).map(a -> a.caller(Caller.Via.BEARER)).orElse(null))
+          .otherwise(e -> { LOG.debug("bearer token refused: {}", e.toString()); return null; });
+    }
+    Cookie cookie = ctx.request().getCookie(Sessions.COOKIE);
+    if (cookie == null || cookie.getValue().isEmpty()) return Future.succeededFuture(null);
+    return sessions.find(cookie.getValue()).compose(live -> {
+      if (live.isEmpty()) return Future.succeededFuture(null);
+      if (!SAFE.contains(ctx.request().method()) && !csrfMatches(ctx, live.get().csrfToken())) {
+        return Future.failedFuture(ApiError.forbidden(
+            "Token CSRF lipsă sau greșit; reîncărcați pagina.", "Missing or wrong CSRF token; reload the page."));
+      }
+      return accounts.byId(live.get().accountId())
+          .map(account -> account.filter(a -> !a.disabled()).map(a -> a.caller(Caller.Via.SESSION)).orElse(null));
+    });
+  }
+
+  /** Double submit: the token of the session must come back in a header or a form field, not only in a cookie. */
+  private static boolean csrfMatches(RoutingContext ctx, String expected) {
+    String sent = ctx.request().getHeader(Sessions.CSRF_HEADER);
+    if (sent == null) sent = ctx.request().getFormAttribute(Sessions.CSRF_FIELD);
+    return Sessions.sameSecret(expected, sent);
+  }
+
+  private void auditOnAnswer(RoutingContext ctx, Policy.Rule rule, Policy.Match match) {
+    UUID beneficiary = null;
+    if (rule.auditParam() != null) {
+      try {
+        beneficiary = UUID.fromString(match.params().get(rule.auditParam()));
+      } catch (IllegalArgumentException e) {
+        return; // not an id: the handler answers 400/404 and nothing was read
+      }
+    }
+    UUID subject = beneficiary;
+    ctx.addHeadersEndHandler(v -> {
+      int status = ctx.response().getStatusCode();
+      if (status < 400) audit.record(ctx, rule.auditAction(), subject);
+    });
+  }
+
+  /** Is there a route (other than catch-all handlers) that would serve this method and path? */
+  private boolean routeExists(HttpMethod method, String path) {
+    return patternOf(method, path) != null;
+  }
+
+  private String patternOf(HttpMethod method, String path) {
+    for (Route route : router.getRoutes()) {
+      String p = route.getPath();
+      if (p == null || !route.isExactPath() || route.isRegexPath()) continue;
+      Set<HttpMethod> methods = route.methods();
+      boolean methodOk = methods == null || methods.isEmpty() || methods.contains(method)
+          || (method == HttpMethod.HEAD && methods.contains(HttpMethod.GET));
+      if (methodOk && Policy.PathPattern.match(p, path) != null) return p;
+    }
+    return null;
+  }
+}

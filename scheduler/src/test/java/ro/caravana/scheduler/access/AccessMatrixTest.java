@@ -1,0 +1,168 @@
+package ro.caravana.scheduler.access;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.vertx.core.Vertx;
+import io.vertx.core.http.HttpMethod;
+import io.vertx.core.json.JsonObject;
+import io.vertx.ext.web.Route;
+import io.vertx.ext.web.client.HttpResponse;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.UUID;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.DisplayName;
+import org.junit.jupiter.api.Test;
+import ro.caravana.scheduler.SchedulerApp;
+import ro.caravana.scheduler.platform.http.Responses;
+import ro.caravana.scheduler.support.TestSystem;
+
+/**
+ * Every {@code /api} route the router knows, called as anonymous and as every role: anonymous gets 401
+ * unless the route is public, a role the policy does not admit gets 403, an admitted role gets neither,
+ * and nothing answers 500. Routes come from the router, so a new route cannot be left out.
+ */
+@DisplayName("Authorization matrix over every route of the router")
+class AccessMatrixTest {
+
+  static final String UNLISTED = "/api/test-only/unlisted";
+
+  private static Vertx vertx;
+  private static SchedulerApp app;
+  private static ApiClient api;
+  /** Callers by name: anonymous (null token) and one account per role. */
+  private static final Map<String, String> TOKENS = new LinkedHashMap<>();
+  private static final Map<String, Role> ROLES = new LinkedHashMap<>();
+
+  @BeforeAll
+  static void start() throws Exception {
+    vertx = Vertx.vertx();
+    var config = TestSystem.config(Map.of("ratelimit.login-per-minute", "1000", "ratelimit.login-burst", "1000",
+        "ratelimit.public-per-minute", "100000", "ratelimit.public-burst", "100000"));
+    app = TestSystem.startApp(vertx, true, config,
+            (router, ctx) -> router.get(UNLISTED).handler(rc -> Responses.json(rc, 200, new JsonObject().put("secret", 42))))
+        .toCompletionStage().toCompletableFuture().get(120, TimeUnit.SECONDS);
+    api = new ApiClient(vertx, app.port());
+    app.access().createAccount("coordonator.centru@caravana.test", "Coordonator centru", Role.CENTRE_COORDINATOR,
+        List.of("BC"), 1L, null, "parola-centru").toCompletionStage().toCompletableFuture().get(30, TimeUnit.SECONDS);
+    TOKENS.put("anonymous", null);
+    add("admin@caravana.demo", Role.ADMIN, "demo");
+    add("coordonator.bc@caravana.demo", Role.COUNTY_COORDINATOR, "demo");
+    add("coordonator.vn@caravana.demo", Role.COUNTY_COORDINATOR, "demo");
+    add("coordonator.centru@caravana.test", Role.CENTRE_COORDINATOR, "parola-centru");
+    add("medic@caravana.demo", Role.DOCTOR, "demo");
+    add("terapeut@caravana.demo", Role.THERAPIST, "demo");
+    add("asistent@caravana.demo", Role.NURSE, "demo");
+    add("supervizor@caravana.demo", Role.SUPERVISOR, "demo");
+  }
+
+  private static void add(String email, Role role, String password) {
+    var r = api.login(email, password);
+    assertEquals(200, r.statusCode(), email + ": " + r.bodyAsString());
+    TOKENS.put(email, r.bodyAsJsonObject().getString("token"));
+    ROLES.put(email, role);
+  }
+
+  @AfterAll
+  static void stop() throws Exception {
+    vertx.close().toCompletionStage().toCompletableFuture().get(20, TimeUnit.SECONDS);
+  }
+
+  /** Method and path pattern of every API route of the router (catch-all handlers excluded). */
+  static List<Map.Entry<HttpMethod, String>> apiRoutes(SchedulerApp app) {
+    Set<String> seen = new TreeSet<>();
+    List<Map.Entry<HttpMethod, String>> out = new ArrayList<>();
+    for (Route route : app.router().getRoutes()) {
+      String path = route.getPath();
+      if (path == null || !route.isExactPath() || route.isRegexPath() || !path.startsWith("/api/")) continue;
+      Set<HttpMethod> methods = route.methods() == null || route.methods().isEmpty() ? Set.of(HttpMethod.GET) : route.methods();
+      for (HttpMethod m : methods) {
+        if (seen.add(m + " " + path)) out.add(Map.entry(m, path));
+      }
+    }
+    return out;
+  }
+
+  @Test
+  @DisplayName("every API route of the router has a line in the access policy (the test-only unlisted route excepted)")
+  void everyRouteIsInThePolicy() {
+    List<String> missing = new ArrayList<>();
+    for (var route : apiRoutes(app)) {
+      String sample = sample(route.getValue());
+      if (app.access().policy().match(route.getKey(), sample).isEmpty()) missing.add(route.getKey() + " " + route.getValue());
+    }
+    assertEquals(List.of("GET " + UNLISTED), missing, "routes without an access policy line (add them to AccessPolicy)");
+  }
+
+  @Test
+  @DisplayName("a route missing from the policy is refused to every role, admin included (fail closed)")
+  void unlistedRouteIsRefused() {
+    TOKENS.forEach((who, token) -> {
+      var r = api.get(UNLISTED, token);
+      assertEquals(token == null ? 401 : 403, r.statusCode(), who);
+      assertTrue(!r.bodyAsString().contains("42"), who);
+    });
+  }
+
+  @Test
+  @DisplayName("every route as every role and anonymous: 401, 403 or served as the policy says, never 500")
+  void matrix() {
+    List<String> failures = new ArrayList<>();
+    int calls = 0;
+    for (var route : apiRoutes(app)) {
+      if (route.getValue().equals(UNLISTED)) continue;
+      HttpMethod method = route.getKey();
+      String path = sample(route.getValue());
+      Policy.Rule rule = app.access().policy().match(method, path).orElseThrow().rule();
+      for (var caller : TOKENS.entrySet()) {
+        // logout would end nothing for a Bearer token, but keep the tokens of this test safe anyway
+        if (path.equals("/api/auth/logout")) continue;
+        Role role = ROLES.get(caller.getKey());
+        Object body = method == HttpMethod.GET || method == HttpMethod.DELETE ? null : new JsonObject();
+        HttpResponse<?> r = api.call(method, path, ApiClient.bearer(caller.getValue()), body);
+        calls++;
+        int status = r.statusCode();
+        String expected;
+        boolean ok;
+        if (rule.open()) {
+          expected = "served (public)";
+          ok = status != 403 && status < 500;
+        } else if (role == null) {
+          expected = "401";
+          ok = status == 401;
+        } else if (rule.admits(role) && !(rule.names() && role == Role.SUPERVISOR)) {
+          expected = "served";
+          ok = status != 401 && status != 403 && status < 500;
+        } else {
+          expected = "403";
+          ok = status == 403;
+        }
+        if (!ok) failures.add(method + " " + path + " as " + caller.getKey() + ": expected " + expected + ", got " + status
+            + " " + r.bodyAsString());
+      }
+    }
+    assertTrue(calls > 0);
+    assertEquals(List.of(), failures, calls + " calls");
+  }
+
+  /** A concrete path for a pattern: ids become random UUIDs, other parameters a random word. */
+  static String sample(String pattern) {
+    StringBuilder sb = new StringBuilder();
+    for (String segment : pattern.substring(1).split("/")) {
+      sb.append('/');
+      if (segment.startsWith(":")) {
+        sb.append(segment.toLowerCase().endsWith("id") ? UUID.randomUUID().toString() : "x" + Long.toHexString(System.nanoTime()));
+      } else {
+        sb.append(segment);
+      }
+    }
+    return sb.toString();
+  }
+}
