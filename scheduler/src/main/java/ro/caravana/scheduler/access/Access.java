@@ -30,6 +30,8 @@ public final class Access {
   private final Audit audit;
   private final Policy policy;
   private final SecurityHeaders headers;
+  private final FamilyLinks familyLinks;
+  private final Gdpr gdpr;
 
   private Access(Vertx vertx, Pool pool, AppConfig config, AccessSettings settings, Policy policy) {
     this.vertx = vertx;
@@ -42,6 +44,9 @@ public final class Access {
     this.audit = new Audit(pool);
     this.policy = policy;
     this.headers = new SecurityHeaders(config.string("http.content-security-policy"));
+    this.familyLinks = new FamilyLinks(pool, settings.jwtSecret(), settings.familyLinkDays(),
+        java.time.ZoneId.of(config.string("zone")));
+    this.gdpr = new Gdpr(pool);
   }
 
   /** Reads the settings (serve mode refuses to start without a signing key) and seeds demo accounts in demo mode. */
@@ -53,7 +58,10 @@ public final class Access {
       return Future.failedFuture(e);
     }
     Access access = new Access(vertx, pool, config, settings, AccessPolicy.standard());
-    return (demo ? access.seedDemoAccounts() : Future.<Void>succeededFuture()).map(v -> access);
+    return (demo ? access.seedDemoAccounts() : Future.<Void>succeededFuture()).map(v -> {
+      access.gdpr.scheduleRetention(vertx, settings.retentionMonths(), settings.retentionCheckMinutes());
+      return access;
+    });
   }
 
   public Policy policy() { return policy; }
@@ -79,7 +87,14 @@ public final class Access {
   public void mountRoutes(Router router) {
     new AuthRoutes(new Authenticator(vertx, accounts, hasher, settings), tokens, sessions).mount(router);
     audit.mount(router);
+    familyLinks.mount(router);
+    new Consent(pool).mount(router);
+    gdpr.mount(router);
   }
+
+  /** Links for SMS notices: {@code access.familyLinks().issue(tx, appointmentId, null)}. */
+  public FamilyLinks familyLinks() { return familyLinks; }
+  public Gdpr gdpr() { return gdpr; }
 
   /** A new account with an Argon2id hash of the password (hashing runs off the event loop). */
   public Future<Account> createAccount(String email, String displayName, Role role, List<String> counties,

@@ -7,6 +7,7 @@ import static ro.caravana.scheduler.access.Policy.aggregate;
 import static ro.caravana.scheduler.access.Policy.named;
 import static ro.caravana.scheduler.access.Policy.open;
 import static ro.caravana.scheduler.access.Role.ADMIN;
+import static ro.caravana.scheduler.access.Role.COUNTY_COORDINATOR;
 
 import java.util.EnumSet;
 import java.util.List;
@@ -35,7 +36,16 @@ public final class AccessPolicy {
         aggregate(POST, "/api/auth/logout", EVERY_ROLE),
 
         // Access administration
-        named(GET, "/api/audit", EnumSet.of(ADMIN))
+        named(GET, "/api/audit", EnumSet.of(ADMIN)),
+
+        // Family links, issued and revoked by staff who keep the appointment
+        named(POST, "/api/appointments/:id/family-links/revoke", Policy.COORDINATORS),
+        named(POST, "/api/appointments/:id/family-links", Policy.COORDINATORS),
+
+        // GDPR: export and erasure by the county that keeps the record, consent by whoever records it
+        named(GET, "/api/beneficiaries/:id/export", EnumSet.of(ADMIN, COUNTY_COORDINATOR)).audited("export", "id"),
+        named(POST, "/api/beneficiaries/:id/erase", EnumSet.of(ADMIN, COUNTY_COORDINATOR)).audited("erase", "id"),
+        named(POST, "/api/beneficiaries/:id/consent", Policy.COORDINATORS).audited("consent", "id")
     ));
   }
 }
