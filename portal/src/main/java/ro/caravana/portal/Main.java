@@ -11,6 +11,8 @@ public final class Main {
     String command = args.length == 0 ? "help" : args[0];
     String[] rest = Arrays.copyOfRange(args, Math.min(1, args.length), args.length);
     int code = switch (command) {
+      case "demo" -> ro.caravana.portal.server.Server.run(true);
+      case "serve" -> ro.caravana.portal.server.Server.run(false);
       default -> usage();
     };
     System.exit(code);

@@ -1,0 +1,93 @@
+package ro.caravana.scheduler;
+
+import io.vertx.core.Future;
+import io.vertx.core.Vertx;
+import io.vertx.ext.web.Router;
+import io.vertx.ext.web.handler.BodyHandler;
+import io.vertx.kafka.admin.KafkaAdminClient;
+import io.vertx.sqlclient.Pool;
+import java.util.Map;
+import java.util.function.BiConsumer;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import ro.caravana.scheduler.platform.config.AppConfig;
+import ro.caravana.scheduler.platform.db.DatabaseSettings;
+import ro.caravana.scheduler.platform.db.Migrations;
+import ro.caravana.scheduler.platform.http.ApiError;
+import ro.caravana.scheduler.platform.http.HttpVerticle;
+import ro.caravana.scheduler.platform.http.Problems;
+import ro.caravana.scheduler.platform.ops.Metrics;
+import ro.caravana.scheduler.platform.ops.OpsRoutes;
+import ro.caravana.scheduler.platform.outbox.OutboxRelay;
+
+/**
+ * The scheduler service in one Vert.x instance: migrations first (off the event loop), then the
+ * domain data, the outbox relay and the HTTP server. Extra routes (the portal's pages, the
+ * signalling endpoint) are mounted by the caller before the server starts.
+ */
+public final class SchedulerApp {
+
+  private static final Logger LOG = LoggerFactory.getLogger(SchedulerApp.class);
+
+  private final Vertx vertx;
+  private final Pool pool;
+  private final KafkaAdminClient admin;
+  private final int port;
+
+  private SchedulerApp(Vertx vertx, Pool pool, KafkaAdminClient admin, int port) {
+    this.vertx = vertx;
+    this.pool = pool;
+    this.admin = admin;
+    this.port = port;
+  }
+
+  /** What the extra mounts may use. */
+  public record Context(Vertx vertx, AppConfig config, Pool pool, String kafkaBootstrap) {}
+
+  public static Future<SchedulerApp> start(Vertx vertx, AppConfig config, DatabaseSettings db, String kafkaBootstrap,
+      boolean demo, BiConsumer<Router, Context> extraRoutes) {
+    return vertx.executeBlocking(() -> Migrations.run(db.jdbcUrl(), db.user(), db.password()), false)
+        .compose(migrations -> {
+          LOG.info("database migrations applied: {}", migrations);
+          Pool pool = db.pool(vertx);
+          KafkaAdminClient admin = KafkaAdminClient.create(vertx, Map.of(
+              "bootstrap.servers", kafkaBootstrap,
+              "request.timeout.ms", "2500",
+              "default.api.timeout.ms", "3000"));
+          Context context = new Context(vertx, config, pool, kafkaBootstrap);
+          return DomainData.prepare(pool, demo, config.longValue("demo.seed"))
+              .compose(v -> vertx.deployVerticle(new OutboxRelay(pool, kafkaBootstrap,
+                  config.longValue("outbox.poll-ms"), config.integer("outbox.batch"))))
+              .compose(v -> {
+                HttpVerticle http = new HttpVerticle(router(context, admin, extraRoutes),
+                    config.string("http.host"), config.integer("http.port"));
+                return vertx.deployVerticle(http).map(id -> new SchedulerApp(vertx, pool, admin, http.actualPort()));
+              });
+        });
+  }
+
+  private static Router router(Context context, KafkaAdminClient admin, BiConsumer<Router, Context> extraRoutes) {
+    Router router = Router.router(context.vertx());
+    Metrics metrics = new Metrics();
+    router.route().handler(metrics::count);
+    router.route("/api/*").handler(BodyHandler.create(false)
+        .setBodyLimit(context.config().longValue("http.body-limit-bytes")));
+    new OpsRoutes(context.pool(), admin, metrics).mount(router);
+    DomainApi.mount(router, context.pool());
+    extraRoutes.accept(router, context);
+    router.route().failureHandler(Problems::handle);
+    router.errorHandler(404, ctx -> Problems.send(ctx,
+        ApiError.notFound(null, "Resursa nu există.", "No such resource.")));
+    router.errorHandler(405, ctx -> Problems.send(ctx,
+        new ApiError(405, null, "Metodă nepermisă.", "Method not allowed.")));
+    return router;
+  }
+
+  public int port() { return port; }
+  public Pool pool() { return pool; }
+  public Vertx vertx() { return vertx; }
+
+  public Future<Void> close() {
+    return admin.close().transform(v -> pool.close());
+  }
+}

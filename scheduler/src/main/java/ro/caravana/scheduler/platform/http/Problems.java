@@ -1,0 +1,121 @@
+package ro.caravana.scheduler.platform.http;
+
+import io.vertx.core.json.DecodeException;
+import io.vertx.core.json.JsonObject;
+import io.vertx.ext.web.RoutingContext;
+import io.vertx.ext.web.handler.HttpException;
+import io.vertx.pgclient.PgException;
+import java.util.Map;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The router's one failure handler: every error leaves as RFC 9457 problem+json with the field at
+ * fault and a reason in Romanian and English. Database constraint violations name the constraint
+ * (4xx, never 500); anything unexpected is logged with an id and answered 500 without details.
+ */
+public final class Problems {
+
+  public static final String CONTENT_TYPE = "application/problem+json";
+  private static final Logger LOG = LoggerFactory.getLogger(Problems.class);
+  private static final Map<Integer, String> TITLES = Map.of(
+      400, "Bad Request", 401, "Unauthorized", 403, "Forbidden", 404, "Not Found", 405, "Method Not Allowed",
+      409, "Conflict", 413, "Payload Too Large", 415, "Unsupported Media Type", 422, "Unprocessable Content",
+      429, "Too Many Requests");
+
+  private Problems() {}
+
+  public static void handle(RoutingContext ctx) {
+    if (ctx.response().headWritten()) {
+      ctx.response().reset();
+      return;
+    }
+    Throwable failure = ctx.failure();
+    ApiError error = toApiError(failure, ctx.statusCode());
+    if (error == null) {
+      String incident = Long.toHexString(System.nanoTime());
+      LOG.error("incident {} on {} {}", incident, ctx.request().method(), ctx.request().path(), failure);
+      error = new ApiError(500, null, "Eroare internă (incident " + incident + ").",
+          "Internal error (incident " + incident + ").");
+    }
+    send(ctx, error);
+  }
+
+  public static void send(RoutingContext ctx, ApiError error) {
+    JsonObject body = new JsonObject()
+        .put("type", "about:blank")
+        .put("title", TITLES.getOrDefault(error.status(), error.status() >= 500 ? "Internal Server Error" : "Error"))
+        .put("status", error.status())
+        .put("detail", error.reasonEn())
+        .put("reason", new JsonObject().put("ro", error.reasonRo()).put("en", error.reasonEn()));
+    if (error.field() != null) body.put("field", error.field());
+    ctx.response()
+        .setStatusCode(error.status())
+        .putHeader("Content-Type", CONTENT_TYPE)
+        .end(body.encode());
+  }
+
+  static ApiError toApiError(Throwable failure, int status) {
+    if (failure instanceof ApiError e) return e;
+    if (failure instanceof DecodeException) {
+      return ApiError.badRequest("body", "Corpul cererii nu este JSON valid.", "The request body is not valid JSON.");
+    }
+    if (failure instanceof PgException pg) return fromDatabase(pg);
+    if (failure instanceof HttpException http) return fromStatus(http.getStatusCode());
+    if (failure == null && status >= 400 && status < 500) return fromStatus(status);
+    if (failure != null && failure.getCause() instanceof ApiError e) return e;
+    return null;
+  }
+
+  private static ApiError fromStatus(int status) {
+    return switch (status) {
+      case 401 -> ApiError.unauthorized("Autentificare necesară.", "Authentication required.");
+      case 403 -> ApiError.forbidden("Acces interzis.", "Access denied.");
+      case 404 -> ApiError.notFound(null, "Resursa nu există.", "No such resource.");
+      case 405 -> new ApiError(405, null, "Metodă nepermisă.", "Method not allowed.");
+      case 413 -> new ApiError(413, "body", "Cererea este prea mare.", "The request is too large.");
+      case 415 -> new ApiError(415, "Content-Type", "Tip de conținut nesuportat.", "Unsupported media type.");
+      case 429 -> new ApiError(429, null, "Prea multe cereri; încercați mai târziu.", "Too many requests; try later.");
+      default -> new ApiError(status, null, "Cerere invalidă.", "Bad request.");
+    };
+  }
+
+  private static ApiError fromDatabase(PgException pg) {
+    String state = pg.getSqlState() == null ? "" : pg.getSqlState();
+    String field = fieldOf(pg);
+    if (state.equals("23505")) {
+      return ApiError.conflict(field, "Există deja o înregistrare cu această valoare.", "A record with this value already exists.");
+    }
+    if (state.equals("23503")) {
+      return ApiError.unprocessable(field, "Înregistrarea la care se face referire nu există sau este încă folosită.",
+          "The referenced record does not exist or is still in use.");
+    }
+    if (state.startsWith("23") || state.startsWith("22")) {
+      return ApiError.unprocessable(field, "Valoare nepermisă.", "Value not allowed.");
+    }
+    return null;
+  }
+
+  /** Constraint names follow {@code table_column_kind}; the column is the field. */
+  private static String fieldOf(PgException pg) {
+    String constraint = pg.getConstraint();
+    if (pg.getColumn() != null) return camel(pg.getColumn());
+    if (constraint == null) return null;
+    String[] parts = constraint.split("_");
+    if (parts.length >= 3) {
+      return camel(String.join("_", java.util.Arrays.copyOfRange(parts, 1, parts.length - 1)));
+    }
+    return constraint;
+  }
+
+  static String camel(String snake) {
+    StringBuilder sb = new StringBuilder();
+    boolean up = false;
+    for (char c : snake.toCharArray()) {
+      if (c == '_') { up = true; continue; }
+      sb.append(up ? Character.toUpperCase(c) : c);
+      up = false;
+    }
+    return sb.toString();
+  }
+}

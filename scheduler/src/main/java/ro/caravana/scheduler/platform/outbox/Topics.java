@@ -1,0 +1,17 @@
+package ro.caravana.scheduler.platform.outbox;
+
+import java.util.List;
+
+/** Kafka topics, one per aggregate. */
+public final class Topics {
+
+  public static final String BENEFICIARIES = "caravana.beneficiaries";
+  public static final String CARE_PLANS = "caravana.careplans";
+  public static final String APPOINTMENTS = "caravana.appointments";
+  public static final String ATTENDANCE = "caravana.attendance";
+  public static final String PLANS = "caravana.plans";
+
+  public static final List<String> ALL = List.of(BENEFICIARIES, CARE_PLANS, APPOINTMENTS, ATTENDANCE, PLANS);
+
+  private Topics() {}
+}

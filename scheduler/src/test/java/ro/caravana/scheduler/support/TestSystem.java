@@ -1,0 +1,86 @@
+package ro.caravana.scheduler.support;
+
+import io.vertx.core.Future;
+import io.vertx.core.Vertx;
+import io.vertx.ext.web.Router;
+import io.vertx.sqlclient.Pool;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.util.Map;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.BiConsumer;
+import ro.caravana.scheduler.SchedulerApp;
+import ro.caravana.scheduler.platform.config.AppConfig;
+import ro.caravana.scheduler.platform.db.DatabaseSettings;
+import ro.caravana.scheduler.platform.db.EmbeddedDatabase;
+import ro.caravana.scheduler.platform.db.Migrations;
+import ro.caravana.scheduler.platform.kafka.EmbeddedKafka;
+
+/**
+ * One real PostgreSQL server and one real Kafka broker per test JVM. Each test class gets its own
+ * database, copied from a template that was migrated once, so no test sees another's data.
+ */
+public final class TestSystem {
+
+  private static final String TEMPLATE = "caravana_template";
+  private static final AtomicInteger DATABASES = new AtomicInteger();
+  private static EmbeddedDatabase database;
+  private static EmbeddedKafka kafka;
+
+  private TestSystem() {}
+
+  private static synchronized void ensureStarted() {
+    if (database != null) return;
+    try {
+      database = EmbeddedDatabase.start(null);
+      database.createDatabase(TEMPLATE, null);
+      Migrations.run(database.jdbcUrl(TEMPLATE), EmbeddedDatabase.USER, EmbeddedDatabase.PASSWORD);
+      kafka = EmbeddedKafka.start(null, 3);
+      Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+        kafka.close();
+        try {
+          database.close();
+        } catch (IOException ignored) {
+          // the JVM is leaving
+        }
+      }));
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+
+  /** A new, migrated, empty database. */
+  public static synchronized DatabaseSettings freshDatabaseSettings() {
+    ensureStarted();
+    String name = "test_" + DATABASES.incrementAndGet();
+    database.createDatabase(name, TEMPLATE);
+    return new DatabaseSettings(database.jdbcUrl(name), EmbeddedDatabase.USER, EmbeddedDatabase.PASSWORD, 8);
+  }
+
+  public static Pool freshDatabase(Vertx vertx) {
+    return freshDatabaseSettings().pool(vertx);
+  }
+
+  public static synchronized String kafkaBootstrap() {
+    ensureStarted();
+    return kafka.bootstrap();
+  }
+
+  /** Settings for a test app: a random port, fast outbox polling. */
+  public static AppConfig config(Map<String, String> overrides) {
+    AppConfig config = AppConfig.of(Map.of("http.port", "0", "http.host", "127.0.0.1", "outbox.poll-ms", "50"));
+    for (var e : overrides.entrySet()) config = config.with(e.getKey(), e.getValue());
+    return config;
+  }
+
+  /** The whole scheduler HTTP app on a random port with a fresh database. */
+  public static Future<SchedulerApp> startApp(Vertx vertx, boolean demo) {
+    return startApp(vertx, demo, config(Map.of()), (router, ctx) -> { });
+  }
+
+  public static Future<SchedulerApp> startApp(Vertx vertx, boolean demo, AppConfig config,
+      BiConsumer<Router, SchedulerApp.Context> extraRoutes) {
+    DatabaseSettings db = freshDatabaseSettings();
+    return SchedulerApp.start(vertx, config, db, kafkaBootstrap(), demo, extraRoutes);
+  }
+}
