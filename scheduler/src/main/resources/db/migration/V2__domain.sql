@@ -118,7 +118,7 @@ CREATE TABLE beneficiaries (
   sex               text NOT NULL CHECK (sex IN ('F', 'M')),
   locality_siruta   integer NOT NULL REFERENCES localities (siruta),
   household_id      uuid,
-  home_centre_id    bigint REFERENCES community_centres (id),
+  centre_id         bigint REFERENCES community_centres (id),
   category          text NOT NULL CHECK (category IN ('disability', 'child', 'vulnerable_family', 'elderly')),
   -- extra facts that cut across the category: parental_education, child, disability_certificate, ...
   flags             text[] NOT NULL DEFAULT '{}',
@@ -137,7 +137,7 @@ CREATE TABLE beneficiaries (
   CONSTRAINT beneficiaries_data_consent_dated CHECK (NOT data_consent OR data_consent_date IS NOT NULL)
 );
 CREATE INDEX beneficiaries_locality_idx ON beneficiaries (locality_siruta);
-CREATE INDEX beneficiaries_centre_idx ON beneficiaries (home_centre_id);
+CREATE INDEX beneficiaries_centre_idx ON beneficiaries (centre_id);
 CREATE INDEX beneficiaries_name_idx ON beneficiaries (last_name, first_name, id);
 CREATE INDEX beneficiaries_household_idx ON beneficiaries (household_id);
 
