@@ -11,6 +11,7 @@ public final class Main {
     String command = args.length == 0 ? "help" : args[0];
     String[] rest = Arrays.copyOfRange(args, Math.min(1, args.length), args.length);
     int code = switch (command) {
+      case "solve-vrp" -> ro.caravana.portal.cli.SolveVrpCommand.run(rest);
       default -> usage();
     };
     System.exit(code);
@@ -21,6 +22,8 @@ public final class Main {
         usage: caravana COMMAND [ARGS]
           demo                 start everything with embedded PostgreSQL and Kafka and demo data
           serve                start against the PostgreSQL and Kafka named in the configuration
+          solve-vrp FILE --seconds N --objective distance|vehicles
+                               solve a Solomon VRPTW or Augerat CVRP instance, print one JSON object
         """);
     return 2;
   }
