@@ -51,16 +51,13 @@ public final class RoutingSolverConfig {
     if (settings.moveThreadCount() > 0) {
       config.setMoveThreadCount(Integer.toString(settings.moveThreadCount()));
     }
-    TerminationConfig termination = new TerminationConfig();
-    if (settings.stepLimit() > 0) {
-      termination.setStepCountLimit(settings.stepLimit());
-    } else {
-      termination.setSecondsSpentLimit(settings.seconds());
+    if (settings.stepLimit() <= 0) {
+      TerminationConfig termination = new TerminationConfig().withSecondsSpentLimit(settings.seconds());
       if (settings.unimprovedSeconds() > 0 && settings.unimprovedSeconds() < settings.seconds()) {
         termination.setUnimprovedSecondsSpentLimit(settings.unimprovedSeconds());
       }
+      config.setTerminationConfig(termination);
     }
-    config.setTerminationConfig(termination);
     return config;
   }
 
@@ -74,7 +71,12 @@ public final class RoutingSolverConfig {
     List<MoveSelectorConfig> moves = settings.nearby() ? nearbyMoves() : plainMoves();
     UnionMoveSelectorConfig union = new UnionMoveSelectorConfig(moves)
         .withFilterClass(PinnedVisitMoveFilter.class);
-    return new LocalSearchPhaseConfig()
+    LocalSearchPhaseConfig phase = new LocalSearchPhaseConfig();
+    if (settings.stepLimit() > 0) {
+      // 9.44 counts steps per phase only: deterministic ends for tests go on the phase.
+      phase.setTerminationConfig(new TerminationConfig().withStepCountLimit(settings.stepLimit()));
+    }
+    return phase
         .withMoveSelectorConfig(union)
         .withAcceptorConfig(new LocalSearchAcceptorConfig().withLateAcceptanceSize(400))
         .withForagerConfig(new LocalSearchForagerConfig().withAcceptedCountLimit(1));
