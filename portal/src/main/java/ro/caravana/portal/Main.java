@@ -11,6 +11,7 @@ public final class Main {
     String command = args.length == 0 ? "help" : args[0];
     String[] rest = Arrays.copyOfRange(args, Math.min(1, args.length), args.length);
     int code = switch (command) {
+      case "solve-timetable" -> ro.caravana.portal.cli.SolveTimetableCommand.run(rest);
       default -> usage();
     };
     System.exit(code);
@@ -21,6 +22,7 @@ public final class Main {
         usage: caravana COMMAND [ARGS]
           demo                 start everything with embedded PostgreSQL and Kafka and demo data
           serve                start against the PostgreSQL and Kafka named in the configuration
+          solve-timetable      solve a demo centre timetable: --scenario demo --seconds N [--scale K] [--seed S] [--out FILE]
         """);
     return 2;
   }

@@ -8,11 +8,25 @@ public final class Room {
   private final String id;
   private final Centre centre;
   private final Set<Equipment> equipment;
+  private final WeekMask available;
 
   public Room(String id, Centre centre, Set<Equipment> equipment) {
+    this(id, centre, equipment, WeekMask.always());
+  }
+
+  public Room(String id, Centre centre, Set<Equipment> equipment, WeekMask available) {
     this.id = id;
     this.centre = centre;
     this.equipment = Set.copyOf(equipment);
+    this.available = available;
+  }
+
+  /** When the room can be used (closures removed). */
+  public WeekMask available() { return available; }
+
+  /** A copy of this room closed during [fromMinute, toMinute) of the week. */
+  public Room withClosure(int fromMinute, int toMinute) {
+    return new Room(id, centre, equipment, available.minus(fromMinute, toMinute));
   }
 
   public String id() { return id; }

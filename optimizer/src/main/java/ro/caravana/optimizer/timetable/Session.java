@@ -31,6 +31,8 @@ public class Session {
   private int priorityWeight;
   private boolean homePhoneAllowed;
   private Staff usualStaff;
+  private int occurrence;
+  private int occurrences = 1;
 
   private List<Integer> startRange;
   private List<Staff> staffRange;
@@ -149,6 +151,26 @@ public class Session {
   public Staff getPublishedStaff() { return publishedStaff; }
   public Room getPublishedRoom() { return publishedRoom; }
   public boolean isPublishedStartsSoon() { return publishedStartsSoon; }
+  /** This is occurrence {@code occurrence} (0-based) of {@code occurrences} of its care plan this week. */
+  public void setOccurrence(int occurrence, int occurrences) {
+    this.occurrence = occurrence;
+    this.occurrences = occurrences;
+  }
+  public int getOccurrence() { return occurrence; }
+  public int getOccurrences() { return occurrences; }
+
+  /** A copy with the same facts and values, not published, for building a new problem from an old one. */
+  public Session copy(java.util.List<Beneficiary> newBeneficiaries, java.util.function.UnaryOperator<Staff> staffMap,
+      java.util.function.UnaryOperator<Room> roomMap) {
+    Session c = new Session(id, index, carePlanId, service, minutes, centre, newBeneficiaries, priorityWeight,
+        homePhoneAllowed, usualStaff == null ? null : staffMap.apply(usualStaff));
+    c.setOccurrence(occurrence, occurrences);
+    c.start = start;
+    c.staff = staff == null ? null : staffMap.apply(staff);
+    c.room = room == null ? null : roomMap.apply(room);
+    return c;
+  }
+
   public boolean isPinned() { return pinned; }
   public void setPinned(boolean pinned) { this.pinned = pinned; }
 

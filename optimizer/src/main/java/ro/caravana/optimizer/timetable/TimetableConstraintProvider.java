@@ -28,6 +28,7 @@ public class TimetableConstraintProvider implements ConstraintProvider {
   public static final String STAFF_AVAILABILITY = "Staff unavailable or on leave";
   public static final String CENTRE_HOURS = "Outside centre opening hours";
   public static final String ROOM_EQUIPMENT = "Room unsuitable";
+  public static final String ROOM_CLOSED = "Room closed";
   public static final String ROOM_REQUIRED = "Session needs a room";
   public static final String BENEFICIARY_AVAILABILITY = "Beneficiary unavailable";
   public static final String STAFF_TRAVEL = "Not enough travel time between centres";
@@ -67,6 +68,7 @@ public class TimetableConstraintProvider implements ConstraintProvider {
         staffAvailability(factory), // working hours and leave
         centreHours(factory), // the centre is open
         roomEquipment(factory), // the room of the centre has what the therapy needs
+        roomClosed(factory), // a closed room cannot be used
         roomRequired(factory), // only telemedicine by phone may take place without a room
         beneficiaryAvailability(factory), // children after school, stated availability
         staffTravel(factory), // staff moving between centres need the drive time
@@ -188,6 +190,15 @@ public class TimetableConstraintProvider implements ConstraintProvider {
             "room %s is not at centre %s or lacks equipment for %s"
                 .formatted(s.getRoom().id(), s.getCentre().id(), s.getService())))
         .asConstraint(ROOM_EQUIPMENT);
+  }
+
+  Constraint roomClosed(ConstraintFactory factory) {
+    return assigned(factory)
+        .filter(s -> s.getRoom() != null && !s.getRoom().available().covers(s.getStartMinute(), s.getEndMinute()))
+        .penalizeLong(ONE_HARD, s -> s.getRoom().available().minutesOutside(s.getStartMinute(), s.getEndMinute()))
+        .justifyWith((s, score) -> SessionJustification.of(s,
+            "room %s is closed at %s".formatted(s.getRoom().id(), WeekTime.format(s.getStartMinute()))))
+        .asConstraint(ROOM_CLOSED);
   }
 
   Constraint roomRequired(ConstraintFactory factory) {
