@@ -119,6 +119,15 @@ public class Session {
     return false;
   }
 
+  /** Who attends this session and when (only meaningful once assigned). */
+  public List<Attendance> getAttendances() {
+    int startMinute = start;
+    int day = getDay();
+    List<Attendance> list = new java.util.ArrayList<>(beneficiaries.size());
+    for (Beneficiary b : beneficiaries) list.add(new Attendance(b, this, service, day, startMinute, startMinute + minutes));
+    return list;
+  }
+
   public boolean attends(Beneficiary beneficiary) { return beneficiaries.contains(beneficiary); }
 
   /** True when the assigned values differ from what was published. */

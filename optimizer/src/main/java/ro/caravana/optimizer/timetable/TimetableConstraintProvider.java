@@ -125,24 +125,34 @@ public class TimetableConstraintProvider implements ConstraintProvider {
         .asConstraint(ROOM_CONFLICT);
   }
 
+  /** Each beneficiary of each assigned session. */
+  private static UniConstraintStream<Attendance> attendances(ConstraintFactory factory) {
+    return assigned(factory).flattenLast(Session::getAttendances);
+  }
+
+  static int overlapMinutes(Attendance a, Attendance b) {
+    return Math.min(a.end(), b.end()) - Math.max(a.start(), b.start());
+  }
+
   Constraint beneficiaryConflict(ConstraintFactory factory) {
-    return assigned(factory)
-        .join(assigned(factory), Joiners.overlapping(Session::getStartMinute, Session::getEndMinute))
-        .filter((a, b) -> a.getIndex() < b.getIndex() && a.sharesBeneficiaryWith(b))
+    return attendances(factory)
+        .join(attendances(factory), Joiners.equal(Attendance::beneficiary),
+            Joiners.overlapping(Attendance::startMinute, Attendance::endMinute))
+        .filter((a, b) -> a.session().getIndex() < b.session().getIndex())
         .penalizeLong(ONE_HARD, TimetableConstraintProvider::overlapMinutes)
-        .justifyWith((a, b, score) -> SessionJustification.of(a, b,
-            "a beneficiary is expected at %s and %s at the same time".formatted(a.getId(), b.getId())))
+        .justifyWith((a, b, score) -> SessionJustification.of(a.session(), b.session(),
+            "%s is expected at %s and %s at the same time"
+                .formatted(a.beneficiary().id(), a.session().getId(), b.session().getId())))
         .asConstraint(BENEFICIARY_CONFLICT);
   }
 
   Constraint caravanConflict(ConstraintFactory factory) {
-    return assigned(factory)
-        .join(CaravanAppointment.class, Joiners.overlapping(Session::getStartMinute, Session::getEndMinute,
-            CaravanAppointment::start, CaravanAppointment::end))
-        .filter((s, c) -> s.attends(c.beneficiary()))
-        .penalizeLong(ONE_HARD, (s, c) -> Math.min(s.getEndMinute(), c.endMinute()) - Math.max(s.getStartMinute(), c.startMinute()))
-        .justifyWith((s, c, score) -> SessionJustification.of(s,
-            "%s is at caravan appointment %s during %s".formatted(c.beneficiary().id(), c.id(), s.getId())))
+    return attendances(factory)
+        .join(CaravanAppointment.class, Joiners.equal(Attendance::beneficiary, CaravanAppointment::beneficiary),
+            Joiners.overlapping(Attendance::startMinute, Attendance::endMinute, CaravanAppointment::start, CaravanAppointment::end))
+        .penalizeLong(ONE_HARD, (a, c) -> Math.min(a.end(), c.endMinute()) - Math.max(a.start(), c.startMinute()))
+        .justifyWith((a, c, score) -> SessionJustification.of(a.session(),
+            "%s is at caravan appointment %s during %s".formatted(c.beneficiary().id(), c.id(), a.session().getId())))
         .asConstraint(CARAVAN_CONFLICT);
   }
 
@@ -249,13 +259,14 @@ public class TimetableConstraintProvider implements ConstraintProvider {
   }
 
   Constraint sameTherapySameDay(ConstraintFactory factory) {
-    return assigned(factory)
-        .join(assigned(factory), Joiners.equal(Session::getService), Joiners.equal(Session::getDay))
-        .filter((a, b) -> a.getIndex() < b.getIndex() && a.sharesBeneficiaryWith(b))
-        .penalizeLong(ONE_HARD, (a, b) -> Math.min(a.getMinutes(), b.getMinutes()))
-        .justifyWith((a, b, score) -> SessionJustification.of(a, b,
-            "a beneficiary would have %s twice on %s (%s and %s)"
-                .formatted(a.getService(), WeekTime.format(a.getStartMinute()).substring(0, 3), a.getId(), b.getId())))
+    return attendances(factory)
+        .join(attendances(factory), Joiners.equal(Attendance::beneficiary), Joiners.equal(Attendance::service),
+            Joiners.equal(Attendance::day))
+        .filter((a, b) -> a.session().getIndex() < b.session().getIndex())
+        .penalizeLong(ONE_HARD, (a, b) -> Math.min(a.session().getMinutes(), b.session().getMinutes()))
+        .justifyWith((a, b, score) -> SessionJustification.of(a.session(), b.session(),
+            "%s would have %s twice on %s (%s and %s)".formatted(a.beneficiary().id(), a.service(),
+                WeekTime.format(a.start()).substring(0, 3), a.session().getId(), b.session().getId())))
         .asConstraint(SAME_THERAPY_SAME_DAY);
   }
 

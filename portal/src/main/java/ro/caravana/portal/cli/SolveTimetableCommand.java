@@ -26,6 +26,7 @@ public final class SolveTimetableCommand {
   public static int run(String[] args) throws Exception {
     PrintStream stdout = System.out;
     System.setOut(System.err); // the solver's and the libraries' logs must not mix with the JSON
+    Logging.quietSolver();
     Options o;
     try {
       o = Options.parse(args);

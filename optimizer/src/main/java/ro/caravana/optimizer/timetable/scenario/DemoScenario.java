@@ -138,14 +138,15 @@ public final class DemoScenario {
   private void staffOfUnit(List<Centre> unit) {
     WeekMask afternoonShift = WeekMask.weekdays(10, 18);
     addRole(unit, "KIN", "Kinetoterapeut", 11, EnumSet.of(ServiceKind.KINETOTHERAPY), afternoonShift, true);
-    addRole(unit, "LOG", "Logoped", 7, EnumSet.of(ServiceKind.SPEECH_THERAPY), afternoonShift, true);
-    addRole(unit, "PSI", "Psiholog", 6,
+    addRole(unit, "LOG", "Logoped", 8, EnumSet.of(ServiceKind.SPEECH_THERAPY), WeekMask.weekdays(11, 19), true);
+    addRole(unit, "PSI", "Psiholog", 5,
         EnumSet.of(ServiceKind.COUNSELLING, ServiceKind.SUPPORT_GROUP, ServiceKind.PARENTAL_EDUCATION),
         WeekMask.weekdays(9, 17), false);
     addRole(unit, "CSC", "Consilier școlar", 2, EnumSet.of(ServiceKind.COUNSELLING, ServiceKind.PARENTAL_EDUCATION),
         WeekMask.weekdays(8, 16), false);
     // Social workers: two late days a week for parental-education evenings.
-    addRole(unit, "AS", "Asistent social", 10, EnumSet.of(ServiceKind.PARENTAL_EDUCATION, ServiceKind.SUPPORT_GROUP),
+    addRole(unit, "AS", "Asistent social", 10,
+        EnumSet.of(ServiceKind.PARENTAL_EDUCATION, ServiceKind.SUPPORT_GROUP, ServiceKind.COUNSELLING),
         WeekMask.daily(8 * H, 16 * H, 0, 2, 4).plusDaily(11 * H, 19 * H, 1, 3), false);
     // Doctors consult remotely; two work mornings, two afternoons (children after school).
     for (int d = 0; d < 4; d++) {
@@ -214,7 +215,7 @@ public final class DemoScenario {
     }
     for (int i = 0; i < 150; i++) plan(List.of(adults.get(i)), ServiceKind.KINETOTHERAPY, 1, 1, false);
     for (int i = 200; i < 360; i++) {
-      plan(List.of(children.get(i)), ServiceKind.SPEECH_THERAPY, i % 8 < 3 ? 2 : 1, 1, false);
+      plan(List.of(children.get(i)), ServiceKind.SPEECH_THERAPY, i % 8 < 2 ? 2 : 1, 1, false);
     }
     for (int i = 150; i < 170; i++) plan(List.of(adults.get(i)), ServiceKind.SPEECH_THERAPY, 1, 1, false);
     for (int i = 200; i < 361; i++) plan(List.of(families.get(i)), ServiceKind.COUNSELLING, 1, 2, false);
