@@ -58,6 +58,23 @@ class DemoScenarioLoadTest {
   }
 
   @Test
+  @DisplayName("on a fresh database the localities and the whole scenario load in under 10 seconds")
+  void fast() {
+    var pool = TestSystem.freshDatabase(vertx);
+    try {
+      long t0 = System.nanoTime();
+      await(DomainData.prepare(pool, true, 42));
+      long millis = (System.nanoTime() - t0) / 1_000_000;
+      System.err.println("localities + demo scenario loaded in " + millis + " ms");
+      assertTrue(millis < 10_000, "took " + millis + " ms");
+      long plans = await(pool.query("SELECT count(*) FROM care_plans").execute()).iterator().next().getLong(0);
+      assertTrue(plans > 1250, "care plans " + plans);
+    } finally {
+      await(pool.close());
+    }
+  }
+
+  @Test
   @DisplayName("preparing again loads nothing twice")
   void idempotent() {
     assertFalse(await(DemoLoader.loadOnce(app.pool(), 7)));
