@@ -20,6 +20,7 @@ import ro.caravana.scheduler.platform.http.Problems;
 import ro.caravana.scheduler.platform.ops.Metrics;
 import ro.caravana.scheduler.platform.ops.OpsRoutes;
 import ro.caravana.scheduler.platform.outbox.OutboxRelay;
+import ro.caravana.scheduler.planning.Planning;
 
 /**
  * The scheduler service in one Vert.x instance: migrations first (off the event loop), then the
@@ -60,12 +61,14 @@ public final class SchedulerApp {
               "request.timeout.ms", "2500",
               "default.api.timeout.ms", "3000"));
           Context context = new Context(vertx, config, pool, kafkaBootstrap);
+          Planning planning = Planning.create(vertx, config, pool);
           return DomainData.prepare(pool, demo, config.longValue("demo.seed"))
               .compose(v -> Access.prepare(vertx, pool, config, demo))
+              .compose(access -> planning.start(kafkaBootstrap).map(access))
               .compose(access -> vertx.deployVerticle(new OutboxRelay(pool, kafkaBootstrap,
                   config.longValue("outbox.poll-ms"), config.integer("outbox.batch"))).map(access))
               .compose(access -> {
-                Router router = router(context, admin, access, extraRoutes);
+                Router router = router(context, admin, planning, access, extraRoutes);
                 HttpVerticle http = new HttpVerticle(router, config.string("http.host"), config.integer("http.port"));
                 return vertx.deployVerticle(http)
                     .map(id -> new SchedulerApp(vertx, pool, admin, http.actualPort(), router, access));
@@ -73,7 +76,7 @@ public final class SchedulerApp {
         });
   }
 
-  private static Router router(Context context, KafkaAdminClient admin, Access access,
+  private static Router router(Context context, KafkaAdminClient admin, Planning planning, Access access,
       BiConsumer<Router, Context> extraRoutes) {
     Router router = Router.router(context.vertx());
     Metrics metrics = new Metrics();
@@ -86,6 +89,7 @@ public final class SchedulerApp {
     access.mountGate(router);
     access.mountRoutes(router);
     DomainApi.mount(router, context.pool());
+    planning.routes().mount(router);
     extraRoutes.accept(router, context);
     router.route().failureHandler(Problems::handle);
     router.errorHandler(404, ctx -> Problems.send(ctx,

@@ -20,7 +20,7 @@ public final class Scope {
    */
   public static String beneficiaryFilter(int n) {
     return " AND ($" + n + "::text[] IS NULL OR l.county = ANY($" + n + "))"
-        + " AND ($" + (n + 1) + "::bigint IS NULL OR b.home_centre_id = $" + (n + 1) + ")"
+        + " AND ($" + (n + 1) + "::bigint IS NULL OR b.centre_id = $" + (n + 1) + ")"
         + " AND ($" + (n + 2) + "::bigint IS NULL OR EXISTS (SELECT 1 FROM appointments sa"
         + " WHERE sa.beneficiary_id = b.id AND sa.staff_id = $" + (n + 2) + "))";
   }
