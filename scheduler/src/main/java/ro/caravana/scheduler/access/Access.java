@@ -78,7 +78,7 @@ public final class Access {
 
   /** The access handler on {@code /api/*}: mount before any API route. */
   public void mountGate(Router router) {
-    AccessHandler gate = new AccessHandler(policy, router, tokens, sessions, accounts, audit,
+    AccessHandler gate = new AccessHandler(policy, pool, router, tokens, sessions, accounts, audit,
         new RateLimiter(settings.loginPerMinute(), settings.loginBurst()),
         new RateLimiter(settings.publicPerMinute(), settings.publicBurst()));
     router.route("/api/*").handler(gate::handle);
@@ -103,30 +103,49 @@ public final class Access {
         .compose(hash -> accounts.create(email, displayName, role, counties, centreId, staffId, hash));
   }
 
-  private record DemoAccount(String email, String name, Role role, List<String> counties) {}
+  /** A demo account; {@code link} picks its staff member or centre from the demo scenario. */
+  private record DemoAccount(String email, String name, Role role, List<String> counties, String link) {}
 
   private static final List<DemoAccount> DEMO = List.of(
-      new DemoAccount("admin@caravana.demo", "Administrator", Role.ADMIN, List.of()),
-      new DemoAccount("coordonator.bc@caravana.demo", "Coordonator Bacău", Role.COUNTY_COORDINATOR, List.of("BC")),
-      new DemoAccount("coordonator.vn@caravana.demo", "Coordonator Vrancea", Role.COUNTY_COORDINATOR, List.of("VN")),
-      new DemoAccount("medic@caravana.demo", "Medic", Role.DOCTOR, List.of("BC")),
-      new DemoAccount("terapeut@caravana.demo", "Terapeut", Role.THERAPIST, List.of("BC")),
-      new DemoAccount("asistent@caravana.demo", "Asistent medical comunitar", Role.NURSE, List.of("BC")),
-      new DemoAccount("supervizor@caravana.demo", "Supervizor național", Role.SUPERVISOR, List.of()));
+      new DemoAccount("admin@caravana.demo", "Administrator", Role.ADMIN, List.of(), null),
+      new DemoAccount("coordonator.bc@caravana.demo", "Coordonator Bacău", Role.COUNTY_COORDINATOR, List.of("BC"), null),
+      new DemoAccount("coordonator.vn@caravana.demo", "Coordonator Vrancea", Role.COUNTY_COORDINATOR, List.of("VN"), null),
+      new DemoAccount("coordonator.centru@caravana.demo", "Coordonator centru comunitar", Role.CENTRE_COORDINATOR,
+          List.of("BC"), "centre"),
+      new DemoAccount("medic@caravana.demo", "Medic", Role.DOCTOR, List.of("BC"), "doctor"),
+      new DemoAccount("terapeut@caravana.demo", "Terapeut", Role.THERAPIST, List.of("BC"), "therapist"),
+      new DemoAccount("asistent@caravana.demo", "Asistent medical comunitar", Role.NURSE, List.of("BC"), "nurse"),
+      new DemoAccount("supervizor@caravana.demo", "Supervizor național", Role.SUPERVISOR, List.of(), null));
 
-  /** One account per role with the password {@value #DEMO_PASSWORD}; only in demo mode, only into an empty table. */
+  /** The first Bacău staff member of each kind and the first Bacău centre of the demo scenario (null when absent). */
+  private static final String DEMO_LINKS = """
+      SELECT (SELECT id FROM staff WHERE county = 'BC' AND role = 'doctor' ORDER BY id LIMIT 1) AS doctor,
+             (SELECT id FROM staff WHERE county = 'BC' AND role IN ('kinetotherapist', 'speech_therapist', 'psychologist')
+               ORDER BY id LIMIT 1) AS therapist,
+             (SELECT id FROM staff WHERE county = 'BC' AND role = 'nurse' ORDER BY id LIMIT 1) AS nurse,
+             (SELECT c.id FROM community_centres c JOIN localities l ON l.siruta = c.locality_siruta
+               WHERE l.county = 'BC' ORDER BY c.id LIMIT 1) AS centre""";
+
+  /**
+   * One account per role with the password {@value #DEMO_PASSWORD}, only in demo mode and only into an
+   * empty table; clinicians are linked to staff members of the demo scenario so they see their own day.
+   */
   private Future<Void> seedDemoAccounts() {
     return accounts.count().compose(n -> {
       if (n > 0) return Future.succeededFuture();
-      Future<Void> chain = Future.succeededFuture();
-      for (DemoAccount d : DEMO) {
-        chain = chain.compose(v -> createAccount(d.email(), d.name(), d.role(), d.counties(), null, null, DEMO_PASSWORD)
-            .mapEmpty());
-      }
-      return chain.onSuccess(v -> {
+      return pool.query(DEMO_LINKS).execute().compose(rows -> {
+        var links = rows.iterator().next();
+        Future<Void> chain = Future.succeededFuture();
         StringBuilder sb = new StringBuilder("demo accounts (password \"" + DEMO_PASSWORD + "\"):");
-        for (DemoAccount d : DEMO) sb.append("\n  ").append(String.format("%-30s %s", d.email(), d.role().wire()));
-        LOG.info(sb.toString());
+        for (DemoAccount d : DEMO) {
+          Long centre = "centre".equals(d.link()) ? links.getLong("centre") : null;
+          Long staff = d.link() != null && !"centre".equals(d.link()) ? links.getLong(d.link()) : null;
+          if (d.role() == Role.CENTRE_COORDINATOR && centre == null) continue;
+          sb.append("\n  ").append(String.format("%-34s %s", d.email(), d.role().wire()));
+          chain = chain.compose(v -> createAccount(d.email(), d.name(), d.role(), d.counties(), centre, staff,
+              DEMO_PASSWORD).mapEmpty());
+        }
+        return chain.onSuccess(v -> LOG.info(sb.toString()));
       });
     });
   }

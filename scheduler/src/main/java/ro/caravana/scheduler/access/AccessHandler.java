@@ -6,6 +6,7 @@ import io.vertx.core.http.HttpMethod;
 import io.vertx.ext.web.Route;
 import io.vertx.ext.web.Router;
 import io.vertx.ext.web.RoutingContext;
+import io.vertx.sqlclient.SqlClient;
 import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
@@ -25,6 +26,7 @@ public final class AccessHandler {
   private static final Set<HttpMethod> SAFE = Set.of(HttpMethod.GET, HttpMethod.HEAD, HttpMethod.OPTIONS);
 
   private final Policy policy;
+  private final SqlClient db;
   private final Router router;
   private final Tokens tokens;
   private final Sessions sessions;
@@ -33,9 +35,10 @@ public final class AccessHandler {
   private final RateLimiter loginLimit;
   private final RateLimiter publicLimit;
 
-  public AccessHandler(Policy policy, Router router, Tokens tokens, Sessions sessions, Accounts accounts, Audit audit,
+  public AccessHandler(Policy policy, SqlClient db, Router router, Tokens tokens, Sessions sessions, Accounts accounts, Audit audit,
       RateLimiter loginLimit, RateLimiter publicLimit) {
     this.policy = policy;
+    this.db = db;
     this.router = router;
     this.tokens = tokens;
     this.sessions = sessions;
@@ -98,9 +101,54 @@ public final class AccessHandler {
         return;
       }
       ctx.put(Caller.KEY, caller);
-      if (rule.auditAction() != null) auditOnAnswer(ctx, rule, match.get());
-      ctx.next();
+      inScope(ctx, caller, match.get()).onComplete(scoped -> {
+        if (scoped.failed()) {
+          ctx.fail(scoped.cause());
+          return;
+        }
+        if (rule.auditAction() != null) auditOnAnswer(ctx, rule, match.get());
+        ctx.next();
+      });
     });
+  }
+
+  /**
+   * The scope checks of the policy line, and one for every request: a {@code county} query parameter
+   * outside the caller's counties is refused, so no list can be widened by asking.
+   */
+  private Future<Void> inScope(RoutingContext ctx, Caller caller, Policy.Match match) {
+    String county = ctx.request().getParam("county");
+    if (county != null && !county.isBlank() && !caller.mayAccessCounty(county.trim().toUpperCase(java.util.Locale.ROOT))) {
+      return Future.failedFuture(ApiError.forbidden("Nu aveți acces la datele județului " + county.trim() + ".",
+          "You have no access to the records of county " + county.trim() + "."));
+    }
+    Future<Void> chain = Future.succeededFuture();
+    for (Policy.ScopeCheck check : match.rule().scope()) {
+      chain = chain.compose(v -> {
+        Object value = switch (check.where()) {
+          case PATH -> match.params().get(check.name());
+          case BODY -> bodyField(ctx, check.name());
+          case QUERY -> ctx.request().getParam(check.name());
+        };
+        return Scope.visible(db, caller, check.subject(), value).compose(ok -> {
+          if (ok) return Future.<Void>succeededFuture();
+          return Future.<Void>failedFuture(check.where() != Policy.Where.PATH
+              ? ApiError.forbidden("„" + check.name() + "” este în afara județelor sau centrului dumneavoastră.",
+                  "'" + check.name() + "' is outside your counties or centre.")
+              : ApiError.notFound(check.name(), "Înregistrarea nu există.", "No such record."));
+        });
+      });
+    }
+    return chain;
+  }
+
+  private static Object bodyField(RoutingContext ctx, String field) {
+    try {
+      var body = ctx.body() == null ? null : ctx.body().asJsonObject();
+      return body == null ? null : body.getValue(field);
+    } catch (RuntimeException e) {
+      return null; // not a JSON object: the handler answers 400
+    }
   }
 
   /** The caller from the Authorization header or else the session cookie; null when neither is there or valid. */
@@ -143,10 +191,20 @@ public final class AccessHandler {
         return; // not an id: the handler answers 400/404 and nothing was read
       }
     }
-    UUID subject = beneficiary;
+    UUID fromPath = beneficiary;
     ctx.addHeadersEndHandler(v -> {
       int status = ctx.response().getStatusCode();
-      if (status < 400) audit.record(ctx, rule.auditAction(), subject);
+      if (status >= 400) return;
+      UUID subject = fromPath;
+      String location = ctx.response().headers().get("Location");
+      if (subject == null && location != null && location.startsWith("/api/beneficiaries/")) {
+        try {
+          subject = UUID.fromString(location.substring(location.lastIndexOf('/') + 1));
+        } catch (IllegalArgumentException e) {
+          subject = null;
+        }
+      }
+      audit.record(ctx, rule.auditAction(), subject);
     });
   }
 

@@ -1,8 +1,20 @@
 package ro.caravana.scheduler.access;
 
+import static io.vertx.core.http.HttpMethod.DELETE;
 import static io.vertx.core.http.HttpMethod.GET;
+import static io.vertx.core.http.HttpMethod.PATCH;
 import static io.vertx.core.http.HttpMethod.POST;
+import static io.vertx.core.http.HttpMethod.PUT;
+import static ro.caravana.scheduler.access.Policy.COORDINATORS;
 import static ro.caravana.scheduler.access.Policy.EVERY_ROLE;
+import static ro.caravana.scheduler.access.Policy.NAMED_ROLES;
+import static ro.caravana.scheduler.access.Policy.Subject.APPOINTMENT;
+import static ro.caravana.scheduler.access.Policy.Subject.BENEFICIARY;
+import static ro.caravana.scheduler.access.Policy.Subject.CARE_PLAN;
+import static ro.caravana.scheduler.access.Policy.Subject.COUNTY;
+import static ro.caravana.scheduler.access.Policy.Subject.LOCALITY;
+import static ro.caravana.scheduler.access.Policy.Subject.PLAN;
+import static ro.caravana.scheduler.access.Policy.Subject.STAFF;
 import static ro.caravana.scheduler.access.Policy.aggregate;
 import static ro.caravana.scheduler.access.Policy.named;
 import static ro.caravana.scheduler.access.Policy.open;
@@ -11,13 +23,22 @@ import static ro.caravana.scheduler.access.Role.COUNTY_COORDINATOR;
 
 import java.util.EnumSet;
 import java.util.List;
+import java.util.Set;
 
 /**
  * The access policy of every {@code /api} route. A new route gets its line here, in the same change;
  * until it does, the access handler refuses it and {@code AccessMatrixTest} names it.
  * More specific patterns come before the patterns they would otherwise fall under.
+ *
+ * <p>{@code scoped(S, "id")}: the path parameter names a record of kind S, invisible (404) outside the
+ * caller's counties, centre or own appointments. {@code bodyScoped(S, "field")}: a body field names a
+ * record that must be in scope (403). Lists filter by {@link Caller#countyScope()} etc. in their SQL, and
+ * a {@code county} query parameter outside the caller's counties is refused (403) for every route.
  */
 public final class AccessPolicy {
+
+  /** County-level planning and record keeping: admin and county coordinators. */
+  static final Set<Role> COUNTY_LEVEL = EnumSet.of(ADMIN, COUNTY_COORDINATOR);
 
   private AccessPolicy() {}
 
@@ -38,14 +59,60 @@ public final class AccessPolicy {
         // Access administration
         named(GET, "/api/audit", EnumSet.of(ADMIN)),
 
-        // Family links, issued and revoked by staff who keep the appointment
-        named(POST, "/api/appointments/:id/family-links/revoke", Policy.COORDINATORS),
-        named(POST, "/api/appointments/:id/family-links", Policy.COORDINATORS),
+        // Reference data without names: places, centres, caravans
+        aggregate(GET, "/api/counties", EVERY_ROLE),
+        aggregate(GET, "/api/localities", EVERY_ROLE),
+        aggregate(GET, "/api/localities/:siruta", EVERY_ROLE),
+        aggregate(GET, "/api/centres", EVERY_ROLE),
+        aggregate(GET, "/api/centres/:id", EVERY_ROLE),
+        aggregate(GET, "/api/caravans", EVERY_ROLE),
+        aggregate(GET, "/api/caravans/:id", EVERY_ROLE),
+
+        // Staff: names of employees, within the caller's counties
+        named(GET, "/api/staff", NAMED_ROLES),
+        named(GET, "/api/staff/:id", NAMED_ROLES).scoped(STAFF, "id"),
 
         // GDPR: export and erasure by the county that keeps the record, consent by whoever records it
-        named(GET, "/api/beneficiaries/:id/export", EnumSet.of(ADMIN, COUNTY_COORDINATOR)).audited("export", "id"),
-        named(POST, "/api/beneficiaries/:id/erase", EnumSet.of(ADMIN, COUNTY_COORDINATOR)).audited("erase", "id"),
-        named(POST, "/api/beneficiaries/:id/consent", Policy.COORDINATORS).audited("consent", "id")
+        named(GET, "/api/beneficiaries/:id/export", COUNTY_LEVEL).scoped(BENEFICIARY, "id").audited("export", "id"),
+        named(POST, "/api/beneficiaries/:id/erase", COUNTY_LEVEL).scoped(BENEFICIARY, "id").audited("erase", "id"),
+        named(POST, "/api/beneficiaries/:id/consent", COORDINATORS).scoped(BENEFICIARY, "id").audited("consent", "id"),
+
+        // Beneficiaries and their care plans
+        named(GET, "/api/beneficiaries", NAMED_ROLES).audited("list", null),
+        named(POST, "/api/beneficiaries", COORDINATORS).bodyScoped(LOCALITY, "localitySiruta").audited("create", null),
+        named(GET, "/api/beneficiaries/:id", NAMED_ROLES).scoped(BENEFICIARY, "id").audited("read", "id"),
+        named(PUT, "/api/beneficiaries/:id", COORDINATORS).scoped(BENEFICIARY, "id")
+            .bodyScoped(LOCALITY, "localitySiruta").audited("update", "id"),
+        named(DELETE, "/api/beneficiaries/:id", COUNTY_LEVEL).scoped(BENEFICIARY, "id").audited("delete", "id"),
+        named(GET, "/api/beneficiaries/:id/care-plans", NAMED_ROLES).scoped(BENEFICIARY, "id").audited("read", "id"),
+        named(POST, "/api/beneficiaries/:id/care-plans", COORDINATORS).scoped(BENEFICIARY, "id")
+            .audited("update", "id"),
+        named(GET, "/api/care-plans", NAMED_ROLES).queryScoped(BENEFICIARY, "beneficiary"),
+        named(POST, "/api/care-plans", COORDINATORS).bodyScoped(BENEFICIARY, "beneficiaryId"),
+        named(GET, "/api/care-plans/:id", NAMED_ROLES).scoped(CARE_PLAN, "id"),
+        named(PUT, "/api/care-plans/:id", COORDINATORS).scoped(CARE_PLAN, "id").bodyScoped(BENEFICIARY, "beneficiaryId"),
+        named(DELETE, "/api/care-plans/:id", COORDINATORS).scoped(CARE_PLAN, "id"),
+
+        // Appointments and attendance: clinicians see and mark their own
+        named(GET, "/api/appointments", NAMED_ROLES).queryScoped(BENEFICIARY, "beneficiary"),
+        named(POST, "/api/appointments", COORDINATORS).bodyScoped(BENEFICIARY, "beneficiaryId")
+            .bodyScoped(CARE_PLAN, "carePlanId"),
+        named(POST, "/api/appointments/:id/family-links/revoke", COORDINATORS).scoped(APPOINTMENT, "id"),
+        named(POST, "/api/appointments/:id/family-links", COORDINATORS).scoped(APPOINTMENT, "id"),
+        named(GET, "/api/appointments/:id/attendance", NAMED_ROLES).scoped(APPOINTMENT, "id"),
+        named(POST, "/api/appointments/:id/attendance", NAMED_ROLES).scoped(APPOINTMENT, "id"),
+        named(GET, "/api/appointments/:id", NAMED_ROLES).scoped(APPOINTMENT, "id"),
+        named(PATCH, "/api/appointments/:id", NAMED_ROLES).scoped(APPOINTMENT, "id"),
+
+        // Weekly plans of a county (plan items name beneficiaries)
+        named(POST, "/api/plans", COUNTY_LEVEL).bodyScoped(COUNTY, "county"),
+        named(GET, "/api/plans", COUNTY_LEVEL),
+        named(GET, "/api/plans/:id", COUNTY_LEVEL).scoped(PLAN, "id"),
+        named(GET, "/api/plans/:id/items", COUNTY_LEVEL).scoped(PLAN, "id"),
+        named(GET, "/api/plans/:id/progress", COUNTY_LEVEL).scoped(PLAN, "id"),
+        named(POST, "/api/plans/:id/stop", COUNTY_LEVEL).scoped(PLAN, "id"),
+        named(POST, "/api/plans/:id/publish", COUNTY_LEVEL).scoped(PLAN, "id"),
+        named(POST, "/api/plans/:id/disruptions", COUNTY_LEVEL).scoped(PLAN, "id")
     ));
   }
 }

@@ -26,6 +26,18 @@ public final class Policy {
   /** Which token bucket a public route draws from. */
   public enum Limit { NONE, LOGIN, PUBLIC }
 
+  /** A record a request names, whose county (centre, staff member) must be in the caller's scope. */
+  public enum Subject { BENEFICIARY, APPOINTMENT, CARE_PLAN, PLAN, STAFF, LOCALITY, COUNTY }
+
+  /** Where a scope check finds the id: a path parameter, a JSON body field or a query parameter. */
+  public enum Where { PATH, BODY, QUERY }
+
+  /**
+   * A scope check: {@code name} names a {@code subject}. Out of scope is 404 for a path parameter (the
+   * record stays invisible) and 403 for a body field or query parameter.
+   */
+  public record ScopeCheck(Subject subject, String name, Where where) {}
+
   /**
    * One line of the table.
    *
@@ -35,10 +47,11 @@ public final class Policy {
    * @param auditParam  the path parameter holding the beneficiary id, or null
    */
   public record Rule(Set<HttpMethod> methods, String pattern, boolean open, Set<Role> roles, boolean names,
-      Limit limit, String auditAction, String auditParam) {
+      Limit limit, String auditAction, String auditParam, List<ScopeCheck> scope) {
 
     public Rule {
       methods = Set.copyOf(methods);
+      scope = List.copyOf(scope);
       roles = roles.isEmpty() ? Set.of() : Collections.unmodifiableSet(EnumSet.copyOf(roles));
       if (names && roles.contains(Role.SUPERVISOR)) {
         throw new IllegalArgumentException(pattern + ": a route that returns names cannot admit supervisors");
@@ -51,12 +64,36 @@ public final class Policy {
     }
 
     public Rule limited(Limit l) {
-      return new Rule(methods, pattern, open, roles, names, l, auditAction, auditParam);
+      return new Rule(methods, pattern, open, roles, names, l, auditAction, auditParam, scope);
     }
 
-    /** Write every call to the audit log; {@code param} names the beneficiary id in the path (or null for lists). */
+    /**
+     * Write every answered call to the audit log; {@code param} names the beneficiary id in the path, or is
+     * null (then the id of a created record is taken from the Location header, if any).
+     */
     public Rule audited(String action, String param) {
-      return new Rule(methods, pattern, open, roles, names, limit, action, param);
+      return new Rule(methods, pattern, open, roles, names, limit, action, param, scope);
+    }
+
+    /** The path parameter {@code param} names a record of this kind: out of the caller's scope it does not exist. */
+    public Rule scoped(Subject subject, String param) {
+      return withCheck(new ScopeCheck(subject, param, Where.PATH));
+    }
+
+    /** The JSON body field {@code field}, when present, names a record of this kind that must be in scope. */
+    public Rule bodyScoped(Subject subject, String field) {
+      return withCheck(new ScopeCheck(subject, field, Where.BODY));
+    }
+
+    /** The query parameter {@code name}, when present, names a record of this kind that must be in scope. */
+    public Rule queryScoped(Subject subject, String name) {
+      return withCheck(new ScopeCheck(subject, name, Where.QUERY));
+    }
+
+    private Rule withCheck(ScopeCheck check) {
+      List<ScopeCheck> all = new ArrayList<>(scope);
+      all.add(check);
+      return new Rule(methods, pattern, open, roles, names, limit, auditAction, auditParam, all);
     }
   }
 
@@ -87,17 +124,17 @@ public final class Policy {
   }
 
   public static Rule open(HttpMethod method, String pattern) {
-    return new Rule(Set.of(method), pattern, true, Set.of(), false, Limit.NONE, null, null);
+    return new Rule(Set.of(method), pattern, true, Set.of(), false, Limit.NONE, null, null, List.of());
   }
 
   /** A route whose answer carries no names (aggregates, reference data, the caller's own account). */
   public static Rule aggregate(HttpMethod method, String pattern, Set<Role> roles) {
-    return new Rule(Set.of(method), pattern, false, roles, false, Limit.NONE, null, null);
+    return new Rule(Set.of(method), pattern, false, roles, false, Limit.NONE, null, null, List.of());
   }
 
   /** A route whose answer or effect concerns named people. */
   public static Rule named(HttpMethod method, String pattern, Set<Role> roles) {
-    return new Rule(Set.of(method), pattern, false, roles, true, Limit.NONE, null, null);
+    return new Rule(Set.of(method), pattern, false, roles, true, Limit.NONE, null, null, List.of());
   }
 
   /** The first rule that matches, or empty (the route is then refused). HEAD is checked as GET. */

@@ -7,16 +7,16 @@ import java.util.UUID;
 import ro.caravana.scheduler.platform.http.ApiError;
 
 /**
- * County, centre and staff scoping of beneficiary records, as SQL the domain queries share. A beneficiary
- * belongs to the county of their locality; a centre coordinator sees the beneficiaries of their centre;
- * a clinician sees the people in their own appointments. Out of scope reads as "not found", so ids of
- * other counties' records cannot be probed.
+ * County, centre and staff scoping, as SQL the queries share. A beneficiary belongs to the county of
+ * their locality; a centre coordinator sees the beneficiaries of their centre; a clinician sees their own
+ * appointments and the people in them. Out of scope reads as "not found", so the ids of another county's
+ * records cannot be probed.
  */
 public final class Scope {
 
   /**
    * Append to a query over {@code beneficiaries b JOIN localities l ON l.siruta = b.locality_siruta};
-   * the three parameters are {@link #args} at positions n, n+1, n+2.
+   * parameters n, n+1, n+2 are {@link #args}.
    */
   public static String beneficiaryFilter(int n) {
     return " AND ($" + n + "::text[] IS NULL OR l.county = ANY($" + n + "))"
@@ -25,18 +25,40 @@ public final class Scope {
         + " WHERE sa.beneficiary_id = b.id AND sa.staff_id = $" + (n + 2) + "))";
   }
 
-  private static final String VISIBLE = "SELECT 1 FROM beneficiaries b JOIN localities l ON l.siruta = b.locality_siruta"
+  /**
+   * Append to a query over {@code appointments a JOIN beneficiaries b ... JOIN localities l ...}: a
+   * clinician sees only the appointments they hold.
+   */
+  public static String appointmentFilter(int n) {
+    return " AND ($" + n + "::text[] IS NULL OR l.county = ANY($" + n + "))"
+        + " AND ($" + (n + 1) + "::bigint IS NULL OR b.centre_id = $" + (n + 1) + ")"
+        + " AND ($" + (n + 2) + "::bigint IS NULL OR a.staff_id = $" + (n + 2) + ")";
+  }
+
+  /** Append to a query with a {@code county} column (staff, caravans, plans): parameter n is {@link Caller#countyScope}. */
+  public static String countyFilter(String column, int n) {
+    return " AND ($" + n + "::text[] IS NULL OR " + column + " = ANY($" + n + "))";
+  }
+
+  private static final String BENEFICIARY = "SELECT 1 FROM beneficiaries b JOIN localities l ON l.siruta = b.locality_siruta"
       + " WHERE b.id = $1" + beneficiaryFilter(2);
+  private static final String APPOINTMENT = "SELECT 1 FROM appointments a JOIN beneficiaries b ON b.id = a.beneficiary_id"
+      + " JOIN localities l ON l.siruta = b.locality_siruta WHERE a.id = $1" + appointmentFilter(2);
+  private static final String CARE_PLAN = "SELECT 1 FROM care_plans cp JOIN beneficiaries b ON b.id = cp.beneficiary_id"
+      + " JOIN localities l ON l.siruta = b.locality_siruta WHERE cp.id = $1" + beneficiaryFilter(2);
+  private static final String PLAN = "SELECT 1 FROM plans p WHERE p.id = $1" + countyFilter("p.county", 2);
+  private static final String STAFF = "SELECT 1 FROM staff s WHERE s.id = $1" + countyFilter("s.county", 2);
+  private static final String LOCALITY = "SELECT 1 FROM localities l WHERE l.siruta = $1" + countyFilter("l.county", 2);
 
   private Scope() {}
 
-  /** The scope parameters of a caller, to add to a query's tuple in the order {@link #beneficiaryFilter} expects. */
+  /** The scope parameters of a caller, added to a query's tuple in the order the filters above expect. */
   public static Tuple args(Tuple tuple, Caller caller) {
     return tuple.addValue(caller.countyScope()).addValue(caller.centreScope()).addValue(caller.staffScope());
   }
 
   public static Future<Boolean> beneficiaryVisible(SqlClient db, Caller caller, UUID beneficiaryId) {
-    return db.preparedQuery(VISIBLE).execute(args(Tuple.of(beneficiaryId), caller)).map(rows -> rows.size() > 0);
+    return db.preparedQuery(BENEFICIARY).execute(args(Tuple.of(beneficiaryId), caller)).map(rows -> rows.size() > 0);
   }
 
   /** Fails with 404 unless the caller may see this beneficiary. */
@@ -44,6 +66,44 @@ public final class Scope {
     return beneficiaryVisible(db, caller, beneficiaryId).compose(visible -> visible
         ? Future.succeededFuture()
         : Future.failedFuture(ApiError.notFound("id", "Beneficiarul nu există.", "No such beneficiary.")));
+  }
+
+  /**
+   * Is the record named by {@code value} in the caller's scope? True when the value is not a well-formed
+   * id (the handler then answers 400 or 404 itself) or the record does not exist (404 from the handler).
+   */
+  static Future<Boolean> visible(SqlClient db, Caller caller, Policy.Subject subject, Object value) {
+    if (value == null) return Future.succeededFuture(true);
+    String text = value.toString();
+    try {
+      return switch (subject) {
+        case COUNTY -> Future.succeededFuture(caller.mayAccessCounty(text));
+        case BENEFICIARY -> exists(db, BENEFICIARY, args(Tuple.of(UUID.fromString(text)), caller), CHECK_BENEFICIARY, text);
+        case APPOINTMENT -> exists(db, APPOINTMENT, args(Tuple.of(UUID.fromString(text)), caller), CHECK_APPOINTMENT, text);
+        case CARE_PLAN -> exists(db, CARE_PLAN, args(Tuple.of(UUID.fromString(text)), caller), CHECK_CARE_PLAN, text);
+        case PLAN -> exists(db, PLAN, Tuple.of(UUID.fromString(text), caller.countyScope()), CHECK_PLAN, text);
+        case STAFF -> exists(db, STAFF, Tuple.of(Long.parseLong(text), caller.countyScope()), CHECK_STAFF, text);
+        case LOCALITY -> exists(db, LOCALITY, Tuple.of(Integer.parseInt(text), caller.countyScope()), CHECK_LOCALITY, text);
+      };
+    } catch (IllegalArgumentException e) {
+      return Future.succeededFuture(true);
+    }
+  }
+
+  private static final String CHECK_BENEFICIARY = "SELECT 1 FROM beneficiaries WHERE id = $1";
+  private static final String CHECK_APPOINTMENT = "SELECT 1 FROM appointments WHERE id = $1";
+  private static final String CHECK_CARE_PLAN = "SELECT 1 FROM care_plans WHERE id = $1";
+  private static final String CHECK_PLAN = "SELECT 1 FROM plans WHERE id = $1";
+  private static final String CHECK_STAFF = "SELECT 1 FROM staff WHERE id = $1";
+  private static final String CHECK_LOCALITY = "SELECT 1 FROM localities WHERE siruta = $1";
+
+  /** In scope, or not there at all (so that the handler's own 404 or 422 answers as before). */
+  private static Future<Boolean> exists(SqlClient db, String scoped, Tuple args, String plain, String id) {
+    return db.preparedQuery(scoped).execute(args).compose(rows -> {
+      if (rows.size() > 0) return Future.succeededFuture(true);
+      Object key = args.getValue(0);
+      return db.preparedQuery(plain).execute(Tuple.of(key)).map(r -> r.size() == 0);
+    });
   }
 
   public static UUID uuid(String value, String field) {

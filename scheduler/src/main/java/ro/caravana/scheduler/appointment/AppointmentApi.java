@@ -7,6 +7,7 @@ import io.vertx.sqlclient.Pool;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.util.UUID;
+import ro.caravana.scheduler.access.Caller;
 import ro.caravana.scheduler.common.Fields;
 import ro.caravana.scheduler.common.Params;
 import ro.caravana.scheduler.common.Rows;
@@ -44,7 +45,7 @@ public final class AppointmentApi {
     var filter = new AppointmentRepository.Filter(Params.county(ctx), Params.uuid(ctx, "beneficiary"),
         startOf(from), startOf(to == null ? null : to.plusDays(1)),
         Params.choice(ctx, "status", Vocabulary.APPOINTMENT_STATUSES), Params.id(ctx, "staff"), Params.id(ctx, "centre"));
-    repository.list(filter, Requests.limit(ctx), Requests.offset(ctx))
+    repository.list(filter, Caller.of(ctx), Requests.limit(ctx), Requests.offset(ctx))
         .onSuccess(page -> Responses.page(ctx, page.items(), page.total()))
         .onFailure(ctx::fail);
   }

@@ -9,6 +9,8 @@ import io.vertx.sqlclient.SqlClient;
 import io.vertx.sqlclient.Tuple;
 import java.time.OffsetDateTime;
 import java.util.UUID;
+import ro.caravana.scheduler.access.Caller;
+import ro.caravana.scheduler.access.Scope;
 import ro.caravana.scheduler.common.Constraints;
 import ro.caravana.scheduler.common.Events;
 import ro.caravana.scheduler.common.Fields;
@@ -47,8 +49,8 @@ public final class AppointmentRepository {
          AND ($4::timestamptz IS NULL OR a.starts_at < $4)
          AND ($5::text IS NULL OR a.status = $5)
          AND ($6::bigint IS NULL OR a.staff_id = $6)
-         AND ($7::bigint IS NULL OR a.centre_id = $7)""";
-  static final String LIST = VIEW + FILTER + " ORDER BY a.starts_at, a.id LIMIT $8 OFFSET $9";
+         AND ($7::bigint IS NULL OR a.centre_id = $7)""" + Scope.appointmentFilter(8);
+  static final String LIST = VIEW + FILTER + " ORDER BY a.starts_at, a.id LIMIT $11 OFFSET $12";
   static final String COUNT = """
       SELECT count(*) FROM appointments a
         JOIN beneficiaries b ON b.id = a.beneficiary_id
@@ -76,13 +78,11 @@ public final class AppointmentRepository {
     this.pool = pool;
   }
 
-  public Future<Page> list(Filter f, int limit, int offset) {
-    return Page.query(pool, LIST,
-        Tuple.from(new Object[] {f.county(), f.beneficiary(), f.from(), f.to(), f.status(), f.staff(), f.centre(),
-            limit, offset}),
-        COUNT, Tuple.from(new Object[] {f.county(), f.beneficiary(), f.from(), f.to(), f.status(), f.staff(),
-            f.centre()}),
-        AppointmentRepository::json);
+  /** The page of appointments matching the filter within the caller's scope (a clinician: their own). */
+  public Future<Page> list(Filter f, Caller caller, int limit, int offset) {
+    Object[] values = {f.county(), f.beneficiary(), f.from(), f.to(), f.status(), f.staff(), f.centre()};
+    return Page.query(pool, LIST, Scope.args(Tuple.from(values), caller).addValue(limit).addValue(offset),
+        COUNT, Scope.args(Tuple.from(values), caller), AppointmentRepository::json);
   }
 
   public Future<JsonObject> find(UUID id) {

@@ -4,6 +4,7 @@ import io.vertx.ext.web.Router;
 import io.vertx.ext.web.RoutingContext;
 import io.vertx.sqlclient.Pool;
 import java.time.LocalDate;
+import ro.caravana.scheduler.access.Caller;
 import ro.caravana.scheduler.common.Params;
 import ro.caravana.scheduler.common.Rows;
 import ro.caravana.scheduler.common.Vocabulary;
@@ -31,7 +32,7 @@ public final class BeneficiaryApi {
   private void list(RoutingContext ctx) {
     var filter = new BeneficiaryRepository.Filter(Params.county(ctx), Params.integer(ctx, "locality"),
         Requests.query(ctx, "centre"), Params.choice(ctx, "category", Vocabulary.CATEGORIES), Requests.query(ctx, "q"));
-    repository.list(filter, Requests.limit(ctx), Requests.offset(ctx))
+    repository.list(filter, Caller.of(ctx), Requests.limit(ctx), Requests.offset(ctx))
         .onSuccess(page -> Responses.page(ctx, page.items(), page.total()))
         .onFailure(ctx::fail);
   }

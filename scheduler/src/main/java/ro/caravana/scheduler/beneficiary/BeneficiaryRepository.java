@@ -7,6 +7,8 @@ import io.vertx.sqlclient.Row;
 import io.vertx.sqlclient.SqlClient;
 import io.vertx.sqlclient.Tuple;
 import java.util.UUID;
+import ro.caravana.scheduler.access.Caller;
+import ro.caravana.scheduler.access.Scope;
 import ro.caravana.scheduler.common.Constraints;
 import ro.caravana.scheduler.common.Events;
 import ro.caravana.scheduler.common.Page;
@@ -35,8 +37,9 @@ public final class BeneficiaryRepository {
          AND ($3::text IS NULL OR c.code = $3 OR c.id::text = $3)
          AND ($4::text IS NULL OR b.category = $4)
          AND ($5::text IS NULL OR translate(lower(b.last_name || ' ' || b.first_name), 'ăâîșşțţ', 'aaisstt')
-                                  LIKE '%' || translate(lower($5), 'ăâîșşțţ', 'aaisstt') || '%')""";
-  static final String LIST = VIEW + FILTER + " ORDER BY b.last_name, b.first_name, b.id LIMIT $6 OFFSET $7";
+                                  LIKE '%' || translate(lower($5), 'ăâîșşțţ', 'aaisstt') || '%')"""
+      + Scope.beneficiaryFilter(6);
+  static final String LIST = VIEW + FILTER + " ORDER BY b.last_name, b.first_name, b.id LIMIT $9 OFFSET $10";
   static final String COUNT = """
       SELECT count(*) FROM beneficiaries b
         JOIN localities l ON l.siruta = b.locality_siruta
@@ -62,9 +65,12 @@ public final class BeneficiaryRepository {
     this.pool = pool;
   }
 
-  public Future<Page> list(Filter f, int limit, int offset) {
-    return Page.query(pool, LIST, Tuple.of(f.county(), f.locality(), f.centre(), f.category(), f.q(), limit, offset),
-        COUNT, Tuple.of(f.county(), f.locality(), f.centre(), f.category(), f.q()), BeneficiaryRepository::json);
+  /** The page of beneficiaries matching the filter within the caller's scope (counties, centre, own people). */
+  public Future<Page> list(Filter f, Caller caller, int limit, int offset) {
+    Tuple filter = Scope.args(Tuple.of(f.county(), f.locality(), f.centre(), f.category(), f.q()), caller);
+    Tuple page = Scope.args(Tuple.of(f.county(), f.locality(), f.centre(), f.category(), f.q()), caller)
+        .addValue(limit).addValue(offset);
+    return Page.query(pool, LIST, page, COUNT, filter, BeneficiaryRepository::json);
   }
 
   public Future<JsonObject> find(UUID id) {

@@ -5,6 +5,7 @@ import io.vertx.ext.web.Router;
 import io.vertx.ext.web.RoutingContext;
 import io.vertx.sqlclient.Pool;
 import java.util.UUID;
+import ro.caravana.scheduler.access.Caller;
 import ro.caravana.scheduler.common.Params;
 import ro.caravana.scheduler.common.Vocabulary;
 import ro.caravana.scheduler.platform.http.Requests;
@@ -33,18 +34,19 @@ public final class CarePlanApi {
   private void list(RoutingContext ctx) {
     var filter = new CarePlanRepository.Filter(Params.uuid(ctx, "beneficiary"), Params.county(ctx),
         Params.choice(ctx, "service", Vocabulary.SERVICES), Params.choice(ctx, "modality", Vocabulary.MODALITIES));
-    repository.list(filter, Requests.limit(ctx), Requests.offset(ctx))
+    repository.list(filter, Caller.of(ctx), Requests.limit(ctx), Requests.offset(ctx))
         .onSuccess(page -> Responses.page(ctx, page.items(), page.total()))
         .onFailure(ctx::fail);
   }
 
   private void listOfBeneficiary(RoutingContext ctx) {
     UUID beneficiary = Params.pathId(ctx, "id");
+    Caller caller = Caller.of(ctx);
     var filter = new CarePlanRepository.Filter(beneficiary, null, null, null);
     int limit = Requests.limit(ctx);
     int offset = Requests.offset(ctx);
     repository.requireBeneficiary(beneficiary)
-        .compose(v -> repository.list(filter, limit, offset))
+        .compose(v -> repository.list(filter, caller, limit, offset))
         .onSuccess(page -> Responses.page(ctx, page.items(), page.total()))
         .onFailure(ctx::fail);
   }

@@ -7,6 +7,8 @@ import io.vertx.sqlclient.Row;
 import io.vertx.sqlclient.SqlClient;
 import io.vertx.sqlclient.Tuple;
 import java.util.UUID;
+import ro.caravana.scheduler.access.Caller;
+import ro.caravana.scheduler.access.Scope;
 import ro.caravana.scheduler.common.Constraints;
 import ro.caravana.scheduler.common.Events;
 import ro.caravana.scheduler.common.Page;
@@ -32,8 +34,8 @@ public final class CarePlanRepository {
        WHERE ($1::uuid IS NULL OR p.beneficiary_id = $1)
          AND ($2::text IS NULL OR l.county = $2)
          AND ($3::text IS NULL OR p.service = $3)
-         AND ($4::text IS NULL OR p.modality = $4)""";
-  static final String LIST = VIEW + FILTER + " ORDER BY p.beneficiary_id, p.service, p.id LIMIT $5 OFFSET $6";
+         AND ($4::text IS NULL OR p.modality = $4)""" + Scope.beneficiaryFilter(5);
+  static final String LIST = VIEW + FILTER + " ORDER BY p.beneficiary_id, p.service, p.id LIMIT $8 OFFSET $9";
   static final String COUNT = """
       SELECT count(*) FROM care_plans p
         JOIN beneficiaries b ON b.id = p.beneficiary_id
@@ -58,9 +60,12 @@ public final class CarePlanRepository {
     this.pool = pool;
   }
 
-  public Future<Page> list(Filter f, int limit, int offset) {
-    return Page.query(pool, LIST, Tuple.of(f.beneficiary(), f.county(), f.service(), f.modality(), limit, offset),
-        COUNT, Tuple.of(f.beneficiary(), f.county(), f.service(), f.modality()), CarePlanRepository::json);
+  /** The page of care plans matching the filter within the caller's scope. */
+  public Future<Page> list(Filter f, Caller caller, int limit, int offset) {
+    Tuple filter = Scope.args(Tuple.of(f.beneficiary(), f.county(), f.service(), f.modality()), caller);
+    Tuple page = Scope.args(Tuple.of(f.beneficiary(), f.county(), f.service(), f.modality()), caller)
+        .addValue(limit).addValue(offset);
+    return Page.query(pool, LIST, page, COUNT, filter, CarePlanRepository::json);
   }
 
   /** 404 when the beneficiary itself does not exist (for the nested list). */

@@ -10,6 +10,8 @@ import io.vertx.sqlclient.Row;
 import io.vertx.sqlclient.RowSet;
 import io.vertx.sqlclient.Tuple;
 import java.util.function.Function;
+import ro.caravana.scheduler.access.Caller;
+import ro.caravana.scheduler.access.Scope;
 import ro.caravana.scheduler.common.Params;
 import ro.caravana.scheduler.common.Rows;
 import ro.caravana.scheduler.common.Vocabulary;
@@ -47,8 +49,8 @@ public final class OrganisationApi {
       FROM staff s LEFT JOIN community_centres c ON c.id = s.home_centre_id""";
   private static final String STAFF_FILTER = "\n" + """
        WHERE ($1::text IS NULL OR s.county = $1) AND ($2::text IS NULL OR s.role = $2)
-         AND ($3::bigint IS NULL OR s.home_centre_id = $3)""";
-  static final String STAFF = STAFF_SELECT + STAFF_FILTER + " ORDER BY s.code LIMIT $4 OFFSET $5";
+         AND ($3::bigint IS NULL OR s.home_centre_id = $3)""" + Scope.countyFilter("s.county", 4);
+  static final String STAFF = STAFF_SELECT + STAFF_FILTER + " ORDER BY s.code LIMIT $5 OFFSET $6";
   static final String COUNT_STAFF = "SELECT count(*) FROM staff s" + STAFF_FILTER;
   static final String STAFF_MEMBER = STAFF_SELECT + " WHERE s.id = $1";
 
@@ -84,8 +86,9 @@ public final class OrganisationApi {
     String county = Params.county(ctx);
     String role = Params.choice(ctx, "role", Vocabulary.ROLES);
     Long centre = Params.id(ctx, "centre");
-    page(ctx, STAFF, Tuple.of(county, role, centre, Requests.limit(ctx), Requests.offset(ctx)), COUNT_STAFF,
-        Tuple.of(county, role, centre), OrganisationApi::staffMember);
+    String[] scope = Caller.of(ctx).countyScope();
+    page(ctx, STAFF, Tuple.of(county, role, centre, scope, Requests.limit(ctx), Requests.offset(ctx)), COUNT_STAFF,
+        Tuple.of(county, role, centre, scope), OrganisationApi::staffMember);
   }
 
   private void page(RoutingContext ctx, String sql, Tuple args, String countSql, Tuple countArgs,

@@ -12,6 +12,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
+import ro.caravana.scheduler.access.Scope;
 import ro.caravana.scheduler.platform.http.ApiError;
 
 /** Plans, their items and stops in PostgreSQL. */
@@ -23,8 +24,10 @@ public final class PlanRepository {
       + "reasons, error, created_at, started_at, finished_at, published_at FROM plans WHERE id = $1";
   private static final String LIST = "SELECT id, county, week, kinds, seconds_limit, status, base_plan_id, disruption, score, counts, "
       + "reasons, error, created_at, started_at, finished_at, published_at FROM plans "
-      + "WHERE ($1::text IS NULL OR county = $1) AND ($2::text IS NULL OR week = $2) ORDER BY created_at DESC LIMIT $3 OFFSET $4";
-  private static final String COUNT = "SELECT count(*) FROM plans WHERE ($1::text IS NULL OR county = $1) AND ($2::text IS NULL OR week = $2)";
+      + "WHERE ($1::text IS NULL OR county = $1) AND ($2::text IS NULL OR week = $2)" + Scope.countyFilter("county", 3)
+      + " ORDER BY created_at DESC LIMIT $4 OFFSET $5";
+  private static final String COUNT = "SELECT count(*) FROM plans WHERE ($1::text IS NULL OR county = $1) AND ($2::text IS NULL OR week = $2)"
+      + Scope.countyFilter("county", 3);
   private static final String START = "UPDATE plans SET status = 'solving', started_at = now() WHERE id = $1 AND status = 'queued'";
   private static final String SOLVED = "UPDATE plans SET status = 'solved', finished_at = now(), score = $2, counts = $3, reasons = $4 "
       + "WHERE id = $1";
@@ -95,13 +98,14 @@ public final class PlanRepository {
         .map(rows -> rows.size() == 0 ? Optional.empty() : Optional.of(toJson(rows.iterator().next())));
   }
 
-  public Future<JsonObject> list(String county, String week, int limit, int offset) {
-    Future<JsonArray> items = pool.preparedQuery(LIST).execute(Tuple.of(county, week, limit, offset)).map(rows -> {
+  /** Plans, newest first; {@code counties} is the caller's scope (null: every county). */
+  public Future<JsonObject> list(String county, String week, String[] counties, int limit, int offset) {
+    Future<JsonArray> items = pool.preparedQuery(LIST).execute(Tuple.of(county, week, counties, limit, offset)).map(rows -> {
       JsonArray a = new JsonArray();
       rows.forEach(r -> a.add(toJson(r)));
       return a;
     });
-    Future<Long> total = pool.preparedQuery(COUNT).execute(Tuple.of(county, week)).map(r -> r.iterator().next().getLong(0));
+    Future<Long> total = pool.preparedQuery(COUNT).execute(Tuple.of(county, week, counties)).map(r -> r.iterator().next().getLong(0));
     return Future.all(items, total).map(v -> new JsonObject().put("items", items.result()).put("total", total.result()));
   }
 

@@ -13,6 +13,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.UUID;
+import ro.caravana.scheduler.access.Caller;
 import ro.caravana.scheduler.platform.http.ApiError;
 import ro.caravana.scheduler.platform.http.Requests;
 import ro.caravana.scheduler.platform.http.Responses;
@@ -51,7 +52,8 @@ public final class PlanRoutes {
   }
 
   private void list(RoutingContext ctx) {
-    service.plans().list(Requests.query(ctx, "county"), Requests.query(ctx, "week"), Requests.limit(ctx), Requests.offset(ctx))
+    service.plans().list(Requests.query(ctx, "county"), Requests.query(ctx, "week"), Caller.of(ctx).countyScope(),
+        Requests.limit(ctx), Requests.offset(ctx))
         .onSuccess(page -> Responses.json(ctx, 200, page))
         .onFailure(ctx::fail);
   }

@@ -50,13 +50,11 @@ class AccessMatrixTest {
             (router, ctx) -> router.get(UNLISTED).handler(rc -> Responses.json(rc, 200, new JsonObject().put("secret", 42))))
         .toCompletionStage().toCompletableFuture().get(120, TimeUnit.SECONDS);
     api = new ApiClient(vertx, app.port());
-    app.access().createAccount("coordonator.centru@caravana.test", "Coordonator centru", Role.CENTRE_COORDINATOR,
-        List.of("BC"), 1L, null, "parola-centru").toCompletionStage().toCompletableFuture().get(30, TimeUnit.SECONDS);
     TOKENS.put("anonymous", null);
     add("admin@caravana.demo", Role.ADMIN, "demo");
     add("coordonator.bc@caravana.demo", Role.COUNTY_COORDINATOR, "demo");
     add("coordonator.vn@caravana.demo", Role.COUNTY_COORDINATOR, "demo");
-    add("coordonator.centru@caravana.test", Role.CENTRE_COORDINATOR, "parola-centru");
+    add("coordonator.centru@caravana.demo", Role.CENTRE_COORDINATOR, "demo");
     add("medic@caravana.demo", Role.DOCTOR, "demo");
     add("terapeut@caravana.demo", Role.THERAPIST, "demo");
     add("asistent@caravana.demo", Role.NURSE, "demo");

@@ -8,36 +8,46 @@ import io.vertx.core.Vertx;
 import io.vertx.core.buffer.Buffer;
 import io.vertx.core.http.HttpMethod;
 import io.vertx.core.json.JsonObject;
+import io.vertx.ext.web.client.HttpRequest;
 import io.vertx.ext.web.client.HttpResponse;
 import io.vertx.ext.web.client.WebClient;
 import java.util.concurrent.TimeUnit;
+import ro.caravana.scheduler.SchedulerApp;
+import ro.caravana.scheduler.support.TestSystem;
 
 /** Blocking HTTP calls against the test app, for short readable tests. */
 final class ApiClient {
 
   private final WebClient client;
   private final int port;
+  private final String token;
 
-  ApiClient(Vertx vertx, int port) {
+  /** Calls as an administrator of the app (access rules are tested in the access package). */
+  ApiClient(Vertx vertx, SchedulerApp app) {
     this.client = WebClient.create(vertx);
-    this.port = port;
+    this.port = app.port();
+    this.token = TestSystem.adminToken(app);
+  }
+
+  private HttpRequest<Buffer> request(HttpMethod method, String path) {
+    return client.request(method, port, "127.0.0.1", path).putHeader("Authorization", "Bearer " + token);
   }
 
   HttpResponse<Buffer> get(String path) {
-    return await(client.get(port, "127.0.0.1", path).send());
+    return await(request(HttpMethod.GET, path).send());
   }
 
   HttpResponse<Buffer> delete(String path) {
-    return await(client.delete(port, "127.0.0.1", path).send());
+    return await(request(HttpMethod.DELETE, path).send());
   }
 
   HttpResponse<Buffer> send(HttpMethod method, String path, JsonObject body) {
-    return await(client.request(method, port, "127.0.0.1", path).sendJsonObject(body));
+    return await(request(method, path).sendJsonObject(body));
   }
 
   /** Sends raw text as JSON (for malformed bodies). */
   HttpResponse<Buffer> sendRaw(HttpMethod method, String path, String body) {
-    return await(client.request(method, port, "127.0.0.1", path)
+    return await(request(method, path)
         .putHeader("Content-Type", "application/json").sendBuffer(Buffer.buffer(body)));
   }
 

@@ -30,7 +30,7 @@ class BeneficiaryApiTest {
   static void start() {
     vertx = Vertx.vertx();
     app = await(TestSystem.startApp(vertx, false));
-    api = new ApiClient(vertx, app.port());
+    api = new ApiClient(vertx, app);
   }
 
   @AfterAll

@@ -32,7 +32,7 @@ class CarePlanAndAppointmentApiTest {
   static void start() {
     vertx = Vertx.vertx();
     app = await(TestSystem.startApp(vertx, false));
-    api = new ApiClient(vertx, app.port());
+    api = new ApiClient(vertx, app);
     centreId = await(app.pool().query("""
         INSERT INTO community_centres (code, name, locality_siruta, address)
         VALUES ('CC-BC-01', 'Centrul comunitar Asău', 21132, 'Str. Principală nr. 1, Asău') RETURNING id""")

@@ -30,7 +30,7 @@ class DemoScenarioLoadTest {
     long t0 = System.nanoTime();
     app = await(TestSystem.startApp(vertx, true));
     startMillis = (System.nanoTime() - t0) / 1_000_000;
-    api = new ApiClient(vertx, app.port());
+    api = new ApiClient(vertx, app);
   }
 
   @AfterAll

@@ -35,7 +35,7 @@ class OpenApiDocumentTest {
   static void start() {
     vertx = Vertx.vertx();
     app = await(TestSystem.startApp(vertx, false, TestSystem.config(Map.of()), (router, ctx) -> ROUTER.set(router)));
-    api = new ApiClient(vertx, app.port());
+    api = new ApiClient(vertx, app);
   }
 
   @AfterAll

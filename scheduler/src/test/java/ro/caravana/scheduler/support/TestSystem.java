@@ -6,10 +6,14 @@ import io.vertx.ext.web.Router;
 import io.vertx.sqlclient.Pool;
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.util.List;
 import java.util.Map;
+import java.util.UUID;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.BiConsumer;
 import ro.caravana.scheduler.SchedulerApp;
+import ro.caravana.scheduler.access.Role;
 import ro.caravana.scheduler.platform.config.AppConfig;
 import ro.caravana.scheduler.platform.db.DatabaseSettings;
 import ro.caravana.scheduler.platform.db.EmbeddedDatabase;
@@ -75,6 +79,27 @@ public final class TestSystem {
     for (var e : overrides.entrySet()) config = config.with(e.getKey(), e.getValue());
     return config;
   }
+
+  /**
+   * A Bearer token of an administrator of the given app (created on first use), for tests of routes
+   * whose access rules are not what they test.
+   */
+  public static String adminToken(SchedulerApp app) {
+    try {
+      var access = app.access();
+      var account = access.accounts().byEmail(TEST_ADMIN).toCompletionStage().toCompletableFuture().get(30, TimeUnit.SECONDS)
+          .orElse(null);
+      if (account == null) {
+        account = access.createAccount(TEST_ADMIN, "Test admin", Role.ADMIN, List.of(), null, null, UUID.randomUUID().toString())
+            .toCompletionStage().toCompletableFuture().get(30, TimeUnit.SECONDS);
+      }
+      return access.tokens().issue(account);
+    } catch (Exception e) {
+      throw new IllegalStateException("cannot make a test admin token", e);
+    }
+  }
+
+  private static final String TEST_ADMIN = "admin@caravana.test";
 
   /** The whole scheduler HTTP app on a random port with a fresh database. */
   public static Future<SchedulerApp> startApp(Vertx vertx, boolean demo) {
