@@ -81,9 +81,9 @@ public final class Scope {
         case BENEFICIARY -> exists(db, BENEFICIARY, args(Tuple.of(UUID.fromString(text)), caller), CHECK_BENEFICIARY, text);
         case APPOINTMENT -> exists(db, APPOINTMENT, args(Tuple.of(UUID.fromString(text)), caller), CHECK_APPOINTMENT, text);
         case CARE_PLAN -> exists(db, CARE_PLAN, args(Tuple.of(UUID.fromString(text)), caller), CHECK_CARE_PLAN, text);
-        case PLAN -> exists(db, PLAN, Tuple.of(UUID.fromString(text), caller.countyScope()), CHECK_PLAN, text);
-        case STAFF -> exists(db, STAFF, Tuple.of(Long.parseLong(text), caller.countyScope()), CHECK_STAFF, text);
-        case LOCALITY -> exists(db, LOCALITY, Tuple.of(Integer.parseInt(text), caller.countyScope()), CHECK_LOCALITY, text);
+        case PLAN -> exists(db, PLAN, Tuple.tuple().addValue(UUID.fromString(text)).addValue(caller.countyScope()), CHECK_PLAN, text);
+        case STAFF -> exists(db, STAFF, Tuple.tuple().addValue(Long.parseLong(text)).addValue(caller.countyScope()), CHECK_STAFF, text);
+        case LOCALITY -> exists(db, LOCALITY, Tuple.tuple().addValue(Integer.parseInt(text)).addValue(caller.countyScope()), CHECK_LOCALITY, text);
       };
     } catch (IllegalArgumentException e) {
       return Future.succeededFuture(true);

@@ -23,7 +23,6 @@ import java.util.Base64;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
@@ -39,19 +38,10 @@ class AccessAuthTest {
   private static ApiClient api;
 
   @BeforeAll
-  static void start() throws Exception {
-    vertx = Vertx.vertx();
-    AppConfig config = TestSystem.config(Map.of(
-        "auth.backoff-base-ms", "1", "auth.backoff-max-ms", "5", "auth.lockout-threshold", "3",
-        "ratelimit.login-per-minute", "1000", "ratelimit.login-burst", "1000"));
-    app = TestSystem.startApp(vertx, true, config, (router, ctx) -> { })
-        .toCompletionStage().toCompletableFuture().get(120, TimeUnit.SECONDS);
+  static void start() {
+    app = DemoApp.get();
+    vertx = DemoApp.vertx();
     api = new ApiClient(vertx, app.port());
-  }
-
-  @AfterAll
-  static void stop() throws Exception {
-    vertx.close().toCompletionStage().toCompletableFuture().get(20, TimeUnit.SECONDS);
   }
 
   @Test

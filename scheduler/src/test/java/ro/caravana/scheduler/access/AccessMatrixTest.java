@@ -3,7 +3,6 @@ package ro.caravana.scheduler.access;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import io.vertx.core.Vertx;
 import io.vertx.core.http.HttpMethod;
 import io.vertx.core.json.JsonObject;
 import io.vertx.ext.web.Route;
@@ -15,14 +14,10 @@ import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.UUID;
-import java.util.concurrent.TimeUnit;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 import ro.caravana.scheduler.SchedulerApp;
-import ro.caravana.scheduler.platform.http.Responses;
-import ro.caravana.scheduler.support.TestSystem;
 
 /**
  * Every {@code /api} route the router knows, called as anonymous and as every role: anonymous gets 401
@@ -32,9 +27,8 @@ import ro.caravana.scheduler.support.TestSystem;
 @DisplayName("Authorization matrix over every route of the router")
 class AccessMatrixTest {
 
-  static final String UNLISTED = "/api/test-only/unlisted";
+  static final String UNLISTED = DemoApp.UNLISTED;
 
-  private static Vertx vertx;
   private static SchedulerApp app;
   private static ApiClient api;
   /** Callers by name: anonymous (null token) and one account per role. */
@@ -43,13 +37,8 @@ class AccessMatrixTest {
 
   @BeforeAll
   static void start() throws Exception {
-    vertx = Vertx.vertx();
-    var config = TestSystem.config(Map.of("ratelimit.login-per-minute", "1000", "ratelimit.login-burst", "1000",
-        "ratelimit.public-per-minute", "100000", "ratelimit.public-burst", "100000"));
-    app = TestSystem.startApp(vertx, true, config,
-            (router, ctx) -> router.get(UNLISTED).handler(rc -> Responses.json(rc, 200, new JsonObject().put("secret", 42))))
-        .toCompletionStage().toCompletableFuture().get(120, TimeUnit.SECONDS);
-    api = new ApiClient(vertx, app.port());
+    app = DemoApp.get();
+    api = new ApiClient(DemoApp.vertx(), app.port());
     TOKENS.put("anonymous", null);
     add("admin@caravana.demo", Role.ADMIN, "demo");
     add("coordonator.bc@caravana.demo", Role.COUNTY_COORDINATOR, "demo");
@@ -66,11 +55,6 @@ class AccessMatrixTest {
     assertEquals(200, r.statusCode(), email + ": " + r.bodyAsString());
     TOKENS.put(email, r.bodyAsJsonObject().getString("token"));
     ROLES.put(email, role);
-  }
-
-  @AfterAll
-  static void stop() throws Exception {
-    vertx.close().toCompletionStage().toCompletableFuture().get(20, TimeUnit.SECONDS);
   }
 
   /** Method and path pattern of every API route of the router (catch-all handlers excluded). */
