@@ -1,6 +1,5 @@
 -- Access control and privacy: accounts, portal sessions, family links, the audit log, GDPR records.
--- No foreign keys into the domain tables here: the audit log and the erasure register must outlive
--- the rows they talk about, and family links are checked against appointments when they are opened.
+-- The audit log and the erasure register have no foreign keys: they must outlive the rows they name.
 
 CREATE TABLE accounts (
   id              bigint GENERATED ALWAYS AS IDENTITY PRIMARY KEY,
@@ -10,8 +9,8 @@ CREATE TABLE accounts (
                     'therapist', 'nurse', 'supervisor')),
   -- county codes this account works in; empty = every county (admin, national supervisor only)
   counties        text[] NOT NULL DEFAULT '{}',
-  centre_id       bigint,
-  staff_id        bigint,
+  centre_id       bigint REFERENCES community_centres (id),
+  staff_id        bigint REFERENCES staff (id) ON DELETE SET NULL,
   -- PHC string: $argon2id$v=19$m=...,t=...,p=...$salt$hash
   password_hash   text NOT NULL CHECK (password_hash LIKE '$argon2id$%'),
   failed_logins   integer NOT NULL DEFAULT 0 CHECK (failed_logins >= 0),
@@ -39,7 +38,7 @@ CREATE INDEX sessions_account_idx ON sessions (account_id);
 -- Single-purpose links sent to families by SMS: one appointment, an expiry, revocable.
 CREATE TABLE family_links (
   id             uuid PRIMARY KEY,
-  appointment_id uuid NOT NULL,
+  appointment_id uuid NOT NULL REFERENCES appointments (id) ON DELETE CASCADE,
   purpose        text NOT NULL DEFAULT 'appointment' CHECK (purpose IN ('appointment')),
   created_at     timestamptz NOT NULL DEFAULT now(),
   expires_at     timestamptz NOT NULL,
@@ -81,7 +80,7 @@ CREATE TRIGGER audit_log_no_truncate BEFORE TRUNCATE ON audit_log
 -- Consent as given and withdrawn over time (the beneficiary row holds the current state).
 CREATE TABLE consent_events (
   id             bigint GENERATED ALWAYS AS IDENTITY PRIMARY KEY,
-  beneficiary_id uuid NOT NULL,
+  beneficiary_id uuid NOT NULL REFERENCES beneficiaries (id) ON DELETE CASCADE,
   kind           text NOT NULL CHECK (kind IN ('sms', 'data')),
   granted        boolean NOT NULL,
   at             timestamptz NOT NULL DEFAULT now(),
@@ -96,3 +95,12 @@ CREATE TABLE erasures (
   reason         text NOT NULL CHECK (reason IN ('request', 'retention')),
   account_id     bigint
 );
+
+-- Whom an SMS may be sent to: consent given, a phone number, not erased. Senders read this view
+-- (or call Consent.smsAllowed), never beneficiaries.phone directly.
+CREATE VIEW sms_recipients AS
+SELECT b.id AS beneficiary_id, b.phone, b.preferred_language, l.county
+  FROM beneficiaries b
+  JOIN localities l ON l.siruta = b.locality_siruta
+ WHERE b.sms_consent AND b.phone IS NOT NULL
+   AND NOT EXISTS (SELECT 1 FROM erasures e WHERE e.beneficiary_id = b.id);

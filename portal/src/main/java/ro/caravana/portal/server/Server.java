@@ -24,6 +24,11 @@ public final class Server {
           + "CARAVANA_DB_PASSWORD and CARAVANA_KAFKA_BOOTSTRAP (or use 'caravana demo').");
       return 2;
     }
+    if (!demo && config.optional("auth.jwt-secret").map(String::length).orElse(0) < 32) {
+      System.err.println("serve needs a signing key for tokens and family links: set CARAVANA_AUTH_JWT_SECRET to at "
+          + "least 32 random characters, the same on every instance (for example: openssl rand -base64 48).");
+      return 2;
+    }
     Infrastructure infrastructure = Infrastructure.fromConfig(config);
     Vertx vertx = Vertx.vertx();
     CountDownLatch stopped = new CountDownLatch(1);

@@ -19,10 +19,7 @@ import ro.caravana.scheduler.platform.http.Responses;
  */
 public final class Consent {
 
-  private static final String SMS_ALLOWED = """
-      SELECT b.sms_consent AND b.phone IS NOT NULL
-             AND NOT EXISTS (SELECT 1 FROM erasures e WHERE e.beneficiary_id = b.id)
-        FROM beneficiaries b WHERE b.id = $1""";
+  private static final String SMS_ALLOWED = "SELECT true FROM sms_recipients WHERE beneficiary_id = $1";
   private static final String SET_SMS = "UPDATE beneficiaries SET sms_consent = $2, "
       + "sms_consent_date = CASE WHEN $2 THEN current_date ELSE NULL END, version = version + 1, updated_at = now() "
       + "WHERE id = $1";
