@@ -104,6 +104,9 @@ public final class AccessPolicy {
         named(GET, "/api/appointments/:id", NAMED_ROLES).scoped(APPOINTMENT, "id"),
         named(PATCH, "/api/appointments/:id", NAMED_ROLES).scoped(APPOINTMENT, "id"),
 
+        // Reports: aggregates only, the supervisors' view (a county outside the caller's scope is refused)
+        aggregate(GET, "/api/reports/attendance", EVERY_ROLE),
+
         // Weekly plans of a county (plan items name beneficiaries)
         named(POST, "/api/plans", COUNTY_LEVEL).bodyScoped(COUNTY, "county"),
         named(GET, "/api/plans", COUNTY_LEVEL),
