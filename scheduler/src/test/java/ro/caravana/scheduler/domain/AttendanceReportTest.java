@@ -32,7 +32,7 @@ class AttendanceReportTest {
   static void start() {
     vertx = Vertx.vertx();
     app = await(TestSystem.startApp(vertx, true));
-    api = new ApiClient(vertx, app.port());
+    api = new ApiClient(vertx, app);
     // two BC beneficiaries of one locality and one of VN; four appointments on 2026-03-10
     Row bc = await(app.pool().query("SELECT b.locality_siruta FROM beneficiaries b JOIN localities l ON l.siruta = "
         + "b.locality_siruta WHERE l.county = 'BC' GROUP BY 1 HAVING count(*) >= 2 ORDER BY 1 LIMIT 1").execute())
