@@ -60,6 +60,8 @@ public final class Access {
     Access access = new Access(vertx, pool, config, settings, AccessPolicy.standard());
     return (demo ? access.seedDemoAccounts() : Future.<Void>succeededFuture()).map(v -> {
       access.gdpr.scheduleRetention(vertx, settings.retentionMonths(), settings.retentionCheckMinutes());
+      vertx.setPeriodic(3_600_000L, id -> access.sessions.purge()
+          .onFailure(e -> LOG.warn("session purge failed: {}", e.toString())));
       return access;
     });
   }

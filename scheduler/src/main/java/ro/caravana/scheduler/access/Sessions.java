@@ -34,6 +34,9 @@ public final class Sessions {
          AND created_at > now() - make_interval(hours => $3)
       RETURNING account_id, csrf_token""";
   private static final String REVOKE = "UPDATE sessions SET revoked_at = now() WHERE token_hash = $1 AND revoked_at IS NULL";
+  /** Sessions past their maximum age or revoked a day ago can no longer be used: forget them. */
+  private static final String PURGE = "DELETE FROM sessions WHERE created_at < now() - make_interval(hours => $1) "
+      + "OR revoked_at < now() - interval '1 day'";
 
   /** A session as the request sees it. */
   public record Live(long accountId, String csrfToken) {}
@@ -74,6 +77,11 @@ public final class Sessions {
 
   public Future<Void> revoke(String token) {
     return db.preparedQuery(REVOKE).execute(Tuple.of(Buffer.buffer(sha256(token)))).mapEmpty();
+  }
+
+  /** Deletes sessions that can no longer be used; the number deleted. */
+  public Future<Integer> purge() {
+    return db.preparedQuery(PURGE).execute(Tuple.of(maxHours)).map(rows -> rows.rowCount());
   }
 
   static String randomToken() {
