@@ -119,8 +119,8 @@ public final class AccessHandler {
   private Future<Void> inScope(RoutingContext ctx, Caller caller, Policy.Match match) {
     String county = ctx.request().getParam("county");
     if (county != null && !county.isBlank() && !caller.mayAccessCounty(county.trim().toUpperCase(java.util.Locale.ROOT))) {
-      return Future.failedFuture(ApiError.forbidden("Nu aveți acces la datele județului " + county.trim() + ".",
-          "You have no access to the records of county " + county.trim() + "."));
+      return Future.failedFuture(new ApiError(403, "county", "Nu aveți acces la datele acestui județ.",
+          "You have no access to the records of this county."));
     }
     Future<Void> chain = Future.succeededFuture();
     for (Policy.ScopeCheck check : match.rule().scope()) {

@@ -235,7 +235,9 @@ public final class FamilyLinks {
       byte[] mac = B64D.decode(token.substring(dot + 1));
       if (raw.length != 16 || !MessageDigest.isEqual(mac, Arrays.copyOf(hmac(key, raw), MAC_BYTES))) return null;
       ByteBuffer b = ByteBuffer.wrap(raw);
-      return new UUID(b.getLong(), b.getLong());
+      UUID id = new UUID(b.getLong(), b.getLong());
+      // one spelling per link: unused bits of the last base64 character must be zero
+      return token.equals(token(id)) ? id : null;
     } catch (IllegalArgumentException e) {
       return null;
     }

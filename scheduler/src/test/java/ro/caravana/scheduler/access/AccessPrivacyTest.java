@@ -220,8 +220,12 @@ class AccessPrivacyTest {
     // the token opens nothing else: not as a Bearer token, not altered, not on another path
     assertEquals(401, api.get("/api/beneficiaries/" + person, token).statusCode());
     assertEquals(401, api.get("/api/appointments/" + appointment, token).statusCode());
-    String altered = token.substring(0, token.length() - 1) + (token.endsWith("A") ? "B" : "A");
-    assertEquals(404, api.get("/api/family/" + altered, null).statusCode());
+    int dot = token.indexOf('.');
+    for (int at : new int[] {0, dot + 1, token.length() - 1}) {
+      char c = token.charAt(at);
+      String altered = token.substring(0, at) + (c == 'A' ? 'B' : 'A') + token.substring(at + 1);
+      assertEquals(404, api.get("/api/family/" + altered, null).statusCode(), "altered at " + at);
+    }
     assertEquals(404, api.get("/api/family/" + UUID.randomUUID(), null).statusCode());
 
     var confirmed = api.post("/api/family/" + token + "/confirm", null, new JsonObject());
