@@ -215,8 +215,8 @@ public final class AccessHandler {
 
   private String patternOf(HttpMethod method, String path) {
     for (Route route : router.getRoutes()) {
-      String p = route.getPath();
-      if (p == null || !route.isExactPath() || route.isRegexPath()) continue;
+      String p = Policy.resourcePattern(route);
+      if (p == null) continue;
       Set<HttpMethod> methods = route.methods();
       boolean methodOk = methods == null || methods.isEmpty() || methods.contains(method)
           || (method == HttpMethod.HEAD && methods.contains(HttpMethod.GET));

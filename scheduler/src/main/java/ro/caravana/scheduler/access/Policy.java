@@ -148,6 +148,18 @@ public final class Policy {
     return Optional.empty();
   }
 
+  /**
+   * The path pattern a route serves, or null for handlers mounted on a prefix ({@code /api/*}) or a
+   * regular expression, which serve no resource of their own.
+   */
+  public static String resourcePattern(io.vertx.ext.web.Route route) {
+    String p = route.getPath();
+    if (p == null) return null;
+    if (p.contains("/:")) return p; // a parameterised route: not "exact", but matched segment by segment
+    if (route.isRegexPath() || !route.isExactPath()) return null;
+    return p;
+  }
+
   /** Path patterns in the router's syntax: {@code :name} is one segment, a final {@code *} is the rest. */
   static final class PathPattern {
 

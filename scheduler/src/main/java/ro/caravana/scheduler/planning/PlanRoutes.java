@@ -88,8 +88,8 @@ public final class PlanRoutes {
   /** Server-Sent Events: the best score each time it improves, a heartbeat every two seconds, an end event. */
   private void progress(RoutingContext ctx) {
     UUID id = planId(ctx);
-    service.plans().find(id).onSuccess(found -> {
-      JsonObject plan = found.orElseThrow(PlanRoutes::noSuchPlan);
+    // map, not onSuccess: an unknown plan must fail the request (404), not throw into nowhere
+    service.plans().find(id).map(found -> found.orElseThrow(PlanRoutes::noSuchPlan)).onSuccess(plan -> {
       HttpServerResponse response = ctx.response()
           .setChunked(true)
           .putHeader("Content-Type", "text/event-stream; charset=utf-8")
@@ -134,14 +134,15 @@ public final class PlanRoutes {
 
   private void stop(RoutingContext ctx) {
     UUID id = planId(ctx);
-    service.plans().find(id).onSuccess(found -> {
+    service.plans().find(id).map(found -> {
       JsonObject plan = found.orElseThrow(PlanRoutes::noSuchPlan);
       if (!service.stop(id)) {
         throw ApiError.conflict("status", "Planul nu este în lucru (starea: " + plan.getString("status") + ").",
             "The plan is not being solved (status: " + plan.getString("status") + ").");
       }
-      Responses.json(ctx, 202, new JsonObject().put("id", id.toString()).put("status", "stopping"));
-    }).onFailure(ctx::fail);
+      return plan;
+    }).onSuccess(plan -> Responses.json(ctx, 202, new JsonObject().put("id", id.toString()).put("status", "stopping")))
+        .onFailure(ctx::fail);
   }
 
   private void publish(RoutingContext ctx) {

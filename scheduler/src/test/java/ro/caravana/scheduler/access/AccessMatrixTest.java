@@ -62,8 +62,8 @@ class AccessMatrixTest {
     Set<String> seen = new TreeSet<>();
     List<Map.Entry<HttpMethod, String>> out = new ArrayList<>();
     for (Route route : app.router().getRoutes()) {
-      String path = route.getPath();
-      if (path == null || !route.isExactPath() || route.isRegexPath() || !path.startsWith("/api/")) continue;
+      String path = Policy.resourcePattern(route);
+      if (path == null || !path.startsWith("/api/")) continue;
       Set<HttpMethod> methods = route.methods() == null || route.methods().isEmpty() ? Set.of(HttpMethod.GET) : route.methods();
       for (HttpMethod m : methods) {
         if (seen.add(m + " " + path)) out.add(Map.entry(m, path));
@@ -132,6 +132,64 @@ class AccessMatrixTest {
     }
     assertTrue(calls > 0);
     assertEquals(List.of(), failures, calls + " calls");
+  }
+
+  @Test
+  @DisplayName("every route that names a record, called with a Bacău record by the Vrancea coordinator: 403 or 404, never served")
+  void wrongCounty() throws Exception {
+    Map<Policy.Subject, String> bacau = new java.util.EnumMap<>(Policy.Subject.class);
+    bacau.put(Policy.Subject.BENEFICIARY, one("SELECT b.id::text FROM beneficiaries b JOIN localities l "
+        + "ON l.siruta = b.locality_siruta WHERE l.county = 'BC' ORDER BY b.id LIMIT 1"));
+    bacau.put(Policy.Subject.CARE_PLAN, one("SELECT p.id::text FROM care_plans p JOIN beneficiaries b ON b.id = p.beneficiary_id "
+        + "JOIN localities l ON l.siruta = b.locality_siruta WHERE l.county = 'BC' ORDER BY p.id LIMIT 1"));
+    bacau.put(Policy.Subject.STAFF, one("SELECT id::text FROM staff WHERE county = 'BC' ORDER BY id LIMIT 1"));
+    String planId = UUID.randomUUID().toString();
+    await(app.pool().preparedQuery("INSERT INTO plans (id, county, week, kinds, seconds_limit, status) "
+        + "VALUES ($1::uuid, 'BC', '2030-W01', '{routes}', 1, 'failed')").execute(io.vertx.sqlclient.Tuple.of(planId)));
+    bacau.put(Policy.Subject.PLAN, planId);
+    String appointment = one("SELECT a.id::text FROM appointments a JOIN beneficiaries b ON b.id = a.beneficiary_id "
+        + "JOIN localities l ON l.siruta = b.locality_siruta WHERE l.county = 'BC' ORDER BY a.id LIMIT 1");
+    if (appointment == null) {
+      var created = api.post("/api/appointments", TOKENS.get("coordonator.bc@caravana.demo"), new JsonObject()
+          .put("beneficiaryId", bacau.get(Policy.Subject.BENEFICIARY)).put("service", "counselling")
+          .put("modality", "remote").put("startsAt", "2030-01-07T10:00:00+02:00").put("endsAt", "2030-01-07T11:00:00+02:00"));
+      assertEquals(201, created.statusCode(), created.bodyAsString());
+      appointment = created.bodyAsJsonObject().getString("id");
+    }
+    bacau.put(Policy.Subject.APPOINTMENT, appointment);
+
+    String vn = TOKENS.get("coordonator.vn@caravana.demo");
+    String bc = TOKENS.get("coordonator.bc@caravana.demo");
+    List<String> failures = new ArrayList<>();
+    int calls = 0;
+    for (var route : apiRoutes(app)) {
+      if (route.getValue().equals(UNLISTED)) continue;
+      Policy.Rule rule = app.access().policy().match(route.getKey(), sample(route.getValue())).orElseThrow().rule();
+      var pathCheck = rule.scope().stream().filter(c -> c.where() == Policy.Where.PATH).findFirst();
+      if (pathCheck.isEmpty() || !bacau.containsKey(pathCheck.get().subject())) continue;
+      String path = route.getValue().replace(":" + pathCheck.get().name(), bacau.get(pathCheck.get().subject()));
+      HttpMethod method = route.getKey();
+      Object body = method == HttpMethod.GET || method == HttpMethod.DELETE ? null : new JsonObject();
+      int status = api.call(method, path, ApiClient.bearer(vn), body).statusCode();
+      calls++;
+      boolean refused = status == 404 || status == 403 || (!rule.admits(Role.COUNTY_COORDINATOR) && status == 403);
+      if (!refused) failures.add(method + " " + path + " as coordonator.vn: " + status);
+      if (method == HttpMethod.GET && rule.admits(Role.COUNTY_COORDINATOR) && !path.endsWith("/progress")) {
+        int own = api.call(method, path, ApiClient.bearer(bc), null).statusCode();
+        if (own != 200) failures.add(method + " " + path + " as coordonator.bc: " + own + " (its own county)");
+      }
+    }
+    assertTrue(calls >= 15, calls + " calls");
+    assertEquals(List.of(), failures, calls + " calls");
+  }
+
+  private static String one(String sql) throws Exception {
+    var rows = await(app.pool().query(sql).execute());
+    return rows.size() == 0 ? null : rows.iterator().next().getString(0);
+  }
+
+  private static <T> T await(io.vertx.core.Future<T> f) throws Exception {
+    return f.toCompletionStage().toCompletableFuture().get(30, java.util.concurrent.TimeUnit.SECONDS);
   }
 
   /** A concrete path for a pattern: ids become random UUIDs, other parameters a random word. */
