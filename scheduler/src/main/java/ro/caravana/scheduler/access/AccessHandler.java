@@ -208,19 +208,33 @@ public final class AccessHandler {
     });
   }
 
-  /** Is there a route (other than catch-all handlers) that would serve this method and path? */
+  /**
+   * Is there a route that could serve this method and path? Parameterised and exact routes are matched
+   * segment by segment; a prefix route ({@code /api/exports/*}) matches what it covers, and a regex
+   * route is assumed to match (so an unlisted route is refused rather than served). Only the handlers
+   * on {@code /} and {@code /api/*} (headers, body limit, this gate, the portal's static files) are
+   * ignored. When nothing could serve the request, the router answers 404 or 405 as usual.
+   */
   private boolean routeExists(HttpMethod method, String path) {
     return patternOf(method, path) != null;
   }
 
   private String patternOf(HttpMethod method, String path) {
     for (Route route : router.getRoutes()) {
-      String p = Policy.resourcePattern(route);
-      if (p == null) continue;
       Set<HttpMethod> methods = route.methods();
       boolean methodOk = methods == null || methods.isEmpty() || methods.contains(method)
           || (method == HttpMethod.HEAD && methods.contains(HttpMethod.GET));
-      if (methodOk && Policy.PathPattern.match(p, path) != null) return p;
+      if (!methodOk) continue;
+      String resource = Policy.resourcePattern(route);
+      if (resource != null) {
+        if (Policy.PathPattern.match(resource, path) != null) return resource;
+        continue;
+      }
+      // routes with :params are regex routes inside the router too; only a true pathRegex(...) has no path
+      if (route.isRegexPath()) return "(regular expression route)";
+      String prefix = route.getPath();
+      if (prefix == null || prefix.equals("/") || prefix.equals("/api/")) continue;
+      if (path.startsWith(prefix)) return prefix + "*";
     }
     return null;
   }

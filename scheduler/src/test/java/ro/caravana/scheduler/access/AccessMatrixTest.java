@@ -87,10 +87,16 @@ class AccessMatrixTest {
   @DisplayName("a route missing from the policy is refused to every role, admin included (fail closed)")
   void unlistedRouteIsRefused() {
     TOKENS.forEach((who, token) -> {
-      var r = api.get(UNLISTED, token);
-      assertEquals(token == null ? 401 : 403, r.statusCode(), who);
-      assertTrue(!r.bodyAsString().contains("42"), who);
+      for (String path : List.of(UNLISTED, DemoApp.UNLISTED_PREFIX + "anything")) {
+        var r = api.get(path, token);
+        assertEquals(token == null ? 401 : 403, r.statusCode(), who + " " + path);
+        assertTrue(!r.bodyAsString().contains("42"), who);
+      }
     });
+    // where nothing is routed, a signed-in caller gets the usual 404 and 405
+    String admin = TOKENS.get("admin@caravana.demo");
+    assertEquals(404, api.get("/api/nothing-here", admin).statusCode());
+    assertEquals(405, api.call(HttpMethod.PATCH, "/api/beneficiaries", ApiClient.bearer(admin), new JsonObject()).statusCode());
   }
 
   @Test

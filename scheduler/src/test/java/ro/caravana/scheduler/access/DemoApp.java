@@ -16,6 +16,7 @@ import ro.caravana.scheduler.support.TestSystem;
 final class DemoApp {
 
   static final String UNLISTED = "/api/test-only/unlisted";
+  static final String UNLISTED_PREFIX = "/api/test-only/prefix/";
 
   private static Vertx vertx;
   private static SchedulerApp app;
@@ -30,8 +31,10 @@ final class DemoApp {
         "ratelimit.login-per-minute", "100000", "ratelimit.login-burst", "100000",
         "ratelimit.public-per-minute", "100000", "ratelimit.public-burst", "100000"));
     try {
-      app = TestSystem.startApp(vertx, true, config, (router, ctx) ->
-              router.get(UNLISTED).handler(rc -> Responses.json(rc, 200, new JsonObject().put("secret", 42))))
+      app = TestSystem.startApp(vertx, true, config, (router, ctx) -> {
+            router.get(UNLISTED).handler(rc -> Responses.json(rc, 200, new JsonObject().put("secret", 42)));
+            router.get(UNLISTED_PREFIX + "*").handler(rc -> Responses.json(rc, 200, new JsonObject().put("secret", 42)));
+          })
           .toCompletionStage().toCompletableFuture().get(180, TimeUnit.SECONDS);
     } catch (Exception e) {
       throw new IllegalStateException("demo app did not start", e);
