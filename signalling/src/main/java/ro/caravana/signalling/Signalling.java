@@ -1,0 +1,37 @@
+package ro.caravana.signalling;
+
+import io.vertx.core.Vertx;
+import io.vertx.ext.web.Router;
+import ro.caravana.signalling.rtc.PresenceSink;
+import ro.caravana.signalling.rtc.SignallingEndpoint;
+import ro.caravana.signalling.web.CallPage;
+
+/**
+ * The telemedicine module in one place: the WebSocket endpoint, the call page, and the join
+ * tickets the consultation API hands out. Presence events go to {@code sink}.
+ */
+public final class Signalling {
+
+  private final SignallingEndpoint endpoint;
+  private final JoinTickets tickets;
+
+  private Signalling(SignallingEndpoint endpoint, JoinTickets tickets) {
+    this.endpoint = endpoint;
+    this.tickets = tickets;
+  }
+
+  public static Signalling mount(Router router, Vertx vertx, SignallingConfig config, PresenceSink sink) {
+    SignallingEndpoint endpoint = new SignallingEndpoint(vertx, config, sink);
+    endpoint.mount(router);
+    CallPage.mount(router);
+    return new Signalling(endpoint, new JoinTickets(config));
+  }
+
+  public SignallingEndpoint endpoint() {
+    return endpoint;
+  }
+
+  public JoinTickets tickets() {
+    return tickets;
+  }
+}
