@@ -6,10 +6,12 @@ import io.vertx.ext.web.Router;
 import io.vertx.ext.web.handler.BodyHandler;
 import io.vertx.kafka.admin.KafkaAdminClient;
 import io.vertx.sqlclient.Pool;
+import java.time.Duration;
 import java.util.Map;
 import java.util.function.BiConsumer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import ro.caravana.scheduler.consultation.AttendanceFromPresence;
 import ro.caravana.scheduler.platform.config.AppConfig;
 import ro.caravana.scheduler.platform.db.DatabaseSettings;
 import ro.caravana.scheduler.platform.db.Migrations;
@@ -58,6 +60,9 @@ public final class SchedulerApp {
           return DomainData.prepare(pool, demo, config.longValue("demo.seed"))
               .compose(v -> vertx.deployVerticle(new OutboxRelay(pool, kafkaBootstrap,
                   config.longValue("outbox.poll-ms"), config.integer("outbox.batch"))))
+              .compose(v -> vertx.deployVerticle(new AttendanceFromPresence(pool,
+                  minutes(config, "telemedicine.noshow-grace-minutes"),
+                  Duration.ofSeconds(config.longValue("telemedicine.noshow-sweep-seconds")))))
               .compose(v -> {
                 HttpVerticle http = new HttpVerticle(router(context, admin, extraRoutes),
                     config.string("http.host"), config.integer("http.port"));
@@ -81,6 +86,15 @@ public final class SchedulerApp {
     router.errorHandler(405, ctx -> Problems.send(ctx,
         new ApiError(405, null, "Metodă nepermisă.", "Method not allowed.")));
     return router;
+  }
+
+  /** A duration given in minutes, decimals allowed (tests shorten them to seconds). */
+  private static Duration minutes(AppConfig config, String key) {
+    try {
+      return Duration.ofMillis(Math.round(Double.parseDouble(config.string(key).trim()) * 60_000));
+    } catch (NumberFormatException e) {
+      throw new IllegalStateException("setting " + key + " must be a number of minutes");
+    }
   }
 
   public int port() { return port; }
