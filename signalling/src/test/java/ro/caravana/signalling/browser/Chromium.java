@@ -22,9 +22,9 @@ import java.util.stream.Stream;
  * Headless Debian Chromium driven through chromedriver's W3C WebDriver HTTP API (no client library
  * needed). Each {@link Page} is its own browser with a fresh profile.
  */
-final class Chromium implements AutoCloseable {
+public final class Chromium implements AutoCloseable {
 
-  static final List<String> FLAGS = List.of("--headless", "--no-sandbox", "--use-fake-device-for-media-stream",
+  public static final List<String> FLAGS = List.of("--headless", "--no-sandbox", "--use-fake-device-for-media-stream",
       "--use-fake-ui-for-media-stream", "--disable-background-networking", "--allow-loopback-in-peer-connection",
       "--disable-gpu", "--no-first-run", "--disable-component-update", "--disable-sync",
       "--disable-dev-shm-usage", "--autoplay-policy=no-user-gesture-required");
@@ -43,14 +43,14 @@ final class Chromium implements AutoCloseable {
   }
 
   /** The chromium and chromedriver executables, when both are installed. */
-  static Optional<Path[]> find() {
+  public static Optional<Path[]> find() {
     Optional<Path> browser = onPath("chromium", "chromium-browser");
     Optional<Path> driver = onPath("chromedriver");
     if (browser.isEmpty() || driver.isEmpty()) return Optional.empty();
     return Optional.of(new Path[] {browser.get(), driver.get()});
   }
 
-  static Chromium start(Path browser, Path chromedriver) throws Exception {
+  public static Chromium start(Path browser, Path chromedriver) throws Exception {
     int port;
     try (ServerSocket s = new ServerSocket(0)) {
       port = s.getLocalPort();
@@ -73,7 +73,7 @@ final class Chromium implements AutoCloseable {
     }
   }
 
-  Page open() throws Exception {
+  public Page open() throws Exception {
     Path profile = Files.createTempDirectory("caravana-chromium-");
     profiles.add(profile);
     JsonArray args = new JsonArray(new ArrayList<>(FLAGS)).add("--user-data-dir=" + profile);
@@ -86,29 +86,29 @@ final class Chromium implements AutoCloseable {
     return page;
   }
 
-  final class Page {
+  public final class Page {
     final String session;
 
     Page(String session) {
       this.session = session;
     }
 
-    void go(String url) throws Exception {
+    public void go(String url) throws Exception {
       call("POST", "/session/" + session + "/url", new JsonObject().put("url", url));
     }
 
-    Object script(String body) throws Exception {
+    public Object script(String body) throws Exception {
       return call("POST", "/session/" + session + "/execute/sync",
           new JsonObject().put("script", body).put("args", new JsonArray())).getValue("value");
     }
 
     /** Runs an async function body; its last argument is the callback. */
-    Object asyncScript(String body) throws Exception {
+    public Object asyncScript(String body) throws Exception {
       return call("POST", "/session/" + session + "/execute/async",
           new JsonObject().put("script", body).put("args", new JsonArray())).getValue("value");
     }
 
-    void click(String css) throws Exception {
+    public void click(String css) throws Exception {
       JsonObject found = call("POST", "/session/" + session + "/element",
           new JsonObject().put("using", "css selector").put("value", css)).getJsonObject("value");
       String element = found.fieldNames().stream().filter(k -> k.startsWith("element-")).findFirst()
@@ -116,7 +116,7 @@ final class Chromium implements AutoCloseable {
       call("POST", "/session/" + session + "/element/" + element + "/click", new JsonObject());
     }
 
-    void quit() {
+    public void quit() {
       try {
         call("DELETE", "/session/" + session, null);
       } catch (Exception ignored) {
