@@ -21,6 +21,7 @@ import ro.caravana.scheduler.platform.http.Problems;
 import ro.caravana.scheduler.platform.ops.Metrics;
 import ro.caravana.scheduler.platform.ops.OpsRoutes;
 import ro.caravana.scheduler.platform.outbox.OutboxRelay;
+import ro.caravana.scheduler.planning.Planning;
 
 /**
  * The scheduler service in one Vert.x instance: migrations first (off the event loop), then the
@@ -57,21 +58,24 @@ public final class SchedulerApp {
               "request.timeout.ms", "2500",
               "default.api.timeout.ms", "3000"));
           Context context = new Context(vertx, config, pool, kafkaBootstrap);
+          Planning planning = Planning.create(vertx, config, pool);
           return DomainData.prepare(pool, demo, config.longValue("demo.seed"))
+              .compose(v -> planning.start(kafkaBootstrap))
               .compose(v -> vertx.deployVerticle(new OutboxRelay(pool, kafkaBootstrap,
                   config.longValue("outbox.poll-ms"), config.integer("outbox.batch"))))
               .compose(v -> vertx.deployVerticle(new AttendanceFromPresence(pool,
                   minutes(config, "telemedicine.noshow-grace-minutes"),
                   Duration.ofSeconds(config.longValue("telemedicine.noshow-sweep-seconds")))))
               .compose(v -> {
-                HttpVerticle http = new HttpVerticle(router(context, admin, extraRoutes),
+                HttpVerticle http = new HttpVerticle(router(context, admin, planning, extraRoutes),
                     config.string("http.host"), config.integer("http.port"));
                 return vertx.deployVerticle(http).map(id -> new SchedulerApp(vertx, pool, admin, http.actualPort()));
               });
         });
   }
 
-  private static Router router(Context context, KafkaAdminClient admin, BiConsumer<Router, Context> extraRoutes) {
+  private static Router router(Context context, KafkaAdminClient admin, Planning planning,
+      BiConsumer<Router, Context> extraRoutes) {
     Router router = Router.router(context.vertx());
     Metrics metrics = new Metrics();
     router.route().handler(metrics::count);
@@ -79,6 +83,7 @@ public final class SchedulerApp {
         .setBodyLimit(context.config().longValue("http.body-limit-bytes")));
     new OpsRoutes(context.pool(), admin, metrics).mount(router);
     DomainApi.mount(router, context.pool());
+    planning.routes().mount(router);
     extraRoutes.accept(router, context);
     router.route().failureHandler(Problems::handle);
     router.errorHandler(404, ctx -> Problems.send(ctx,
