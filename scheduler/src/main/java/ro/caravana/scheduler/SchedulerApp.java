@@ -12,6 +12,8 @@ import java.util.function.BiConsumer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import ro.caravana.scheduler.consultation.AttendanceFromPresence;
+import ro.caravana.scheduler.consultation.ConsultationRoutes;
+import ro.caravana.scheduler.consultation.JoinIssuer;
 import ro.caravana.scheduler.platform.config.AppConfig;
 import ro.caravana.scheduler.platform.db.DatabaseSettings;
 import ro.caravana.scheduler.platform.db.Migrations;
@@ -83,6 +85,7 @@ public final class SchedulerApp {
         .setBodyLimit(context.config().longValue("http.body-limit-bytes")));
     new OpsRoutes(context.pool(), admin, metrics).mount(router);
     DomainApi.mount(router, context.pool());
+    ConsultationRoutes.mount(router, context.pool(), JoinIssuer.eventBus(context.vertx()));
     planning.routes().mount(router);
     extraRoutes.accept(router, context);
     router.route().failureHandler(Problems::handle);

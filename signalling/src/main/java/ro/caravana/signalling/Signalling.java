@@ -8,7 +8,8 @@ import ro.caravana.signalling.web.CallPage;
 
 /**
  * The telemedicine module in one place: the WebSocket endpoint, the call page, and the join
- * tickets the consultation API hands out. Presence events go to {@code sink}.
+ * tickets the scheduler's consultation API asks for over the event bus ({@link JoinService}).
+ * Presence events go to {@code sink}.
  */
 public final class Signalling {
 
@@ -24,7 +25,9 @@ public final class Signalling {
     SignallingEndpoint endpoint = new SignallingEndpoint(vertx, config, sink);
     endpoint.mount(router);
     CallPage.mount(router);
-    return new Signalling(endpoint, new JoinTickets(config));
+    JoinTickets tickets = new JoinTickets(config);
+    JoinService.register(vertx, tickets);
+    return new Signalling(endpoint, tickets);
   }
 
   public SignallingEndpoint endpoint() {

@@ -57,15 +57,10 @@ public final class ConsultationRoutes {
     }
     String provider = Requests.query(ctx, "provider");
     repository.find(Params.pathId(ctx, "id"))
-        .map(c -> {
+        .compose(c -> {
           check(c);
-          try {
-            return issuer.join(c, as, provider);
-          } catch (IllegalArgumentException e) {
-            throw ApiError.badRequest("provider",
-                "Furnizorul „" + provider + "” nu este disponibil (jitsi necesită configurare; builtin este mereu disponibil).",
-                "Provider '" + provider + "' is not available (jitsi needs configuration; builtin always is).");
-          }
+          return issuer.join(c, as, provider)
+              .map(ticket -> ticket.put("start", c.start().toString()).put("end", c.end().toString()));
         })
         .onSuccess(json -> Responses.json(ctx, 200, json))
         .onFailure(ctx::fail);

@@ -17,7 +17,6 @@ import java.time.Duration;
 import java.time.OffsetDateTime;
 import java.time.ZoneId;
 import java.time.temporal.ChronoUnit;
-import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Supplier;
@@ -40,14 +39,18 @@ class ConsultationApiTest {
   @BeforeAll
   static void start() throws Exception {
     vertx = Vertx.vertx();
-    JoinIssuer issuer = (c, as, provider) -> {
-      if ("zoom".equals(provider)) throw new IllegalArgumentException("unknown provider");
-      return new JsonObject().put("provider", provider == null ? "builtin" : provider).put("url", "/consultatie/" + c.id())
-          .put("jwt", "x.y.z").put("as", as)
-          .put("name", as.equals("doctor") ? c.doctorName() : c.familyName());
-    };
-    app = get(TestSystem.startApp(vertx, false, TestSystem.config(Map.of()),
-        (router, ctx) -> ConsultationRoutes.mount(router, ctx.pool(), issuer)));
+    // stands in for the signalling's join service
+    vertx.eventBus().<JsonObject>consumer(JoinIssuer.ADDRESS, m -> {
+      if ("zoom".equals(m.body().getString("provider"))) {
+        m.fail(400, "unknown provider");
+        return;
+      }
+      m.reply(new JsonObject().put("provider", m.body().getString("provider", "builtin"))
+          .put("url", "/consultatie/" + m.body().getString("consultationId")).put("jwt", "x.y.z")
+          .put("as", m.body().getString("as")).put("name", m.body().getJsonObject("participant").getString("name"))
+          .put("participantId", m.body().getJsonObject("participant").getString("id")));
+    });
+    app = get(TestSystem.startApp(vertx, false));
     client = WebClient.create(vertx);
     fixtures = ConsultationFixtures.create(app.pool());
   }
@@ -100,6 +103,8 @@ class ConsultationApiTest {
     JsonObject doctor = http("/api/consultations/" + id + "/join?as=doctor&provider=builtin").bodyAsJsonObject();
     assertEquals("builtin", doctor.getString("provider"));
     assertEquals("Ioana Mureșan", doctor.getString("name"));
+    assertEquals("staff:" + fixtures.doctorId, doctor.getString("participantId"));
+    assertNotNull(doctor.getString("start"));
     assertNotNull(doctor.getString("url"));
     assertEquals("Elena Țurcanu", http("/api/consultations/" + id + "/join?as=family").bodyAsJsonObject().getString("name"));
 
