@@ -151,7 +151,7 @@ final class TimetableStep {
           groups.computeIfAbsent(key, k -> new ArrayList<>()).add(b);
           groupTemplate.putIfAbsent(key, plan);
         } else {
-          plans.add(new CarePlan(plan.id().toString(), List.of(b), kind, plan.minutes(),
+          plans.add(new CarePlan(plan.id().toString(), List.of(b), kind, onGrid(plan.minutes()),
               Math.min(plan.sessionsPerWeek(), 5), 1, 0, centre, "remote".equals(plan.modality()), null));
         }
       }
@@ -164,7 +164,7 @@ final class TimetableStep {
       for (int k = 0; k * GROUP_SIZE < members.size(); k++) {
         List<Beneficiary> group = members.subList(k * GROUP_SIZE, Math.min(members.size(), (k + 1) * GROUP_SIZE));
         plans.add(new CarePlan("group-" + centre.id() + "-" + kind.name().toLowerCase() + "-" + (k + 1), group, kind,
-            template.minutes(), 1, 1, 0, centre, false, null));
+            onGrid(template.minutes()), 1, 1, 0, centre, false, null));
       }
     }
 
@@ -264,6 +264,11 @@ final class TimetableStep {
             "Timetable: '" + t.getConstraintName() + "' — " + t.getConstraintMatchCount() + " cases ("
                 + t.getScore() + ").")));
     return out;
+  }
+
+  /** Sessions sit on the 15-minute grid: a 50-minute counselling session books an hour. */
+  static int onGrid(int minutes) {
+    return Math.max(1, (minutes + WeekTime.SLOT_MINUTES - 1) / WeekTime.SLOT_MINUTES) * WeekTime.SLOT_MINUTES;
   }
 
   static String sessionKey(String itemKey) {
