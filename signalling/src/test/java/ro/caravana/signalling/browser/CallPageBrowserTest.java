@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.vertx.core.Vertx;
 import io.vertx.core.http.HttpServer;
+import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 import io.vertx.ext.web.Router;
 import java.nio.file.Path;
@@ -90,12 +91,19 @@ class CallPageBrowserTest {
     String frames = "const done = arguments[arguments.length - 1]; window.caravana.inboundFramesDecoded().then(done, () => done(-1));";
     waitFor(() -> ((Number) evalAsync(doctor, frames)).longValue() > 0, "the doctor decodes the family's video");
     waitFor(() -> ((Number) evalAsync(family, frames)).longValue() > 0, "the family decodes the doctor's video");
+    // The signalling relays only loopback candidates; ICE may still pair one with a peer-reflexive
+    // candidate on another local address of this host, so one end of the selected pair is loopback
+    // and the packets never leave the machine (they travel on the lo device).
     String pair = "const done = arguments[arguments.length - 1];"
-        + "window.caravana.pc.getStats().then(s => { let ip = null; s.forEach(r => {"
+        + "window.caravana.pc.getStats().then(s => { let out = null; s.forEach(r => {"
         + " if (r.type === 'candidate-pair' && r.state === 'succeeded' && r.nominated) {"
-        + "  const l = s.get(r.localCandidateId); ip = l && (l.address || l.ip); } }); done(ip); });";
-    Object local = evalAsync(doctor, pair);
-    assertTrue("127.0.0.1".equals(local) || "::1".equals(local), "media stays on loopback, not on " + local);
+        + "  const l = s.get(r.localCandidateId), m = s.get(r.remoteCandidateId);"
+        + "  out = [l && (l.address || l.ip), m && (m.address || m.ip)]; } }); done(out); });";
+    for (Chromium.Page side : new Chromium.Page[] {doctor, family}) {
+      Object ends = evalAsync(side, pair);
+      assertTrue(ends instanceof JsonArray a && a.stream().anyMatch(x -> "127.0.0.1".equals(x) || "::1".equals(x)),
+          "a loopback end in the selected pair: " + ends);
+    }
 
     JsonObject reached = event("attendance.reached", id);
     assertTrue(reached.getLong("togetherSeconds") >= 3, reached.encode());
