@@ -46,9 +46,12 @@ public final class JoinTickets {
     return jitsi.isPresent();
   }
 
-  /** Jitsi when configured, the built-in signalling otherwise. */
+  /** As {@code telemedicine.default-provider} says; {@code auto}: Jitsi when configured, the built-in signalling otherwise. */
   public Provider defaultProvider() {
-    return jitsi.isPresent() ? Provider.JITSI : Provider.BUILTIN;
+    return switch (config.defaultProvider()) {
+      case "builtin" -> Provider.BUILTIN;
+      default -> jitsi.isPresent() ? Provider.JITSI : Provider.BUILTIN;
+    };
   }
 
   /**

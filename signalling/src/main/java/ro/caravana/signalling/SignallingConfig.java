@@ -21,6 +21,7 @@ import java.util.function.Function;
  * @param jitsiPrivateKey   PKCS#8 PEM private key for RS256 (JaaS)
  * @param jitsiTenant       tenant (JaaS {@code vpaas-magic-cookie-...}); becomes {@code sub} and the room prefix
  * @param tokenSecret       HS256 secret of the built-in signalling's own tokens and of room names
+ * @param defaultProvider   provider when a join names none: auto, jitsi or builtin
  */
 public record SignallingConfig(
     Optional<String> jitsiDomain,
@@ -43,7 +44,8 @@ public record SignallingConfig(
     int messageBurst,
     Duration heartbeat,
     Duration deadAfter,
-    int maxRooms) {
+    int maxRooms,
+    String defaultProvider) {
 
   /** Which ICE candidates the relay lets through. */
   public enum CandidatePolicy {
@@ -64,6 +66,9 @@ public record SignallingConfig(
   public SignallingConfig {
     if (tokenSecret.length < 32) throw new IllegalStateException("telemedicine.token-secret needs at least 32 bytes");
     tokenSecret = tokenSecret.clone();
+    if (!java.util.Set.of("auto", "jitsi", "builtin").contains(defaultProvider)) {
+      throw new IllegalStateException("telemedicine.default-provider must be auto, jitsi or builtin, got '" + defaultProvider + "'");
+    }
     stunUrls = List.copyOf(stunUrls);
     turnUrls = List.copyOf(turnUrls);
   }
@@ -113,7 +118,8 @@ public record SignallingConfig(
         Integer.parseInt(req.apply("telemedicine.message-burst")),
         Duration.ofSeconds(Long.parseLong(req.apply("telemedicine.heartbeat-seconds"))),
         Duration.ofSeconds(Long.parseLong(req.apply("telemedicine.dead-after-seconds"))),
-        Integer.parseInt(req.apply("telemedicine.max-rooms")));
+        Integer.parseInt(req.apply("telemedicine.max-rooms")),
+        opt.apply("telemedicine.default-provider").orElse("auto"));
   }
 
   /** Minutes as a decimal number ("15", or "0.05" = 3 s in tests). */

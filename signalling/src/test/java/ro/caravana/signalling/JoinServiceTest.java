@@ -67,4 +67,13 @@ class JoinServiceTest {
     assertEquals(Boolean.FALSE, Jwt.claims(t.getString("jwt")).getJsonObject("context").getJsonObject("user").getValue("moderator"));
     assertEquals("builtin", ask(request("family", "builtin")).getString("provider"));
   }
+
+  @Test
+  @DisplayName("default-provider builtin: calls default to the built-in signalling even with Jitsi configured")
+  void defaultProviderBuiltin() throws Exception {
+    JoinService.register(vertx, new JoinTickets(TestConfigs.with(Map.of("jitsi.domain", "meet.demo.invalid",
+        "jitsi.secret", "prosody-secret-prosody-secret-0123", "telemedicine.default-provider", "builtin"))));
+    assertEquals("builtin", ask(request("family", null)).getString("provider"));
+    assertEquals("jitsi", ask(request("family", "jitsi")).getString("provider"));
+  }
 }

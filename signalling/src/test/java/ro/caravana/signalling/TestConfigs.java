@@ -17,6 +17,7 @@ public final class TestConfigs {
       Map.entry("telemedicine.heartbeat-seconds", "10"),
       Map.entry("telemedicine.dead-after-seconds", "30"),
       Map.entry("telemedicine.max-rooms", "10000"),
+      Map.entry("telemedicine.default-provider", "auto"),
       Map.entry("telemedicine.stun-urls", "stun:stun.example.org:3478"));
 
   private TestConfigs() {}

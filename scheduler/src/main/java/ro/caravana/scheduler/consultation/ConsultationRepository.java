@@ -5,6 +5,8 @@ import io.vertx.core.json.JsonObject;
 import io.vertx.sqlclient.Pool;
 import io.vertx.sqlclient.Row;
 import io.vertx.sqlclient.Tuple;
+import java.time.OffsetDateTime;
+import java.time.format.DateTimeFormatter;
 import java.util.UUID;
 import ro.caravana.scheduler.common.Page;
 import ro.caravana.scheduler.common.Rows;
@@ -66,21 +68,31 @@ public final class ConsultationRepository {
         .put("id", r.getLong("staff_id")).put("name", staffName(r)).put("role", r.getString("staff_role"));
     return new JsonObject()
         .put("id", id)
-        .put("start", Rows.instant(r, "starts_at"))
-        .put("end", Rows.instant(r, "ends_at"))
+        .put("start", time(r, "starts_at"))
+        .put("end", time(r, "ends_at"))
         .put("status", r.getString("status"))
         .put("appointmentStatus", r.getString("appointment_status"))
         .put("service", r.getString("service"))
         .put("beneficiary", new JsonObject().put("id", r.getUUID("beneficiary_id").toString()).put("name", familyName(r)))
         .put("doctor", doctor)
-        .put("familyJoinedAt", Rows.instant(r, "family_joined_at"))
-        .put("doctorJoinedAt", Rows.instant(r, "doctor_joined_at"))
-        .put("startedAt", Rows.instant(r, "started_at"))
-        .put("endedAt", Rows.instant(r, "ended_at"))
+        .put("familyJoinedAt", time(r, "family_joined_at"))
+        .put("doctorJoinedAt", time(r, "doctor_joined_at"))
+        .put("startedAt", time(r, "started_at"))
+        .put("endedAt", time(r, "ended_at"))
         .put("togetherSeconds", r.getInteger("together_seconds"))
         .put("join", new JsonObject()
             .put("doctor", "/api/consultations/" + id + "/join?as=doctor")
             .put("family", "/api/consultations/" + id + "/join?as=family"));
+  }
+
+  /** ISO-8601 with the Bucharest offset, seconds always written (2026-11-23T09:00:00+02:00). */
+  static String time(Row r, String column) {
+    OffsetDateTime t = r.getOffsetDateTime(column);
+    return t == null ? null : iso(t);
+  }
+
+  static String iso(OffsetDateTime t) {
+    return t.atZoneSameInstant(Rows.ZONE).toOffsetDateTime().format(DateTimeFormatter.ISO_OFFSET_DATE_TIME);
   }
 
   private static String staffName(Row r) {

@@ -60,7 +60,7 @@ public final class ConsultationRoutes {
         .compose(c -> {
           check(c);
           return issuer.join(c, as, provider)
-              .map(ticket -> ticket.put("start", c.start().toString()).put("end", c.end().toString()));
+              .map(ticket -> ticket.put("start", ConsultationRepository.iso(c.start())).put("end", ConsultationRepository.iso(c.end())));
         })
         .onSuccess(json -> Responses.json(ctx, 200, json))
         .onFailure(ctx::fail);
