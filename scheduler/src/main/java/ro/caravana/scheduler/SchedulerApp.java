@@ -7,6 +7,7 @@ import io.vertx.ext.web.handler.BodyHandler;
 import io.vertx.kafka.admin.KafkaAdminClient;
 import io.vertx.sqlclient.Pool;
 import java.time.Duration;
+import java.time.ZoneId;
 import java.util.Map;
 import java.util.function.BiConsumer;
 import org.slf4j.Logger;
@@ -24,6 +25,8 @@ import ro.caravana.scheduler.platform.ops.Metrics;
 import ro.caravana.scheduler.platform.ops.OpsRoutes;
 import ro.caravana.scheduler.platform.outbox.OutboxRelay;
 import ro.caravana.scheduler.planning.Planning;
+import ro.caravana.scheduler.report.AttendanceReport;
+import ro.caravana.scheduler.report.ReportRoutes;
 
 /**
  * The scheduler service in one Vert.x instance: migrations first (off the event loop), then the
@@ -87,6 +90,8 @@ public final class SchedulerApp {
     DomainApi.mount(router, context.pool());
     ConsultationRoutes.mount(router, context.pool(), JoinIssuer.eventBus(context.vertx()));
     planning.routes().mount(router);
+    ZoneId zone = ZoneId.of(context.config().string("zone"));
+    new ReportRoutes(new AttendanceReport(context.pool(), zone), zone).mount(router);
     extraRoutes.accept(router, context);
     router.route().failureHandler(Problems::handle);
     router.errorHandler(404, ctx -> Problems.send(ctx,

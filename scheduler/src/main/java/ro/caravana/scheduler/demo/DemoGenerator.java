@@ -170,6 +170,7 @@ public final class DemoGenerator {
 
   // ---- staff
 
+  private final Map<String, Integer> shiftsByRole = new java.util.HashMap<>();
   private static final java.util.Set<String> THERAPISTS = java.util.Set.of("kinetotherapist", "speech_therapist", "psychologist");
 
   private List<StaffMember> staff(List<Centre> centres, List<Caravan> caravans) {
@@ -218,9 +219,10 @@ public final class DemoGenerator {
     String last = pick(RomanianNames.SURNAMES);
     Map<DayOfWeek, Hours> availability = new EnumMap<>(DayOfWeek.class);
     boolean partTime = random.nextInt(6) == 0;
-    // therapists alternate early and late shifts so that school children can come after classes
+    // most therapists work the late shift so that school children can come after classes
     boolean therapist = THERAPISTS.contains(role);
-    LocalTime shiftStart = therapist && index % 2 == 1 ? LocalTime.of(11, 0) : LocalTime.of(8, 0);
+    int nth = shiftsByRole.merge(role, 1, Integer::sum);
+    LocalTime shiftStart = therapist && nth % 3 != 1 ? LocalTime.of(11, 0) : LocalTime.of(8, 0);
     for (DayOfWeek d : WORKDAYS) {
       if (partTime && (d == DayOfWeek.WEDNESDAY || d == DayOfWeek.FRIDAY)) continue;
       availability.put(d, new Hours(shiftStart, shiftStart.plusHours(8)));
@@ -329,8 +331,8 @@ public final class DemoGenerator {
     LocalTime to = child ? LocalTime.of(18, 0) : LocalTime.of(13, 0);
     if (b.category().equals("disability")) {
       // weekly for children, every other week for adults: what about 40 staff can deliver
-      if (random.nextInt(100) < (child ? 45 : 30)) plan(out, b, "kinetotherapy", 1, child ? 1 : 2, 45, "centre", days, from, to);
-      if (child && random.nextInt(100) < 40) plan(out, b, "speech_therapy", 1, 1, 30, "centre", days, from, to);
+      if (random.nextInt(100) < (child ? 35 : 25)) plan(out, b, "kinetotherapy", 1, child ? 1 : 2, 45, "centre", days, from, to);
+      if (child && random.nextInt(100) < 30) plan(out, b, "speech_therapy", 1, 1, 30, "centre", days, from, to);
       if (random.nextInt(100) < (child ? 20 : 30)) plan(out, b, "counselling", 1, 4, 50, "centre", days, from, to);
       if (random.nextInt(100) < 60) plan(out, b, "medical_consultation", 1, 4, 20, "caravan", List.of(), null, null);
       if (random.nextInt(100) < 25) plan(out, b, "telemedicine", 1, 4, 20, "remote", days, from, to);

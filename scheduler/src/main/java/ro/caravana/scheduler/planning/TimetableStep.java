@@ -50,8 +50,6 @@ import ro.caravana.optimizer.timetable.WeekTime;
 final class TimetableStep {
 
   static final int GROUP_SIZE = 10;
-  /** Staff may work at another centre of the county within this distance of home. */
-  static final double OTHER_CENTRE_KM = 40;
 
   record Result(List<PlanOutcome.Item> items, String score, int sessions, int sessionsAssigned,
       List<PlanOutcome.Reason> reasons) {}
@@ -101,10 +99,8 @@ final class TimetableStep {
       if (skills.isEmpty()) continue;
       Centre home = s.homeCentreId() == null ? null : centreById.get(s.homeCentreId());
       if (home == null) home = centres.get(0);
-      Set<Centre> allowed = new HashSet<>();
-      for (Centre c : centres) {
-        if (c == home || matrix.metres(home.index(), c.index()) <= OTHER_CENTRE_KM * 1000) allowed.add(c);
-      }
+      // any centre of the county: the travel-time constraint keeps a day's moves between centres feasible
+      Set<Centre> allowed = new HashSet<>(centres);
       WeekMask availability = WeekMask.empty();
       for (var a : s.availability().entrySet()) {
         for (WeekProblem.Window w : a.getValue()) {
