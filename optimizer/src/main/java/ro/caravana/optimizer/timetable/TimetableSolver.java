@@ -27,9 +27,9 @@ public final class TimetableSolver {
 
   private TimetableSolver() {}
 
-  /** Stops after {@code limit} of wall time. */
+  /** Stops after {@code limit} of wall time in total (construction included). */
   public static SolverConfig config(Duration limit, long seed) {
-    return config(new TerminationConfig().withSpentLimit(limit), seed);
+    return config(null, seed).withTerminationConfig(new TerminationConfig().withSpentLimit(limit));
   }
 
   /** Stops after a number of local-search steps: deterministic for a given seed (tests). */
@@ -37,6 +37,7 @@ public final class TimetableSolver {
     return config(new TerminationConfig().withStepCountLimit(steps), seed);
   }
 
+  /** {@code localSearchTermination} may be null when the solver-level termination suffices. */
   public static SolverConfig config(TerminationConfig localSearchTermination, long seed) {
     ChangeMoveSelectorConfig changeStart = change("start");
     ChangeMoveSelectorConfig changeStaff = change("staff");
