@@ -29,7 +29,7 @@ public final class TimetableSolver {
 
   /** Stops after {@code limit} of wall time in total (construction included). */
   public static SolverConfig config(Duration limit, long seed) {
-    return config(null, seed).withTerminationConfig(new TerminationConfig().withSpentLimit(limit));
+    return config((TerminationConfig) null, seed).withTerminationConfig(new TerminationConfig().withSpentLimit(limit));
   }
 
   /** Stops after a number of local-search steps: deterministic for a given seed (tests). */
