@@ -25,6 +25,9 @@ import org.optaplanner.core.config.solver.termination.TerminationConfig;
  */
 public final class TimetableSolver {
 
+  /** Soft temperature of simulated annealing at the start; it falls to zero as the time or steps run out. */
+  public static final String START_TEMPERATURE = "0hard/0medium/40soft";
+
   private TimetableSolver() {}
 
   /** Stops after {@code limit} of wall time in total (construction included). */
@@ -47,7 +50,11 @@ public final class TimetableSolver {
         new CartesianProductMoveSelectorConfig(List.of(changeStart, changeStaff))));
     LocalSearchPhaseConfig localSearch = new LocalSearchPhaseConfig()
         .withMoveSelectorConfig(moves)
-        .withAcceptorConfig(new LocalSearchAcceptorConfig().withLateAcceptanceSize(400))
+        // Simulated annealing with zero temperature on the hard and medium levels: it never trades
+        // feasibility or an assigned session for soft quality, and rarely accepts a soft loss as large as
+        // moving a published session. (Late acceptance, tried first, let a single medium gain excuse
+        // hundreds of soft losses, which moved many published sessions when re-planning.)
+        .withAcceptorConfig(new LocalSearchAcceptorConfig().withSimulatedAnnealingStartingTemperature(START_TEMPERATURE))
         .withForagerConfig(new LocalSearchForagerConfig().withAcceptedCountLimit(1))
         .withTerminationConfig(localSearchTermination);
     return new SolverConfig()
@@ -56,7 +63,8 @@ public final class TimetableSolver {
         .withConstraintProviderClass(TimetableConstraintProvider.class)
         .withConstraintStreamImplType(ConstraintStreamImplType.BAVET)
         .withRandomSeed(seed)
-        .withPhases(new CustomPhaseConfig().withCustomPhaseCommandClassList(List.of(FirstFitPhase.class)), localSearch);
+        .withPhases(new CustomPhaseConfig().withCustomPhaseCommandClassList(List.of(FirstFitPhase.class))
+            .withCustomProperties(java.util.Map.of("seed", Long.toString(seed))), localSearch);
   }
 
   private static ChangeMoveSelectorConfig change(String variable) {
