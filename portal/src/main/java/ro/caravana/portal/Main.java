@@ -12,6 +12,7 @@ public final class Main {
     String[] rest = Arrays.copyOfRange(args, Math.min(1, args.length), args.length);
     int code = switch (command) {
       case "solve-timetable" -> ro.caravana.portal.cli.SolveTimetableCommand.run(rest);
+      case "bench-timetable" -> ro.caravana.portal.cli.BenchTimetableCommand.run(rest);
       default -> usage();
     };
     System.exit(code);
@@ -23,6 +24,7 @@ public final class Main {
           demo                 start everything with embedded PostgreSQL and Kafka and demo data
           serve                start against the PostgreSQL and Kafka named in the configuration
           solve-timetable      solve a demo centre timetable: --scenario demo --seconds N [--scale K] [--seed S] [--out FILE]
+          bench-timetable      centre timetable benchmark: first fit vs solver by scale, re-planning (docs/benchmarks.md)
         """);
     return 2;
   }
