@@ -91,7 +91,7 @@ public final class FirstFitPlanner {
       for (Staff staff : staffOrder) {
         if (!staffFree(s, staff, start, end)) continue;
         for (Room room : roomOrder) {
-          if (room == null ? false : !roomFree(room, s, start, end)) continue;
+          if (room != null && !roomFree(room, s, start, end)) continue; // null: phone call at home
           occupy(s, start, staff, room);
           assigner.assign(s, start, staff, room);
           return true;

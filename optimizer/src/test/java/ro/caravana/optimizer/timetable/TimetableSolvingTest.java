@@ -41,7 +41,7 @@ class TimetableSolvingTest {
   @Test
   @DisplayName("the demo week solves to 0 hard with at least 95% of sessions assigned and no double-booking")
   void demoWeekIsFeasible() {
-    Timetable best = TimetableSolver.solve(demo(), TimetableSolver.configSteps(2_000, 1));
+    Timetable best = TimetableSolver.solve(demo(), TimetableSolver.configSteps(1_000, 1));
     assertEquals(0, best.getScore().hardScore(), () -> "score " + best.getScore());
     assertTrue(best.assignedCount() >= 0.95 * best.getSessions().size(),
         () -> best.assignedCount() + " of " + best.getSessions().size() + " assigned");
