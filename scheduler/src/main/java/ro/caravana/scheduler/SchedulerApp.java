@@ -6,12 +6,16 @@ import io.vertx.ext.web.Router;
 import io.vertx.ext.web.handler.BodyHandler;
 import io.vertx.kafka.admin.KafkaAdminClient;
 import io.vertx.sqlclient.Pool;
+import java.time.Duration;
 import java.time.ZoneId;
 import java.util.Map;
 import java.util.function.BiConsumer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import ro.caravana.scheduler.access.Access;
+import ro.caravana.scheduler.consultation.AttendanceFromPresence;
+import ro.caravana.scheduler.consultation.ConsultationRoutes;
+import ro.caravana.scheduler.consultation.JoinIssuer;
 import ro.caravana.scheduler.platform.config.AppConfig;
 import ro.caravana.scheduler.platform.db.DatabaseSettings;
 import ro.caravana.scheduler.platform.db.Migrations;
@@ -70,6 +74,9 @@ public final class SchedulerApp {
               .compose(access -> planning.start(kafkaBootstrap).map(access))
               .compose(access -> vertx.deployVerticle(new OutboxRelay(pool, kafkaBootstrap,
                   config.longValue("outbox.poll-ms"), config.integer("outbox.batch"))).map(access))
+              .compose(access -> vertx.deployVerticle(new AttendanceFromPresence(pool,
+                  minutes(config, "telemedicine.noshow-grace-minutes"),
+                  Duration.ofSeconds(config.longValue("telemedicine.noshow-sweep-seconds")))).map(access))
               .compose(access -> {
                 Router router = router(context, admin, planning, access, extraRoutes);
                 HttpVerticle http = new HttpVerticle(router, config.string("http.host"), config.integer("http.port"));
@@ -92,6 +99,7 @@ public final class SchedulerApp {
     access.mountGate(router);
     access.mountRoutes(router);
     DomainApi.mount(router, context.pool());
+    ConsultationRoutes.mount(router, context.pool(), JoinIssuer.eventBus(context.vertx()));
     planning.routes().mount(router);
     ZoneId zone = ZoneId.of(context.config().string("zone"));
     new ReportRoutes(new AttendanceReport(context.pool(), zone), zone).mount(router);
@@ -102,6 +110,15 @@ public final class SchedulerApp {
     router.errorHandler(405, ctx -> Problems.send(ctx,
         new ApiError(405, null, "Metodă nepermisă.", "Method not allowed.")));
     return router;
+  }
+
+  /** A duration given in minutes, decimals allowed (tests shorten them to seconds). */
+  private static Duration minutes(AppConfig config, String key) {
+    try {
+      return Duration.ofMillis(Math.round(Double.parseDouble(config.string(key).trim()) * 60_000));
+    } catch (NumberFormatException e) {
+      throw new IllegalStateException("setting " + key + " must be a number of minutes");
+    }
   }
 
   public int port() { return port; }

@@ -104,6 +104,11 @@ public final class AccessPolicy {
         named(GET, "/api/appointments/:id", NAMED_ROLES).scoped(APPOINTMENT, "id"),
         named(PATCH, "/api/appointments/:id", NAMED_ROLES).scoped(APPOINTMENT, "id"),
 
+        // Remote consultations (remote appointments): the doctor joins their own; coordinators see their county's
+        named(GET, "/api/consultations", NAMED_ROLES),
+        named(GET, "/api/consultations/:id/join", NAMED_ROLES).scoped(APPOINTMENT, "id"),
+        named(GET, "/api/consultations/:id", NAMED_ROLES).scoped(APPOINTMENT, "id"),
+
         // Reports: aggregates only, the supervisors' view (a county outside the caller's scope is refused)
         aggregate(GET, "/api/reports/attendance", EVERY_ROLE),
 
