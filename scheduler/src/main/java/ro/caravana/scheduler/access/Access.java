@@ -43,10 +43,23 @@ public final class Access {
     this.accounts = new Accounts(pool);
     this.audit = new Audit(pool);
     this.policy = policy;
-    this.headers = new SecurityHeaders(config.string("http.content-security-policy"));
+    this.headers = new SecurityHeaders(contentSecurityPolicy(config));
     this.familyLinks = new FamilyLinks(pool, settings.jwtSecret(), settings.familyLinkDays(),
         java.time.ZoneId.of(config.string("zone")));
     this.gdpr = new Gdpr(pool);
+  }
+
+  /**
+   * The configured CSP, with the configured Jitsi domain (and only that one) allowed to serve
+   * {@code external_api.js}: the call page loads it from the domain it is given.
+   */
+  static String contentSecurityPolicy(AppConfig config) {
+    String csp = config.string("http.content-security-policy");
+    var jitsi = config.optional("jitsi.domain").filter(d -> d.matches("[A-Za-z0-9.-]+(:[0-9]+)?"));
+    if (jitsi.isPresent() && csp.contains("script-src 'self'")) {
+      csp = csp.replace("script-src 'self'", "script-src 'self' https://" + jitsi.get());
+    }
+    return csp;
   }
 
   /** Reads the settings (serve mode refuses to start without a signing key) and seeds demo accounts in demo mode. */

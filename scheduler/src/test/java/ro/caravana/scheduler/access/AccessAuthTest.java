@@ -235,6 +235,16 @@ class AccessAuthTest {
     }
   }
 
+  @Test
+  @DisplayName("the configured Jitsi domain, and only a well-formed one, may serve scripts under the CSP")
+  void cspAllowsTheJitsiDomain() {
+    String csp = Access.contentSecurityPolicy(AppConfig.of(Map.of("jitsi.domain", "meet.example.org")));
+    assertTrue(csp.contains("script-src 'self' https://meet.example.org;"), csp);
+    String odd = Access.contentSecurityPolicy(AppConfig.of(Map.of("jitsi.domain", "x; script-src *")));
+    assertFalse(odd.contains("x;"), odd);
+    assertTrue(Access.contentSecurityPolicy(AppConfig.of(Map.of("jitsi.domain", ""))).contains("script-src 'self';"));
+  }
+
   private static JWTAuth jwt(String secret) {
     return JWTAuth.create(vertx, new JWTAuthOptions()
         .addPubSecKey(new PubSecKeyOptions().setAlgorithm("HS256").setBuffer(secret)));
