@@ -175,10 +175,24 @@ final class RoutesStep {
     }
     kept.forEach((day, list) -> {
       list.sort(Map.Entry.comparingByKey());
-      list.forEach(e -> {
-        day.getVisits().add(e.getValue());
-        e.getValue().setPinned(true);
-      });
+      // a pre-placed list element needs its shadow variables set as the solver would: OptaPlanner 9.44
+      // does not compute them for the starting solution (the construction heuristic would take the
+      // visit for unassigned, and an untouched day would have no arrival times)
+      Visit previous = null;
+      long departure = day.getShiftStart();
+      Place at = day.getStartDepot();
+      for (var e : list) {
+        Visit v = e.getValue();
+        day.getVisits().add(v);
+        v.setPinned(true);
+        v.setCaravanDay(day);
+        v.setPrevious(previous);
+        if (previous != null) previous.setNext(v);
+        v.setArrivalTime(departure + at.timeTo(v.getPlace()));
+        departure = v.getDepartureTime();
+        at = v.getPlace();
+        previous = v;
+      }
     });
   }
 
