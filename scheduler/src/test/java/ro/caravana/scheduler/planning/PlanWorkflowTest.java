@@ -46,6 +46,10 @@ class PlanWorkflowTest {
   private static UUID planId;
   private static JsonObject solved;
   private static int booked;
+  /** Wall-clock marks of the workflow (no assertion on them): printed for docs/benchmarks.md. */
+  private static long requestedAt;
+  private static long solvedAt;
+  private static long publishedAt;
 
   @BeforeAll
   static void start() throws Exception {
@@ -67,6 +71,7 @@ class PlanWorkflowTest {
   @Order(1)
   @DisplayName("a plan request answers 202 with an id; a second one for the same county-week while it runs answers 409")
   void planAccepted() {
+    requestedAt = System.nanoTime();
     planId = api.start(COUNTY, week, SECONDS);
     HttpResponse<Buffer> again = api.post("/api/plans", new JsonObject().put("county", COUNTY).put("week", week)
         .put("secondsLimit", SECONDS));
@@ -97,6 +102,7 @@ class PlanWorkflowTest {
   @DisplayName("the plan reaches solved with scores, counts and more than 100 appointments placed")
   void solved() {
     solved = api.awaitFinished(planId, SECONDS + 60);
+    solvedAt = System.nanoTime();
     assertEquals("solved", solved.getString("status"), solved.encode());
     JsonObject counts = solved.getJsonObject("counts");
     assertTrue(counts.getInteger("assigned") > 100, counts.encode());
@@ -113,8 +119,13 @@ class PlanWorkflowTest {
   @Order(4)
   @DisplayName("publishing answers 200 and books one appointment per placed item of the plan")
   void publish() {
+    long publishing = System.nanoTime();
     HttpResponse<Buffer> r = api.postEmpty("/api/plans/" + planId + "/publish");
+    publishedAt = System.nanoTime();
     assertEquals(200, r.statusCode(), r.bodyAsString());
+    System.out.printf("[planning-e2e] %s %s secondsLimit=%d: request->solved %d ms, publish %d ms, request->published %d ms%n",
+        COUNTY, week, SECONDS, (solvedAt - requestedAt) / 1_000_000, (publishedAt - publishing) / 1_000_000,
+        (publishedAt - requestedAt) / 1_000_000);
     JsonObject result = r.bodyAsJsonObject().getJsonObject("appointments");
     booked = result.getInteger("booked");
     int placed = solved.getJsonObject("counts").getInteger("assigned");
@@ -145,6 +156,8 @@ class PlanWorkflowTest {
   @DisplayName("each booked appointment reaches the appointments topic once, keyed by beneficiary")
   void eventsOnKafka() {
     List<JsonObject> events = PlanApi.appointmentEvents(TestSystem.kafkaBootstrap(), planId, booked, 60);
+    System.out.printf("[planning-e2e] %d appointments booked; %d events for them read back from Kafka%n", booked,
+        events.size());
     assertEquals(booked, events.size());
     assertEquals(Map.of(Publisher.BOOKED, (long) booked), PlanApi.countByType(events));
     assertEquals(booked, events.stream().map(e -> e.getJsonObject("payload").getString("appointmentId")).distinct().count());
