@@ -1,5 +1,6 @@
 package ro.caravana.scheduler.planning;
 
+import io.vertx.core.json.JsonObject;
 import java.time.LocalDate;
 import java.time.LocalTime;
 import java.time.OffsetDateTime;
@@ -198,9 +199,10 @@ final class RoutesStep {
 
   private static Set<String> unavailableCaravanDays(WeekProblem p) {
     Set<String> out = new HashSet<>();
-    if (p.disruption() != null && Disruption.CARAVAN_UNAVAILABLE.equals(p.disruption().getString("type"))) {
-      long caravan = p.disruption().getLong("caravanId");
-      Disruption.dates(p.disruption()).forEach(d -> out.add(caravan + "|" + d));
+    for (JsonObject disruption : p.disruptions()) {
+      if (!Disruption.CARAVAN_UNAVAILABLE.equals(disruption.getString("type"))) continue;
+      long caravan = disruption.getLong("caravanId");
+      Disruption.dates(disruption).forEach(d -> out.add(caravan + "|" + d));
     }
     return out;
   }
@@ -214,8 +216,8 @@ final class RoutesStep {
 
   static boolean absent(WeekProblem p, WeekProblem.StaffMember s, LocalDate date) {
     if (s.leave().stream().anyMatch(r -> r.contains(date))) return true;
-    return p.disruption() != null && Disruption.STAFF_ABSENT.equals(p.disruption().getString("type"))
-        && p.disruption().getLong("staffId") == s.id() && Disruption.dates(p.disruption()).contains(date);
+    return p.disruptions().stream().anyMatch(d -> Disruption.STAFF_ABSENT.equals(d.getString("type"))
+        && d.getLong("staffId") == s.id() && Disruption.dates(d).contains(date));
   }
 
   private static Map<Long, Long> doctors(WeekProblem p) {

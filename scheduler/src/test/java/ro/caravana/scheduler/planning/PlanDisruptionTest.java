@@ -65,7 +65,7 @@ class PlanDisruptionTest {
   }
 
   @Test
-  @DisplayName("only the absent therapist's sessions of that day move, and only their families get events")
+  @DisplayName("only the absent therapist's sessions of that day move, and only their families get events; a call-off cancels one")
   void staffAbsent() {
     String week = PlanApi.weekAhead(21);
     LocalDate monday = PlanRequest.monday(week);
@@ -154,6 +154,33 @@ class PlanDisruptionTest {
           : "cancelled".equals(now.status()) ? Publisher.CANCELLED : Publisher.CHANGED;
       assertEquals(expected, typeOf.get(id), "event for " + id);
     }
+
+    // then a family calls one appointment off: only that one is cancelled
+    String calledOff = after.entrySet().stream().filter(e -> "booked".equals(e.getValue().status()))
+        .map(Map.Entry::getKey).sorted().findFirst().orElseThrow();
+    HttpResponse<Buffer> c = api.post("/api/plans/" + replan + "/disruptions", new JsonObject()
+        .put("type", "beneficiary_cancelled").put("appointmentId", calledOff));
+    assertEquals(202, c.statusCode(), c.bodyAsString());
+    UUID third = UUID.fromString(c.bodyAsJsonObject().getString("id"));
+    JsonObject thirdPlan = api.awaitFinished(third, SECONDS + 60);
+    assertEquals("solved", thirdPlan.getString("status"), thirdPlan.encode());
+    assertEquals(1, thirdPlan.getJsonObject("diff").getJsonArray("removed").size(), thirdPlan.getJsonObject("diff").encode());
+    assertEquals(0, thirdPlan.getJsonObject("diff").getJsonArray("moved").size(), thirdPlan.getJsonObject("diff").encode());
+    HttpResponse<Buffer> thirdPublished = api.postEmpty("/api/plans/" + third + "/publish");
+    assertEquals(200, thirdPublished.statusCode(), thirdPublished.bodyAsString());
+    JsonObject last = thirdPublished.bodyAsJsonObject().getJsonObject("appointments");
+    assertEquals(1, last.getInteger("cancelled"), last.encode());
+    assertEquals(0, last.getInteger("changed"), last.encode());
+    Map<String, Told> end = snapshot(monday);
+    assertEquals("cancelled", end.get(calledOff).status());
+    for (var e : after.entrySet()) {
+      if (!e.getKey().equals(calledOff) && "booked".equals(e.getValue().status())) {
+        assertEquals(e.getValue(), end.get(e.getKey()), "appointment " + e.getKey());
+      }
+    }
+    // the absence still holds in the plan after it
+    assertEquals(List.of(), api.appointments(COUNTY, absentOn, absentOn, "booked").stream()
+        .filter(a -> Objects.equals(staffId, a.getLong("staffId"))).toList());
   }
 
   @Test
