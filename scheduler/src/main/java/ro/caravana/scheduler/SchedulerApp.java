@@ -8,8 +8,14 @@ import io.vertx.kafka.admin.KafkaAdminClient;
 import io.vertx.sqlclient.Pool;
 import java.time.Duration;
 import java.time.ZoneId;
+import java.util.List;
 import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.TimeUnit;
 import java.util.function.BiConsumer;
+import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.clients.admin.AdminClientConfig;
+import org.apache.kafka.clients.admin.NewTopic;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import ro.caravana.scheduler.access.Access;
@@ -25,6 +31,7 @@ import ro.caravana.scheduler.platform.http.Problems;
 import ro.caravana.scheduler.platform.ops.Metrics;
 import ro.caravana.scheduler.platform.ops.OpsRoutes;
 import ro.caravana.scheduler.platform.outbox.OutboxRelay;
+import ro.caravana.scheduler.platform.outbox.Topics;
 import ro.caravana.scheduler.planning.Planning;
 import ro.caravana.scheduler.report.AttendanceReport;
 import ro.caravana.scheduler.report.ReportRoutes;
@@ -70,6 +77,7 @@ public final class SchedulerApp {
           Context context = new Context(vertx, config, pool, kafkaBootstrap);
           Planning planning = Planning.create(vertx, config, pool);
           return DomainData.prepare(pool, demo, config.longValue("demo.seed"))
+              .compose(v -> ensureTopics(vertx, kafkaBootstrap))
               .compose(v -> Access.prepare(vertx, pool, config, demo))
               .compose(access -> planning.start(kafkaBootstrap).map(access))
               .compose(access -> vertx.deployVerticle(new OutboxRelay(pool, kafkaBootstrap,
@@ -84,6 +92,28 @@ public final class SchedulerApp {
                     .map(id -> new SchedulerApp(vertx, pool, admin, http.actualPort(), router, access));
               });
         });
+  }
+
+  /**
+   * Creates the event topics that do not exist yet, with the broker's default partitions and replication.
+   * Left to auto-creation, the first large outbox batch meets partitions without a leader: the idempotent
+   * producer then fails with out-of-order sequences, the batch expires and the relay sends it again.
+   * Kafka being down is not fatal here; the outbox keeps the events until it is back.
+   */
+  private static Future<Void> ensureTopics(Vertx vertx, String bootstrap) {
+    return vertx.executeBlocking(() -> {
+      try (Admin admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap,
+          AdminClientConfig.REQUEST_TIMEOUT_MS_CONFIG, 2500, AdminClientConfig.DEFAULT_API_TIMEOUT_MS_CONFIG, 3000))) {
+        var existing = admin.listTopics().names().get(5, TimeUnit.SECONDS);
+        List<NewTopic> missing = Topics.ALL.stream().filter(t -> !existing.contains(t))
+            .map(t -> new NewTopic(t, Optional.empty(), Optional.empty())).toList();
+        if (!missing.isEmpty()) admin.createTopics(missing).all().get(5, TimeUnit.SECONDS);
+        return null;
+      }
+    }, false).<Void>mapEmpty().recover(e -> {
+      LOG.warn("could not create the event topics now (auto-creation will apply): {}", e.toString());
+      return Future.succeededFuture();
+    });
   }
 
   private static Router router(Context context, KafkaAdminClient admin, Planning planning, Access access,
