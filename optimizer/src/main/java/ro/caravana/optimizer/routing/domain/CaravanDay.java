@@ -65,6 +65,23 @@ public class CaravanDay {
     return day;
   }
 
+  /**
+   * Puts visits on this day before solving (an already published day, or a warm start). Sets the
+   * visits' inverse, previous and next links too: OptaPlanner 9.44 reads them to tell placed
+   * visits from unplaced ones when construction starts.
+   */
+  public void preassign(List<Visit> placed) {
+    for (Visit v : placed) {
+      visits.add(v);
+    }
+    for (int i = 0; i < visits.size(); i++) {
+      Visit v = visits.get(i);
+      v.setCaravanDay(this);
+      v.setPrevious(i == 0 ? null : visits.get(i - 1));
+      v.setNext(i == visits.size() - 1 ? null : visits.get(i + 1));
+    }
+  }
+
   public boolean isUnassignedList() { return unassignedList; }
   public boolean isDriving() { return !unassignedList && !visits.isEmpty(); }
 
