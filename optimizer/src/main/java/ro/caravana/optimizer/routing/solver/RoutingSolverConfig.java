@@ -51,8 +51,8 @@ public final class RoutingSolverConfig {
     if (settings.moveThreadCount() > 0) {
       config.setMoveThreadCount(Integer.toString(settings.moveThreadCount()));
     }
-    if (settings.stepLimit() <= 0) {
-      TerminationConfig termination = new TerminationConfig().withSecondsSpentLimit(settings.seconds());
+    if (settings.stepLimit() <= 0 || settings.seconds() > 0) {
+      TerminationConfig termination = new TerminationConfig().withSecondsSpentLimit(Math.max(1, settings.seconds()));
       if (settings.unimprovedSeconds() > 0 && settings.unimprovedSeconds() < settings.seconds()) {
         termination.setUnimprovedSecondsSpentLimit(settings.unimprovedSeconds());
       }
@@ -78,7 +78,7 @@ public final class RoutingSolverConfig {
     }
     return phase
         .withMoveSelectorConfig(union)
-        .withAcceptorConfig(new LocalSearchAcceptorConfig().withLateAcceptanceSize(400))
+        .withAcceptorConfig(new LocalSearchAcceptorConfig().withLateAcceptanceSize(settings.lateAcceptanceSize()))
         .withForagerConfig(new LocalSearchForagerConfig().withAcceptedCountLimit(1));
   }
 

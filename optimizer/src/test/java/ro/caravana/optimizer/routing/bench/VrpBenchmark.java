@@ -44,6 +44,8 @@ public final class VrpBenchmark {
     List<String> peers = List.of("jsprit", "ortools");
     int threads = 0;
     boolean nearby = true;
+    int steps = 0;
+    int lateAcceptance = RoutingSolverSettings.DEFAULT_LATE_ACCEPTANCE_SIZE;
     for (int i = 1; i < args.length; i++) {
       switch (args[i]) {
         case "--seconds" -> seconds = Long.parseLong(args[++i]);
@@ -52,6 +54,8 @@ public final class VrpBenchmark {
         case "--peers" -> peers = args[++i].equals("none") ? List.of() : Arrays.asList(args[i].split(","));
         case "--threads" -> threads = Integer.parseInt(args[++i]);
         case "--no-nearby" -> nearby = false;
+        case "--steps" -> steps = Integer.parseInt(args[++i]);
+        case "--late-acceptance" -> lateAcceptance = Integer.parseInt(args[++i]);
         default -> throw new IllegalArgumentException("unknown argument " + args[i]);
       }
     }
@@ -64,10 +68,13 @@ public final class VrpBenchmark {
           .sorted().toList();
     }
     boolean vehiclesFirst = objective == VrpObjective.VEHICLES;
-    RoutingSolverSettings settings = RoutingSolverSettings.forSeconds(seconds).withUnimprovedSeconds(seconds)
-        .withNearby(nearby).withMoveThreadCount(threads);
-    System.out.printf("objective %s, %d s per instance and solver, ours: nearby %s, move threads %s%n%n",
-        objective.name().toLowerCase(Locale.ROOT), seconds, nearby, threads == 0 ? "none" : threads);
+    RoutingSolverSettings base = RoutingSolverSettings.forSeconds(seconds).withUnimprovedSeconds(seconds)
+        .withNearby(nearby).withMoveThreadCount(threads).withLateAcceptanceSize(lateAcceptance);
+    RoutingSolverSettings settings = steps > 0 ? base.withStepLimit(steps).withRandomSeed(0L) : base;
+    System.out.printf("objective %s, %d s per instance and solver%s, ours: nearby %s, move threads %s, "
+        + "late acceptance %d%n%n", objective.name().toLowerCase(Locale.ROOT), seconds,
+        steps > 0 ? " (ours: at most " + steps + " local search steps)" : "", nearby, threads == 0 ? "none" : threads,
+        lateAcceptance);
     StringBuilder header = new StringBuilder("| instance | best known V / D | ours V / D | ours gap % |");
     StringBuilder rule = new StringBuilder("|---|---|---|---|");
     for (String peer : peers) {
