@@ -7,7 +7,7 @@ package ro.caravana.optimizer.routing.solver;
 public record RoutingSolverSettings(long seconds, long unimprovedSeconds, int stepLimit, boolean nearby,
     int moveThreadCount, Long randomSeed, int lateAcceptanceSize) {
 
-  public static final int DEFAULT_LATE_ACCEPTANCE_SIZE = 400;
+  public static final int DEFAULT_LATE_ACCEPTANCE_SIZE = 50;
 
   public static RoutingSolverSettings forSeconds(long seconds) {
     return new RoutingSolverSettings(seconds, Math.max(5, seconds), 0, true, 0, null, DEFAULT_LATE_ACCEPTANCE_SIZE);
