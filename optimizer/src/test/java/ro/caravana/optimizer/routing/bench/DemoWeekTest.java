@@ -73,4 +73,19 @@ class DemoWeekTest {
         .forEach(v -> assertSame(solvedTuesday, v.getCaravanDay(), v.toString()));
     assertEquals(0, best.getScore().hardScore(), best.getScore().toString());
   }
+
+  @Test
+  @DisplayName("A published (pinned) caravan-day keeps exactly its visits: nothing leaves and nothing is added")
+  void pinnedDayIsUntouched() {
+    RoutePlan week = DemoWeek.build();
+    CaravanDay monday = week.getCaravanDays().stream().filter(d -> d.getId().equals("BC-1-2026-11-23")).findFirst()
+        .orElseThrow();
+    List<Visit> published = week.getVisits().stream().filter(v -> v.getPlace().name().equals("Vulturu")).toList();
+    monday.preassign(published);
+    monday.setPinned(true);
+    RoutePlan best = solve(week, 1_000);
+    CaravanDay solvedMonday = best.getCaravanDays().stream().filter(d -> d.getId().equals("BC-1-2026-11-23"))
+        .findFirst().orElseThrow();
+    assertEquals(List.of("Vulturu"), solvedMonday.getVisits().stream().map(v -> v.getPlace().name()).toList());
+  }
 }

@@ -13,6 +13,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.function.Supplier;
 import java.util.stream.Stream;
+import ro.caravana.optimizer.routing.solver.RoutingSolverConfig;
 import ro.caravana.optimizer.routing.solver.RoutingSolverSettings;
 import ro.caravana.optimizer.routing.vrp.VrpInstance;
 import ro.caravana.optimizer.routing.vrp.VrpObjective;
@@ -45,6 +46,7 @@ public final class VrpBenchmark {
     int threads = 0;
     boolean nearby = true;
     int steps = 0;
+    int customers = 0;
     int lateAcceptance = RoutingSolverSettings.DEFAULT_LATE_ACCEPTANCE_SIZE;
     for (int i = 1; i < args.length; i++) {
       switch (args[i]) {
@@ -54,6 +56,7 @@ public final class VrpBenchmark {
         case "--peers" -> peers = args[++i].equals("none") ? List.of() : Arrays.asList(args[i].split(","));
         case "--threads" -> threads = Integer.parseInt(args[++i]);
         case "--no-nearby" -> nearby = false;
+        case "--customers" -> customers = Integer.parseInt(args[++i]);
         case "--steps" -> steps = Integer.parseInt(args[++i]);
         case "--late-acceptance" -> lateAcceptance = Integer.parseInt(args[++i]);
         default -> throw new IllegalArgumentException("unknown argument " + args[i]);
@@ -85,15 +88,18 @@ public final class VrpBenchmark {
     System.out.println(rule);
     Map<String, List<Double>> gaps = new HashMap<>();
     Map<String, Integer> infeasible = new HashMap<>();
+    List<String> feasibility = new ArrayList<>();
     for (Path file : files) {
-      VrpInstance instance;
+      VrpInstance read;
       try (Reader reader = Files.newBufferedReader(file, StandardCharsets.ISO_8859_1)) {
-        instance = VrpReader.read(reader);
+        read = VrpReader.read(reader);
       }
-      double[] best = bks.get(stem(file));
+      VrpInstance instance = customers > 0 ? read.truncated(customers) : read;
+      double[] best = instance == read ? bks.get(stem(file)) : null;
+      long[] feasibleMillis = {-1};
       List<Run> runs = new ArrayList<>();
       runs.add(new Run("ours", timed(instance, () -> VrpSolver.solve(instance, ObjectiveOf.of(vehiclesFirst),
-          settings).routes())));
+          RoutingSolverConfig.build(settings), millis -> feasibleMillis[0] = millis).routes())));
       for (String peer : peers) {
         long limit = seconds;
         runs.add(new Run(peer, timed(instance, () -> switch (peer) {
@@ -120,8 +126,12 @@ public final class VrpBenchmark {
             r.vehicles(), r.distance(), r.feasible(), r.seconds(), r.problems().isEmpty() ? "" : r.problems());
       }
       System.out.println(row);
+      System.err.printf("%s ours: first feasible plan after %d ms%n", instance.name(), feasibleMillis[0]);
+      feasibility.add(instance.name() + " " + feasibleMillis[0]);
     }
     System.out.println();
+    System.out.println("ours, first plan with every customer and no hard violation after (ms): "
+        + String.join(", ", feasibility));
     for (String solver : gaps.keySet().stream().sorted().toList()) {
       List<Double> g = gaps.get(solver);
       System.out.printf(Locale.ROOT, "mean gap %s: %.2f %% over %d feasible instances (%d infeasible)%n", solver,
