@@ -10,6 +10,7 @@ import java.util.Map;
 import java.util.function.BiConsumer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import ro.caravana.scheduler.notice.NoticeModule;
 import ro.caravana.scheduler.platform.config.AppConfig;
 import ro.caravana.scheduler.platform.db.DatabaseSettings;
 import ro.caravana.scheduler.platform.db.Migrations;
@@ -33,12 +34,14 @@ public final class SchedulerApp {
   private final Pool pool;
   private final KafkaAdminClient admin;
   private final int port;
+  private final NoticeModule notices;
 
-  private SchedulerApp(Vertx vertx, Pool pool, KafkaAdminClient admin, int port) {
+  private SchedulerApp(Vertx vertx, Pool pool, KafkaAdminClient admin, int port, NoticeModule notices) {
     this.vertx = vertx;
     this.pool = pool;
     this.admin = admin;
     this.port = port;
+    this.notices = notices;
   }
 
   /** What the extra mounts may use. */
@@ -58,15 +61,18 @@ public final class SchedulerApp {
           return DomainData.prepare(pool, demo, config.longValue("demo.seed"))
               .compose(v -> vertx.deployVerticle(new OutboxRelay(pool, kafkaBootstrap,
                   config.longValue("outbox.poll-ms"), config.integer("outbox.batch"))))
-              .compose(v -> {
-                HttpVerticle http = new HttpVerticle(router(context, admin, extraRoutes),
+              .compose(v -> NoticeModule.deploy(vertx, config, pool, kafkaBootstrap, demo))
+              .compose(notices -> {
+                HttpVerticle http = new HttpVerticle(router(context, admin, notices, extraRoutes),
                     config.string("http.host"), config.integer("http.port"));
-                return vertx.deployVerticle(http).map(id -> new SchedulerApp(vertx, pool, admin, http.actualPort()));
+                return vertx.deployVerticle(http)
+                    .map(id -> new SchedulerApp(vertx, pool, admin, http.actualPort(), notices));
               });
         });
   }
 
-  private static Router router(Context context, KafkaAdminClient admin, BiConsumer<Router, Context> extraRoutes) {
+  private static Router router(Context context, KafkaAdminClient admin, NoticeModule notices,
+      BiConsumer<Router, Context> extraRoutes) {
     Router router = Router.router(context.vertx());
     Metrics metrics = new Metrics();
     router.route().handler(metrics::count);
@@ -74,6 +80,7 @@ public final class SchedulerApp {
         .setBodyLimit(context.config().longValue("http.body-limit-bytes")));
     new OpsRoutes(context.pool(), admin, metrics).mount(router);
     DomainApi.mount(router, context.pool());
+    notices.mount(router);
     extraRoutes.accept(router, context);
     router.route().failureHandler(Problems::handle);
     router.errorHandler(404, ctx -> Problems.send(ctx,
@@ -86,8 +93,9 @@ public final class SchedulerApp {
   public int port() { return port; }
   public Pool pool() { return pool; }
   public Vertx vertx() { return vertx; }
+  public NoticeModule notices() { return notices; }
 
   public Future<Void> close() {
-    return admin.close().transform(v -> pool.close());
+    return notices.close().transform(v -> admin.close()).transform(v -> pool.close());
   }
 }
