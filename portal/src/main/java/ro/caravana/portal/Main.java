@@ -13,6 +13,8 @@ public final class Main {
     int code = switch (command) {
       case "demo" -> ro.caravana.portal.server.Server.run(true);
       case "serve" -> ro.caravana.portal.server.Server.run(false);
+      case "solve-vrp" -> ro.caravana.portal.cli.SolveVrpCommand.run(rest);
+      case "solve-timetable" -> ro.caravana.portal.cli.SolveTimetableCommand.run(rest);
       default -> usage();
     };
     System.exit(code);
@@ -23,6 +25,9 @@ public final class Main {
         usage: caravana COMMAND [ARGS]
           demo                 start everything with embedded PostgreSQL and Kafka and demo data
           serve                start against the PostgreSQL and Kafka named in the configuration
+          solve-vrp FILE --seconds N --objective distance|vehicles
+                               solve a Solomon VRPTW or Augerat CVRP instance, print one JSON object
+          solve-timetable      solve a demo centre timetable: --scenario demo --seconds N [--scale K] [--seed S] [--out FILE]
         """);
     return 2;
   }

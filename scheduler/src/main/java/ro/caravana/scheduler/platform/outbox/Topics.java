@@ -10,8 +10,10 @@ public final class Topics {
   public static final String APPOINTMENTS = "caravana.appointments";
   public static final String ATTENDANCE = "caravana.attendance";
   public static final String PLANS = "caravana.plans";
+  /** Plan requests keyed by county: solver instances in one consumer group share the counties. */
+  public static final String PLAN_REQUESTS = "caravana.plan-requests";
 
-  public static final List<String> ALL = List.of(BENEFICIARIES, CARE_PLANS, APPOINTMENTS, ATTENDANCE, PLANS);
+  public static final List<String> ALL = List.of(BENEFICIARIES, CARE_PLANS, APPOINTMENTS, ATTENDANCE, PLANS, PLAN_REQUESTS);
 
   private Topics() {}
 }

@@ -1,0 +1,151 @@
+package ro.caravana.optimizer.routing.score;
+
+import org.optaplanner.core.api.score.buildin.hardmediumsoftlong.HardMediumSoftLongScore;
+import org.optaplanner.core.api.score.stream.Constraint;
+import org.optaplanner.core.api.score.stream.ConstraintFactory;
+import org.optaplanner.core.api.score.stream.ConstraintProvider;
+import ro.caravana.optimizer.routing.domain.CaravanDay;
+import ro.caravana.optimizer.routing.domain.Visit;
+
+/**
+ * Caravan routes. Hard: what makes a plan unusable. Medium: visits left out. Soft: cost and the
+ * families' comfort, in travel-time ticks (seconds for real plans) so they trade off on one scale.
+ */
+public class RoutingConstraintProvider implements ConstraintProvider {
+
+  public static final String SHIFT_END = "Return to depot before the shift ends";
+  public static final String TIME_WINDOW = "Service starts within the time window";
+  public static final String SKILLS = "Crew has the required skills";
+  public static final String CAPACITY = "Caravan capacity";
+  public static final String ALLOWED_DATE = "Visit on an allowed date";
+  public static final String UNASSIGNED = "Unassigned visit";
+  public static final String CARAVAN_DAYS_USED = "Caravan-days used";
+  public static final String TRAVEL_TIME = "Travel time";
+  public static final String VISIT_SPACING = "Spacing of repeat visits";
+  public static final String SAME_CREW = "Same crew as the last visit";
+
+  /** Soft ticks per day that a repeat visit is early or late against its frequency (30 min of driving). */
+  public static final long SPACING_TICKS_PER_DAY = 1_800;
+  /** Soft ticks for a crew change at a locality (20 min of driving). */
+  public static final long CREW_CHANGE_TICKS = 1_200;
+
+  @Override
+  public Constraint[] defineConstraints(ConstraintFactory factory) {
+    return new Constraint[] {
+        // Hard
+        shiftEnd(factory),
+        timeWindow(factory),
+        skills(factory),
+        capacity(factory),
+        allowedDate(factory),
+        // Medium
+        unassignedVisit(factory),
+        // Soft
+        caravanDaysUsed(factory),
+        travelTime(factory),
+        visitSpacing(factory),
+        sameCrew(factory),
+    };
+  }
+
+  /** The crew is back at its end depot by the end of the shift; penalty in ticks of overrun. */
+  Constraint shiftEnd(ConstraintFactory factory) {
+    return factory.forEach(Visit.class)
+        .filter(v -> v.isPlanned() && v.getNext() == null && v.shiftOverrun() > 0)
+        .penalizeLong(HardMediumSoftLongScore.ONE_HARD, Visit::shiftOverrun)
+        .justifyWith((v, score) -> new RoutingJustification(v.getId(), v.getCaravanDay().getId(),
+            v.shiftOverrun(), "back at the depot after the shift end"))
+        .asConstraint(SHIFT_END);
+  }
+
+  /** Families were told a time: service may start late by 0 ticks; waiting for the window is fine. */
+  Constraint timeWindow(ConstraintFactory factory) {
+    return factory.forEach(Visit.class)
+        .filter(v -> v.isPlanned() && v.lateness() > 0)
+        .penalizeLong(HardMediumSoftLongScore.ONE_HARD, Visit::lateness)
+        .justifyWith((v, score) -> new RoutingJustification(v.getId(), v.getCaravanDay().getId(),
+            v.lateness(), "arrives after the time window"))
+        .asConstraint(TIME_WINDOW);
+  }
+
+  /** A speech therapist cannot be replaced by a nurse; one point per missing skill. */
+  Constraint skills(ConstraintFactory factory) {
+    return factory.forEach(Visit.class)
+        .filter(v -> v.isPlanned() && v.missingSkillCount() > 0)
+        .penalizeLong(HardMediumSoftLongScore.ONE_HARD, Visit::missingSkillCount)
+        .justifyWith((v, score) -> new RoutingJustification(v.getId(), v.getCaravanDay().getId(),
+            v.missingSkillCount(), "crew lacks a required skill"))
+        .asConstraint(SKILLS);
+  }
+
+  /** Consultations a caravan can hold in a day; penalty in consultations over capacity. */
+  Constraint capacity(ConstraintFactory factory) {
+    return factory.forEach(CaravanDay.class)
+        .filter(d -> !d.isUnassignedList() && d.totalDemand() > d.getCapacity())
+        .penalizeLong(HardMediumSoftLongScore.ONE_HARD, d -> d.totalDemand() - d.getCapacity())
+        .justifyWith((d, score) -> new RoutingJustification(d.getId(), d.getId(),
+            d.totalDemand() - d.getCapacity(), "demand over capacity"))
+        .asConstraint(CAPACITY);
+  }
+
+  /** A visit happens only on the dates its frequency allows (and the locality agreed to). */
+  Constraint allowedDate(ConstraintFactory factory) {
+    return factory.forEach(Visit.class)
+        .filter(v -> v.isPlanned() && v.isOnDisallowedDate())
+        .penalizeLong(HardMediumSoftLongScore.ONE_HARD, v -> 1L)
+        .justifyWith((v, score) -> new RoutingJustification(v.getId(), v.getCaravanDay().getId(), 1,
+            "date not allowed for this visit"))
+        .asConstraint(ALLOWED_DATE);
+  }
+
+  /** What did not fit, weighted by priority times demand, so the bigger needs are served first. */
+  Constraint unassignedVisit(ConstraintFactory factory) {
+    return factory.forEach(Visit.class)
+        .filter(Visit::isUnplanned)
+        .penalizeLong(HardMediumSoftLongScore.ONE_MEDIUM, Visit::unassignedWeight)
+        .justifyWith((v, score) -> new RoutingJustification(v.getId(), "-", v.unassignedWeight(),
+            "not planned"))
+        .asConstraint(UNASSIGNED);
+  }
+
+  /** Each caravan-day that drives costs its fixed cost (fewer vans first, when the cost is set high). */
+  Constraint caravanDaysUsed(ConstraintFactory factory) {
+    return factory.forEach(CaravanDay.class)
+        .filter(d -> d.isDriving() && d.getFixedCost() > 0)
+        .penalizeLong(HardMediumSoftLongScore.ONE_SOFT, CaravanDay::getFixedCost)
+        .justifyWith((d, score) -> new RoutingJustification(d.getId(), d.getId(), d.getFixedCost(),
+            "caravan-day used"))
+        .asConstraint(CARAVAN_DAYS_USED);
+  }
+
+  /** Time on the road, depot to depot; counted per leg so a move rescores only the legs it changes. */
+  Constraint travelTime(ConstraintFactory factory) {
+    return factory.forEach(Visit.class)
+        .filter(Visit::isPlanned)
+        .penalizeLong(HardMediumSoftLongScore.ONE_SOFT,
+            v -> v.travelTimeFromPrevious() + v.travelTimeToDepotIfLast())
+        .justifyWith((v, score) -> new RoutingJustification(v.getId(), v.getCaravanDay().getId(),
+            v.travelTimeFromPrevious() + v.travelTimeToDepotIfLast(), "travel to this stop (and back if last)"))
+        .asConstraint(TRAVEL_TIME);
+  }
+
+  /** A locality should be seen every N days, evenly: each day early or late costs. */
+  Constraint visitSpacing(ConstraintFactory factory) {
+    return factory.forEach(Visit.class)
+        .filter(v -> v.isPlanned() && v.spacingDeviationDays() > 0)
+        .penalizeLong(HardMediumSoftLongScore.ONE_SOFT, v -> v.spacingDeviationDays() * SPACING_TICKS_PER_DAY)
+        .justifyWith((v, score) -> new RoutingJustification(v.getId(), v.getCaravanDay().getId(),
+            v.spacingDeviationDays(), "days off the wanted visit interval"))
+        .asConstraint(VISIT_SPACING);
+  }
+
+  /** Families and crews know each other: prefer the crew that came last time. */
+  Constraint sameCrew(ConstraintFactory factory) {
+    return factory.forEach(Visit.class)
+        .filter(v -> v.isPlanned() && v.isCrewChange())
+        .penalizeLong(HardMediumSoftLongScore.ONE_SOFT, v -> CREW_CHANGE_TICKS)
+        .justifyWith((v, score) -> new RoutingJustification(v.getId(), v.getCaravanDay().getId(), 1,
+            "different crew than last time"))
+        .asConstraint(SAME_CREW);
+  }
+}

@@ -1,0 +1,141 @@
+package ro.caravana.optimizer.routing.vrp;
+
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.Reader;
+import java.io.UncheckedIOException;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * Reads Solomon VRPTW text files and Augerat CVRP TSPLIB files (CRLF or LF), telling them apart
+ * by content. Pure parsing: the caller opens the file.
+ */
+public final class VrpReader {
+
+  private static final Pattern TRUCKS = Pattern.compile("(?i)(?:No of trucks|trucks)\\s*:?\\s*(\\d+)");
+  private static final Pattern K_IN_NAME = Pattern.compile("-k(\\d+)");
+
+  private VrpReader() {}
+
+  public static VrpInstance read(Reader reader) {
+    List<String> lines = lines(reader);
+    boolean tsplib = lines.stream().anyMatch(l -> l.trim().startsWith("NODE_COORD_SECTION"));
+    return tsplib ? readCvrp(lines) : readSolomon(lines);
+  }
+
+  private static List<String> lines(Reader reader) {
+    try (BufferedReader in = new BufferedReader(reader)) {
+      List<String> lines = new ArrayList<>();
+      for (String line = in.readLine(); line != null; line = in.readLine()) {
+        lines.add(line.replace("\r", ""));
+      }
+      return lines;
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+
+  static VrpInstance readSolomon(List<String> lines) {
+    String name = lines.stream().map(String::trim).filter(l -> !l.isEmpty()).findFirst()
+        .orElseThrow(() -> new IllegalArgumentException("empty Solomon file"));
+    int vehicles = -1;
+    long capacity = -1;
+    List<VrpInstance.Node> nodes = new ArrayList<>();
+    for (int i = 0; i < lines.size(); i++) {
+      String[] f = lines.get(i).trim().split("\\s+");
+      if (f.length >= 2 && f[0].equals("NUMBER") && f[1].equals("CAPACITY")) {
+        String[] v = nextNonEmpty(lines, i + 1).trim().split("\\s+");
+        vehicles = Integer.parseInt(v[0]);
+        capacity = Long.parseLong(v[1]);
+      } else if (f.length == 7 && isNumeric(f)) {
+        nodes.add(new VrpInstance.Node(Integer.parseInt(f[0]), Double.parseDouble(f[1]), Double.parseDouble(f[2]),
+            Math.round(Double.parseDouble(f[3])), Double.parseDouble(f[4]), Double.parseDouble(f[5]),
+            Double.parseDouble(f[6])));
+      }
+    }
+    if (vehicles < 0 || nodes.isEmpty()) throw new IllegalArgumentException("not a Solomon VRPTW file");
+    if (nodes.get(0).number() != 0) throw new IllegalArgumentException("Solomon depot must be customer 0");
+    return new VrpInstance(name, VrpInstance.Format.SOLOMON, vehicles, capacity, nodes, false, true);
+  }
+
+  static VrpInstance readCvrp(List<String> lines) {
+    Map<String, String> header = new HashMap<>();
+    Map<Integer, double[]> coords = new HashMap<>();
+    Map<Integer, Long> demands = new HashMap<>();
+    List<Integer> order = new ArrayList<>();
+    int depot = -1;
+    String section = "";
+    for (String raw : lines) {
+      String line = raw.trim();
+      if (line.isEmpty()) continue;
+      if (line.equals("EOF")) break;
+      if (line.endsWith("_SECTION")) {
+        section = line;
+        continue;
+      }
+      int colon = line.indexOf(':');
+      if (colon > 0 && Character.isLetter(line.charAt(0))) {
+        header.put(line.substring(0, colon).trim(), line.substring(colon + 1).trim());
+        section = "";
+        continue;
+      }
+      String[] f = line.split("\\s+");
+      switch (section) {
+        case "NODE_COORD_SECTION" -> {
+          int id = Integer.parseInt(f[0]);
+          coords.put(id, new double[] {Double.parseDouble(f[1]), Double.parseDouble(f[2])});
+          order.add(id);
+        }
+        case "DEMAND_SECTION" -> demands.put(Integer.parseInt(f[0]), Long.parseLong(f[1]));
+        case "DEPOT_SECTION" -> {
+          int id = Integer.parseInt(f[0]);
+          if (id >= 0 && depot < 0) depot = id;
+        }
+        default -> { }
+      }
+    }
+    String weightType = header.getOrDefault("EDGE_WEIGHT_TYPE", "EUC_2D");
+    if (!weightType.equals("EUC_2D")) throw new IllegalArgumentException("unsupported EDGE_WEIGHT_TYPE " + weightType);
+    if (!header.containsKey("CAPACITY") || coords.isEmpty()) throw new IllegalArgumentException("not a CVRP file");
+    if (depot < 0) depot = order.get(0);
+    String name = header.getOrDefault("NAME", "cvrp");
+    List<VrpInstance.Node> nodes = new ArrayList<>();
+    double[] d = coords.get(depot);
+    nodes.add(new VrpInstance.Node(depot, d[0], d[1], 0, 0, Double.POSITIVE_INFINITY, 0));
+    for (int id : order) {
+      if (id == depot) continue;
+      double[] c = coords.get(id);
+      nodes.add(new VrpInstance.Node(id, c[0], c[1], demands.getOrDefault(id, 0L), 0, Double.POSITIVE_INFINITY, 0));
+    }
+    int vehicles = trucks(header.getOrDefault("COMMENT", ""), name);
+    return new VrpInstance(name, VrpInstance.Format.CVRP, vehicles, Long.parseLong(header.get("CAPACITY")), nodes,
+        true, false);
+  }
+
+  /** The fleet size named in the file (comment or "-kN" name); 0 when neither says. */
+  private static int trucks(String comment, String name) {
+    Matcher m = TRUCKS.matcher(comment);
+    if (m.find()) return Integer.parseInt(m.group(1));
+    m = K_IN_NAME.matcher(name);
+    return m.find() ? Integer.parseInt(m.group(1)) : 0;
+  }
+
+  private static String nextNonEmpty(List<String> lines, int from) {
+    for (int i = from; i < lines.size(); i++) {
+      if (!lines.get(i).isBlank()) return lines.get(i);
+    }
+    throw new IllegalArgumentException("unexpected end of file");
+  }
+
+  private static boolean isNumeric(String[] fields) {
+    for (String f : fields) {
+      if (!f.matches("-?\\d+(\\.\\d+)?")) return false;
+    }
+    return true;
+  }
+}

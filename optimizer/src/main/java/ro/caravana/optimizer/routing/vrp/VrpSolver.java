@@ -1,0 +1,28 @@
+package ro.caravana.optimizer.routing.vrp;
+
+import org.optaplanner.core.api.solver.Solver;
+import org.optaplanner.core.api.solver.SolverFactory;
+import org.optaplanner.core.config.solver.SolverConfig;
+import ro.caravana.optimizer.routing.domain.RoutePlan;
+import ro.caravana.optimizer.routing.solver.RoutingSolverConfig;
+import ro.caravana.optimizer.routing.solver.RoutingSolverSettings;
+
+/** Solves a benchmark instance with the caravan model and reports it in the instance's terms. */
+public final class VrpSolver {
+
+  private VrpSolver() {}
+
+  public static VrpResult solve(VrpInstance instance, VrpObjective objective, RoutingSolverSettings settings) {
+    return solve(instance, objective, RoutingSolverConfig.build(settings));
+  }
+
+  public static VrpResult solve(VrpInstance instance, VrpObjective objective, SolverConfig config) {
+    RoutePlan problem = VrpPlans.toPlan(instance, objective);
+    SolverFactory<RoutePlan> factory = SolverFactory.create(config);
+    Solver<RoutePlan> solver = factory.buildSolver();
+    long start = System.nanoTime();
+    RoutePlan best = solver.solve(problem);
+    double seconds = (System.nanoTime() - start) / 1e9;
+    return VrpResult.of(instance, best, seconds);
+  }
+}

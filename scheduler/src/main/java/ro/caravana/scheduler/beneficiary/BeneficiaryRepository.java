@@ -1,0 +1,147 @@
+package ro.caravana.scheduler.beneficiary;
+
+import io.vertx.core.Future;
+import io.vertx.core.json.JsonObject;
+import io.vertx.sqlclient.Pool;
+import io.vertx.sqlclient.Row;
+import io.vertx.sqlclient.SqlClient;
+import io.vertx.sqlclient.Tuple;
+import java.util.UUID;
+import ro.caravana.scheduler.common.Constraints;
+import ro.caravana.scheduler.common.Events;
+import ro.caravana.scheduler.common.Page;
+import ro.caravana.scheduler.common.Rows;
+import ro.caravana.scheduler.platform.http.ApiError;
+import ro.caravana.scheduler.platform.outbox.Outbox;
+import ro.caravana.scheduler.platform.outbox.OutboxEvent;
+
+/** Beneficiaries in PostgreSQL; every change writes its event to the outbox in the same transaction. */
+public final class BeneficiaryRepository {
+
+  /** List filters; null means "any". */
+  public record Filter(String county, Integer locality, String centre, String category, String q) {}
+
+  private static final String VIEW = """
+      SELECT b.id, b.first_name, b.last_name, b.cnp, b.birth_date, b.sex, b.locality_siruta, l.name AS locality_name,
+        l.county, b.household_id, b.centre_id, c.code AS centre_code, b.category, b.flags, b.guardian_name, b.phone,
+        b.sms_consent, b.sms_consent_date, b.data_consent, b.data_consent_date, b.preferred_language, b.version,
+        b.created_at, b.updated_at
+      FROM beneficiaries b
+        JOIN localities l ON l.siruta = b.locality_siruta
+        LEFT JOIN community_centres c ON c.id = b.centre_id""";
+  private static final String FILTER = """
+       WHERE ($1::text IS NULL OR l.county = $1)
+         AND ($2::int IS NULL OR b.locality_siruta = $2)
+         AND ($3::text IS NULL OR c.code = $3 OR c.id::text = $3)
+         AND ($4::text IS NULL OR b.category = $4)
+         AND ($5::text IS NULL OR translate(lower(b.last_name || ' ' || b.first_name), 'ăâîșşțţ', 'aaisstt')
+                                  LIKE '%' || translate(lower($5), 'ăâîșşțţ', 'aaisstt') || '%')""";
+  static final String LIST = VIEW + FILTER + " ORDER BY b.last_name, b.first_name, b.id LIMIT $6 OFFSET $7";
+  static final String COUNT = """
+      SELECT count(*) FROM beneficiaries b
+        JOIN localities l ON l.siruta = b.locality_siruta
+        LEFT JOIN community_centres c ON c.id = b.centre_id""" + FILTER;
+  static final String BY_ID = VIEW + " WHERE b.id = $1";
+  static final String BY_ID_FOR_UPDATE = "SELECT version FROM beneficiaries WHERE id = $1 FOR UPDATE";
+  static final String INSERT = """
+      INSERT INTO beneficiaries (id, first_name, last_name, cnp, birth_date, sex, locality_siruta, household_id,
+        centre_id, category, flags, guardian_name, phone, sms_consent, sms_consent_date, data_consent,
+        data_consent_date, preferred_language)
+      VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16, $17, $18)""";
+  static final String UPDATE = """
+      UPDATE beneficiaries SET first_name = $2, last_name = $3, cnp = $4, birth_date = $5, sex = $6,
+        locality_siruta = $7, household_id = $8, centre_id = $9, category = $10, flags = $11, guardian_name = $12,
+        phone = $13, sms_consent = $14, sms_consent_date = $15, data_consent = $16, data_consent_date = $17,
+        preferred_language = $18, version = version + 1, updated_at = now()
+      WHERE id = $1""";
+  static final String DELETE = "DELETE FROM beneficiaries WHERE id = $1";
+
+  private final Pool pool;
+
+  public BeneficiaryRepository(Pool pool) {
+    this.pool = pool;
+  }
+
+  public Future<Page> list(Filter f, int limit, int offset) {
+    return Page.query(pool, LIST, Tuple.of(f.county(), f.locality(), f.centre(), f.category(), f.q(), limit, offset),
+        COUNT, Tuple.of(f.county(), f.locality(), f.centre(), f.category(), f.q()), BeneficiaryRepository::json);
+  }
+
+  public Future<JsonObject> find(UUID id) {
+    return find(pool, id);
+  }
+
+  public Future<JsonObject> create(BeneficiaryInput in) {
+    UUID id = UUID.randomUUID();
+    return Constraints.named(pool.withTransaction(tx -> tx.preparedQuery(INSERT).execute(in.tuple(id))
+        .compose(r -> find(tx, id))
+        .compose(json -> event(tx, "beneficiary.created", json).map(json))));
+  }
+
+  /** Replaces a beneficiary; with a version in the input, refuses (409) when someone changed it meanwhile. */
+  public Future<JsonObject> update(UUID id, BeneficiaryInput in) {
+    return Constraints.named(pool.withTransaction(tx -> tx.preparedQuery(BY_ID_FOR_UPDATE).execute(Tuple.of(id))
+        .compose(rows -> {
+          if (rows.size() == 0) return Future.failedFuture(notFound());
+          int current = rows.iterator().next().getInteger("version");
+          if (in.version() != null && in.version() != current) {
+            return Future.failedFuture(ApiError.conflict("version",
+                "Beneficiarul a fost modificat între timp (versiunea curentă " + current + ").",
+                "The beneficiary was changed meanwhile (current version " + current + ")."));
+          }
+          return tx.preparedQuery(UPDATE).execute(in.tuple(id));
+        })
+        .compose(r -> find(tx, id))
+        .compose(json -> event(tx, "beneficiary.updated", json).map(json))));
+  }
+
+  public Future<Void> delete(UUID id) {
+    return pool.withTransaction(tx -> find(tx, id)
+        .compose(json -> tx.preparedQuery(DELETE).execute(Tuple.of(id))
+            .compose(r -> event(tx, "beneficiary.deleted", new JsonObject().put("id", id.toString())
+                .put("county", json.getString("county"))))));
+  }
+
+  static Future<JsonObject> find(SqlClient client, UUID id) {
+    return client.preparedQuery(BY_ID).execute(Tuple.of(id)).compose(rows -> rows.size() == 0
+        ? Future.failedFuture(notFound())
+        : Future.succeededFuture(json(rows.iterator().next())));
+  }
+
+  private static Future<Void> event(SqlClient tx, String type, JsonObject payload) {
+    return Outbox.append(tx, new OutboxEvent(Events.BENEFICIARIES, payload.getString("county"), type, payload))
+        .mapEmpty();
+  }
+
+  static ApiError notFound() {
+    return ApiError.notFound("id", "Nu există un beneficiar cu acest identificator.", "No beneficiary with this id.");
+  }
+
+  static JsonObject json(Row r) {
+    return new JsonObject()
+        .put("id", Rows.uuid(r, "id"))
+        .put("firstName", r.getString("first_name"))
+        .put("lastName", r.getString("last_name"))
+        .put("cnp", r.getString("cnp"))
+        .put("birthDate", Rows.date(r, "birth_date"))
+        .put("sex", r.getString("sex"))
+        .put("localitySiruta", r.getInteger("locality_siruta"))
+        .put("localityName", r.getString("locality_name"))
+        .put("county", r.getString("county"))
+        .put("householdId", Rows.uuid(r, "household_id"))
+        .put("centreId", r.getLong("centre_id"))
+        .put("centreCode", r.getString("centre_code"))
+        .put("category", r.getString("category"))
+        .put("flags", Rows.texts(r, "flags"))
+        .put("guardianName", r.getString("guardian_name"))
+        .put("phone", r.getString("phone"))
+        .put("smsConsent", r.getBoolean("sms_consent"))
+        .put("smsConsentDate", Rows.date(r, "sms_consent_date"))
+        .put("dataConsent", r.getBoolean("data_consent"))
+        .put("dataConsentDate", Rows.date(r, "data_consent_date"))
+        .put("preferredLanguage", r.getString("preferred_language"))
+        .put("version", r.getInteger("version"))
+        .put("createdAt", Rows.instant(r, "created_at"))
+        .put("updatedAt", Rows.instant(r, "updated_at"));
+  }
+}

@@ -1,0 +1,160 @@
+package ro.caravana.scheduler.organisation;
+
+import io.vertx.core.Future;
+import io.vertx.core.json.JsonArray;
+import io.vertx.core.json.JsonObject;
+import io.vertx.ext.web.Router;
+import io.vertx.ext.web.RoutingContext;
+import io.vertx.sqlclient.Pool;
+import io.vertx.sqlclient.Row;
+import io.vertx.sqlclient.RowSet;
+import io.vertx.sqlclient.Tuple;
+import java.util.function.Function;
+import ro.caravana.scheduler.common.Params;
+import ro.caravana.scheduler.common.Rows;
+import ro.caravana.scheduler.common.Vocabulary;
+import ro.caravana.scheduler.platform.http.ApiError;
+import ro.caravana.scheduler.platform.http.Requests;
+import ro.caravana.scheduler.platform.http.Responses;
+
+/** Community centres with their rooms, caravans and staff (read-only for now). */
+public final class OrganisationApi {
+
+  private static final String CENTRE_SELECT = """
+      SELECT c.id, c.code, c.name, c.locality_siruta, l.name AS locality_name, l.county, c.address, c.opening_hours,
+        coalesce((SELECT json_agg(json_build_object('id', r.id, 'name', r.name, 'capacity', r.capacity,
+          'equipment', r.equipment) ORDER BY r.id) FROM rooms r WHERE r.centre_id = c.id), '[]'::json) AS rooms
+      FROM community_centres c JOIN localities l ON l.siruta = c.locality_siruta""";
+  private static final String CENTRE_FILTER = " WHERE ($1::text IS NULL OR l.county = $1)";
+  static final String CENTRES = CENTRE_SELECT + CENTRE_FILTER + " ORDER BY c.code LIMIT $2 OFFSET $3";
+  static final String COUNT_CENTRES =
+      "SELECT count(*) FROM community_centres c JOIN localities l ON l.siruta = c.locality_siruta" + CENTRE_FILTER;
+  static final String CENTRE = CENTRE_SELECT + " WHERE c.id = $1";
+
+  private static final String CARAVAN_SELECT = """
+      SELECT v.id, v.code, v.name, v.county, v.depot_siruta, l.name AS depot_name, v.crew, v.consultations_per_day,
+        v.shift_start, v.shift_end
+      FROM caravans v JOIN localities l ON l.siruta = v.depot_siruta""";
+  static final String CARAVANS = CARAVAN_SELECT + " WHERE ($1::text IS NULL OR v.county = $1) ORDER BY v.code LIMIT $2 OFFSET $3";
+  static final String COUNT_CARAVANS = "SELECT count(*) FROM caravans v WHERE ($1::text IS NULL OR v.county = $1)";
+  static final String CARAVAN = CARAVAN_SELECT + " WHERE v.id = $1";
+
+  private static final String STAFF_SELECT = """
+      SELECT s.id, s.code, s.first_name, s.last_name, s.role, s.skills, s.county, s.home_centre_id, c.code AS centre_code,
+        s.caravan_id, s.weekly_availability, s.phone,
+        coalesce((SELECT json_agg(json_build_object('from', v.from_date, 'to', v.to_date, 'reason', v.reason)
+          ORDER BY v.from_date) FROM staff_leave v WHERE v.staff_id = s.id), '[]'::json) AS leave
+      FROM staff s LEFT JOIN community_centres c ON c.id = s.home_centre_id""";
+  private static final String STAFF_FILTER = """
+       WHERE ($1::text IS NULL OR s.county = $1) AND ($2::text IS NULL OR s.role = $2)
+         AND ($3::bigint IS NULL OR s.home_centre_id = $3)""";
+  static final String STAFF = STAFF_SELECT + STAFF_FILTER + " ORDER BY s.code LIMIT $4 OFFSET $5";
+  static final String COUNT_STAFF = "SELECT count(*) FROM staff s" + STAFF_FILTER;
+  static final String STAFF_MEMBER = STAFF_SELECT + " WHERE s.id = $1";
+
+  private final Pool pool;
+
+  private OrganisationApi(Pool pool) {
+    this.pool = pool;
+  }
+
+  public static void mount(Router router, Pool pool) {
+    OrganisationApi api = new OrganisationApi(pool);
+    router.get("/api/centres").handler(api::centres);
+    router.get("/api/centres/:id").handler(ctx -> api.one(ctx, CENTRE, OrganisationApi::centre, "centrul comunitar", "community centre"));
+    router.get("/api/caravans").handler(api::caravans);
+    router.get("/api/caravans/:id").handler(ctx -> api.one(ctx, CARAVAN, OrganisationApi::caravan, "caravana", "caravan"));
+    router.get("/api/staff").handler(api::staff);
+    router.get("/api/staff/:id").handler(ctx -> api.one(ctx, STAFF_MEMBER, OrganisationApi::staffMember, "membrul personalului", "staff member"));
+  }
+
+  private void centres(RoutingContext ctx) {
+    String county = Params.county(ctx);
+    page(ctx, CENTRES, Tuple.of(county, Requests.limit(ctx), Requests.offset(ctx)), COUNT_CENTRES, Tuple.of(county),
+        OrganisationApi::centre);
+  }
+
+  private void caravans(RoutingContext ctx) {
+    String county = Params.county(ctx);
+    page(ctx, CARAVANS, Tuple.of(county, Requests.limit(ctx), Requests.offset(ctx)), COUNT_CARAVANS, Tuple.of(county),
+        OrganisationApi::caravan);
+  }
+
+  private void staff(RoutingContext ctx) {
+    String county = Params.county(ctx);
+    String role = Params.choice(ctx, "role", Vocabulary.ROLES);
+    Long centre = Params.id(ctx, "centre");
+    page(ctx, STAFF, Tuple.of(county, role, centre, Requests.limit(ctx), Requests.offset(ctx)), COUNT_STAFF,
+        Tuple.of(county, role, centre), OrganisationApi::staffMember);
+  }
+
+  private void page(RoutingContext ctx, String sql, Tuple args, String countSql, Tuple countArgs,
+      Function<Row, JsonObject> json) {
+    Future<RowSet<Row>> items = pool.preparedQuery(sql).execute(args);
+    Future<RowSet<Row>> total = pool.preparedQuery(countSql).execute(countArgs);
+    Future.all(items, total)
+        .onSuccess(v -> {
+          JsonArray out = new JsonArray();
+          for (Row r : items.result()) out.add(json.apply(r));
+          Responses.page(ctx, out, total.result().iterator().next().getLong(0));
+        })
+        .onFailure(ctx::fail);
+  }
+
+  private void one(RoutingContext ctx, String sql, Function<Row, JsonObject> json, String whatRo, String whatEn) {
+    long id = Params.pathLong(ctx, "id");
+    pool.preparedQuery(sql).execute(Tuple.of(id))
+        .onSuccess(rows -> {
+          if (rows.size() == 0) {
+            ctx.fail(ApiError.notFound("id", "Nu există " + whatRo + " cu acest identificator.", "No such " + whatEn + "."));
+          } else {
+            Responses.json(ctx, 200, json.apply(rows.iterator().next()));
+          }
+        })
+        .onFailure(ctx::fail);
+  }
+
+  static JsonObject centre(Row r) {
+    return new JsonObject()
+        .put("id", r.getLong("id"))
+        .put("code", r.getString("code"))
+        .put("name", r.getString("name"))
+        .put("localitySiruta", r.getInteger("locality_siruta"))
+        .put("localityName", r.getString("locality_name"))
+        .put("county", r.getString("county"))
+        .put("address", r.getString("address"))
+        .put("openingHours", r.getJsonObject("opening_hours"))
+        .put("rooms", r.getJsonArray("rooms"));
+  }
+
+  static JsonObject caravan(Row r) {
+    return new JsonObject()
+        .put("id", r.getLong("id"))
+        .put("code", r.getString("code"))
+        .put("name", r.getString("name"))
+        .put("county", r.getString("county"))
+        .put("depotSiruta", r.getInteger("depot_siruta"))
+        .put("depotName", r.getString("depot_name"))
+        .put("crew", Rows.texts(r, "crew"))
+        .put("consultationsPerDay", r.getInteger("consultations_per_day"))
+        .put("shiftStart", Rows.time(r, "shift_start"))
+        .put("shiftEnd", Rows.time(r, "shift_end"));
+  }
+
+  static JsonObject staffMember(Row r) {
+    return new JsonObject()
+        .put("id", r.getLong("id"))
+        .put("code", r.getString("code"))
+        .put("firstName", r.getString("first_name"))
+        .put("lastName", r.getString("last_name"))
+        .put("role", r.getString("role"))
+        .put("skills", Rows.texts(r, "skills"))
+        .put("county", r.getString("county"))
+        .put("centreId", r.getLong("home_centre_id"))
+        .put("centreCode", r.getString("centre_code"))
+        .put("caravanId", r.getLong("caravan_id"))
+        .put("weeklyAvailability", r.getJsonObject("weekly_availability"))
+        .put("phone", r.getString("phone"))
+        .put("leave", r.getJsonArray("leave"));
+  }
+}

@@ -1,0 +1,131 @@
+package ro.caravana.scheduler.planning;
+
+import io.vertx.core.Future;
+import io.vertx.core.Vertx;
+import io.vertx.core.json.JsonObject;
+import java.util.Map;
+import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.Function;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Runs plan jobs on a bounded pool of planning threads (never an event loop). Each job: mark solving,
+ * load the county-week, solve with live progress on the event bus, store the outcome. State lives in
+ * PostgreSQL; what only this process knows (the running solver, its latest progress) is kept here.
+ */
+public final class PlanningService implements AutoCloseable {
+
+  private static final Logger LOG = LoggerFactory.getLogger(PlanningService.class);
+
+  private final Vertx vertx;
+  private final PlanRepository plans;
+  private final Function<UUID, Future<WeekProblem>> loader;
+  private final WeekPlanner planner;
+  private final ExecutorService workers;
+  private final Map<UUID, StopSignal> running = new ConcurrentHashMap<>();
+  private final Map<UUID, Progress> latest = new ConcurrentHashMap<>();
+
+  public PlanningService(Vertx vertx, PlanRepository plans, Function<UUID, Future<WeekProblem>> loader,
+      WeekPlanner planner, int workerThreads) {
+    this.vertx = vertx;
+    this.plans = plans;
+    this.loader = loader;
+    this.planner = planner;
+    AtomicInteger n = new AtomicInteger();
+    this.workers = Executors.newFixedThreadPool(workerThreads, r -> {
+      Thread t = new Thread(r, "planning-" + n.incrementAndGet());
+      t.setDaemon(true);
+      return t;
+    });
+  }
+
+  public static String progressAddress(UUID planId) {
+    return "plans.progress." + planId;
+  }
+
+  public PlanRepository plans() {
+    return plans;
+  }
+
+  public Future<UUID> submit(PlanRequest request, UUID basePlan, JsonObject disruption, String requestedBy) {
+    return submit(request, basePlan, disruption, requestedBy, null);
+  }
+
+  public Future<UUID> submit(PlanRequest request, UUID basePlan, JsonObject disruption, String requestedBy,
+      UUID requestId) {
+    return plans.insert(request, basePlan, disruption, requestedBy, requestId).onSuccess(id -> {
+      running.put(id, new StopSignal());
+      workers.execute(() -> run(id));
+    });
+  }
+
+  /** Ends solving early; the best plan so far is kept. False when the job is not running here. */
+  public boolean stop(UUID id) {
+    StopSignal signal = running.get(id);
+    if (signal == null) return false;
+    signal.request();
+    return true;
+  }
+
+  public Progress latest(UUID id) {
+    return latest.get(id);
+  }
+
+  public boolean isRunning(UUID id) {
+    return running.containsKey(id);
+  }
+
+  private void run(UUID id) {
+    StopSignal stop = running.get(id);
+    long t0 = System.nanoTime();
+    try {
+      await(plans.markSolving(id));
+      WeekProblem problem = await(loader.apply(id));
+      publish(id, new Progress("loaded", null, elapsed(t0), false));
+      PlanOutcome outcome = planner.plan(problem, p -> publish(id, p), stop);
+      await(plans.saveOutcome(id, outcome));
+      LOG.info("plan {} solved in {} ms: {}", id, elapsed(t0), outcome.score().encode());
+    } catch (Exception e) {
+      Throwable cause = e instanceof java.util.concurrent.ExecutionException && e.getCause() != null ? e.getCause() : e;
+      LOG.warn("plan {} failed: {}", id, cause.toString());
+      String reason = cause instanceof ro.caravana.scheduler.platform.http.ApiError api
+          ? api.reasonRo() + " / " + api.reasonEn()
+          : "Planificarea a eșuat / Planning failed: " + cause.getClass().getSimpleName()
+              + (cause.getMessage() == null ? "" : ": " + cause.getMessage());
+      try {
+        await(plans.markFailed(id, reason));
+      } catch (Exception again) {
+        LOG.error("plan {}: cannot record the failure", id, again);
+      }
+    } finally {
+      Progress last = latest.getOrDefault(id, new Progress("done", null, elapsed(t0), true));
+      publish(id, new Progress("done", last.bestScore(), elapsed(t0), true));
+      running.remove(id);
+    }
+  }
+
+  private void publish(UUID id, Progress progress) {
+    latest.put(id, progress);
+    vertx.eventBus().publish(progressAddress(id), progress.toJson());
+  }
+
+  private static long elapsed(long t0) {
+    return (System.nanoTime() - t0) / 1_000_000;
+  }
+
+  private static <T> T await(Future<T> f) throws Exception {
+    return f.toCompletionStage().toCompletableFuture().get(120, TimeUnit.SECONDS);
+  }
+
+  @Override
+  public void close() {
+    running.values().forEach(StopSignal::request);
+    workers.shutdownNow();
+  }
+}

@@ -1,0 +1,190 @@
+package ro.caravana.scheduler.planning;
+
+import io.vertx.core.Future;
+import io.vertx.core.json.JsonObject;
+import io.vertx.sqlclient.Pool;
+import io.vertx.sqlclient.Row;
+import io.vertx.sqlclient.SqlConnection;
+import io.vertx.sqlclient.Tuple;
+import java.time.OffsetDateTime;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.UUID;
+import ro.caravana.scheduler.platform.http.ApiError;
+import ro.caravana.scheduler.platform.outbox.Outbox;
+import ro.caravana.scheduler.platform.outbox.OutboxEvent;
+import ro.caravana.scheduler.platform.outbox.Topics;
+
+/**
+ * Turns a solved plan into appointments in one transaction. Against what the county-week already
+ * has, only differences become changes and events: new items are booked, moved items changed,
+ * items no longer planned cancelled; appointments that already started are never touched.
+ */
+public final class Publisher {
+
+  public static final String BOOKED = "appointment.booked";
+  public static final String CHANGED = "appointment.changed";
+  public static final String CANCELLED = "appointment.cancelled";
+
+  private static final String LOCK_PLAN = "SELECT county, week, status FROM plans WHERE id = $1 FOR UPDATE";
+  private static final String CURRENT = "SELECT id, item_key, beneficiary_id, service, modality, starts_at, ends_at, staff_id, "
+      + "centre_id, room_id, caravan_id, stop_siruta, status FROM appointments "
+      + "WHERE county = $1 AND week = $2 AND item_key IS NOT NULL AND status NOT IN ('cancelled') FOR UPDATE";
+  private static final String INSERT = "INSERT INTO appointments (id, beneficiary_id, care_plan_id, service, modality, starts_at, "
+      + "ends_at, staff_id, centre_id, room_id, caravan_id, stop_siruta, status, plan_id, item_key, county, week) "
+      + "VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, 'booked', $13, $14, $15, $16)";
+  private static final String MOVE = "UPDATE appointments SET starts_at = $2, ends_at = $3, staff_id = $4, centre_id = $5, "
+      + "room_id = $6, caravan_id = $7, stop_siruta = $8, plan_id = $9, version = version + 1, updated_at = now() WHERE id = $1";
+  private static final String KEEP = "UPDATE appointments SET plan_id = $2 WHERE id = ANY($1)";
+  private static final String CANCEL = "UPDATE appointments SET status = 'cancelled', plan_id = $2, version = version + 1, "
+      + "updated_at = now() WHERE id = $1";
+  private static final String SUPERSEDE = "UPDATE plans SET status = 'superseded' WHERE county = $1 AND week = $2 "
+      + "AND status = 'published' AND id <> $3";
+  private static final String MARK_PUBLISHED = "UPDATE plans SET status = 'published', published_at = now() WHERE id = $1";
+
+  private final Pool pool;
+  private final PlanRepository plans;
+
+  public Publisher(Pool pool, PlanRepository plans) {
+    this.pool = pool;
+    this.plans = plans;
+  }
+
+  /** Counts of what publishing did. */
+  public record Result(int booked, int changed, int cancelled, int unchanged) {
+    public JsonObject toJson() {
+      return new JsonObject().put("booked", booked).put("changed", changed).put("cancelled", cancelled)
+          .put("unchanged", unchanged);
+    }
+  }
+
+  public Future<Result> publish(UUID planId) {
+    return pool.withTransaction(tx -> tx.preparedQuery(LOCK_PLAN).execute(Tuple.of(planId)).compose(rows -> {
+      if (rows.size() == 0) throw ApiError.notFound("id", "Planul nu există.", "No such plan.");
+      Row plan = rows.iterator().next();
+      String status = plan.getString("status");
+      if (PlanStatus.PUBLISHED.equals(status) || PlanStatus.SUPERSEDED.equals(status)) {
+        throw ApiError.conflict("status", "Planul a fost deja publicat.", "The plan has already been published.");
+      }
+      if (!PlanStatus.SOLVED.equals(status)) {
+        throw ApiError.conflict("status", "Doar un plan rezolvat poate fi publicat (starea: " + status + ").",
+            "Only a solved plan can be published (status: " + status + ").");
+      }
+      String county = plan.getString("county");
+      String week = plan.getString("week");
+      return plans.items(tx, planId).compose(items -> tx.preparedQuery(CURRENT).execute(Tuple.of(county, week))
+          .compose(current -> apply(tx, planId, county, week, items, current)))
+          .compose(result -> tx.preparedQuery(SUPERSEDE).execute(Tuple.of(county, week, planId))
+              .compose(v -> tx.preparedQuery(MARK_PUBLISHED).execute(Tuple.of(planId)))
+              .map(result));
+    }));
+  }
+
+  private Future<Result> apply(SqlConnection tx, UUID planId, String county, String week, List<PlanOutcome.Item> items,
+      io.vertx.sqlclient.RowSet<Row> current) {
+    OffsetDateTime now = OffsetDateTime.now();
+    Map<String, Row> existing = new HashMap<>();
+    current.forEach(r -> existing.put(r.getString("item_key"), r));
+    List<Tuple> inserts = new ArrayList<>();
+    List<Tuple> moves = new ArrayList<>();
+    List<Tuple> cancels = new ArrayList<>();
+    List<UUID> kept = new ArrayList<>();
+    List<OutboxEvent> events = new ArrayList<>();
+    for (PlanOutcome.Item item : items) {
+      if (!item.placed()) continue;
+      Row old = existing.remove(item.itemKey());
+      if (old == null) {
+        UUID id = UUID.randomUUID();
+        inserts.add(Tuple.tuple().addUUID(id).addUUID(item.beneficiaryId()).addUUID(item.carePlanId())
+            .addString(item.service()).addString(item.modality()).addOffsetDateTime(item.startsAt())
+            .addOffsetDateTime(item.endsAt()).addLong(item.staffId()).addLong(item.centreId()).addLong(item.roomId())
+            .addLong(item.caravanId()).addInteger(item.stopSiruta()).addUUID(planId).addString(item.itemKey())
+            .addString(county).addString(week));
+        events.add(event(BOOKED, id, county, week, planId, item, null));
+      } else if (!old.getOffsetDateTime("starts_at").isAfter(now) || sameAs(old, item)) {
+        kept.add(old.getUUID("id")); // started already, or nothing to tell the family
+      } else {
+        UUID id = old.getUUID("id");
+        moves.add(Tuple.tuple().addUUID(id).addOffsetDateTime(item.startsAt()).addOffsetDateTime(item.endsAt())
+            .addLong(item.staffId()).addLong(item.centreId()).addLong(item.roomId()).addLong(item.caravanId())
+            .addInteger(item.stopSiruta()).addUUID(planId));
+        events.add(event(CHANGED, id, county, week, planId, item, old));
+      }
+    }
+    for (Row old : existing.values()) {
+      if (!old.getOffsetDateTime("starts_at").isAfter(now)) continue;
+      UUID id = old.getUUID("id");
+      cancels.add(Tuple.of(id, planId));
+      events.add(cancelled(id, county, week, planId, old));
+    }
+    Result result = new Result(inserts.size(), moves.size(), cancels.size(), kept.size());
+    return batch(tx, INSERT, inserts)
+        .compose(v -> batch(tx, MOVE, moves))
+        .compose(v -> batch(tx, CANCEL, cancels))
+        .compose(v -> kept.isEmpty() ? Future.succeededFuture()
+            : tx.preparedQuery(KEEP).execute(Tuple.of(kept.toArray(new UUID[0]), planId)).mapEmpty())
+        .compose(v -> Outbox.appendAll(tx, events))
+        .map(result);
+  }
+
+  private static boolean sameAs(Row old, PlanOutcome.Item item) {
+    return old.getOffsetDateTime("starts_at").toInstant().equals(item.startsAt().toInstant())
+        && old.getOffsetDateTime("ends_at").toInstant().equals(item.endsAt().toInstant())
+        && Objects.equals(old.getLong("staff_id"), item.staffId())
+        && Objects.equals(old.getLong("room_id"), item.roomId())
+        && Objects.equals(old.getLong("centre_id"), item.centreId())
+        && Objects.equals(old.getInteger("stop_siruta"), item.stopSiruta());
+  }
+
+  private static Future<Void> batch(SqlConnection tx, String sql, List<Tuple> rows) {
+    return rows.isEmpty() ? Future.succeededFuture() : tx.preparedQuery(sql).executeBatch(rows).mapEmpty();
+  }
+
+  private static OutboxEvent event(String type, UUID id, String county, String week, UUID planId, PlanOutcome.Item item,
+      Row previous) {
+    JsonObject payload = new JsonObject()
+        .put("appointmentId", id.toString())
+        .put("beneficiaryId", item.beneficiaryId().toString())
+        .put("county", county)
+        .put("week", week)
+        .put("planId", planId.toString())
+        .put("status", "booked")
+        .put("service", item.service())
+        .put("modality", item.modality())
+        .put("startsAt", item.startsAt().toString())
+        .put("endsAt", item.endsAt().toString())
+        .put("staffId", item.staffId())
+        .put("centreId", item.centreId())
+        .put("roomId", item.roomId())
+        .put("caravanId", item.caravanId())
+        .put("stopSiruta", item.stopSiruta());
+    if (previous != null) {
+      payload.put("previous", new JsonObject()
+          .put("startsAt", previous.getOffsetDateTime("starts_at").toString())
+          .put("endsAt", previous.getOffsetDateTime("ends_at").toString())
+          .put("staffId", previous.getLong("staff_id"))
+          .put("centreId", previous.getLong("centre_id"))
+          .put("roomId", previous.getLong("room_id"))
+          .put("stopSiruta", previous.getInteger("stop_siruta")));
+    }
+    return new OutboxEvent(Topics.APPOINTMENTS, item.beneficiaryId().toString(), type, payload);
+  }
+
+  private static OutboxEvent cancelled(UUID id, String county, String week, UUID planId, Row old) {
+    JsonObject payload = new JsonObject()
+        .put("appointmentId", id.toString())
+        .put("beneficiaryId", old.getUUID("beneficiary_id").toString())
+        .put("county", county)
+        .put("week", week)
+        .put("planId", planId.toString())
+        .put("status", "cancelled")
+        .put("service", old.getString("service"))
+        .put("modality", old.getString("modality"))
+        .put("startsAt", old.getOffsetDateTime("starts_at").toString())
+        .put("endsAt", old.getOffsetDateTime("ends_at").toString());
+    return new OutboxEvent(Topics.APPOINTMENTS, old.getUUID("beneficiary_id").toString(), CANCELLED, payload);
+  }
+}
