@@ -14,11 +14,11 @@ import java.util.UUID;
  * {@code previous.startsAt} (when it does not, the notifier uses the start it last announced).
  */
 public record AppointmentEvent(UUID eventId, String type, NoticeKind kind, UUID appointmentId,
-    Instant previousStartsAt, JsonObject payload) {
+    Instant previousStartsAt, boolean placeChanged, JsonObject payload) {
 
   /** The event types Caravana's own producers use. */
   public static final String BOOKED = "appointment.booked";
-  public static final String RESCHEDULED = "appointment.rescheduled";
+  public static final String CHANGED = "appointment.changed";
   public static final String CANCELLED = "appointment.cancelled";
 
   /** Reads an outbox envelope; empty when it is not about an appointment the family should hear of. */
@@ -38,7 +38,10 @@ public record AppointmentEvent(UUID eventId, String type, NoticeKind kind, UUID 
     JsonObject previous = payload.getJsonObject("previous", payload.getJsonObject("before", new JsonObject()));
     Instant old = instant(firstString(payload, "previousStartsAt", "oldStartsAt", "previous_starts_at"));
     if (old == null) old = instant(firstString(previous, "startsAt", "starts_at"));
-    return Optional.of(new AppointmentEvent(eventId, type, kind, appointmentId, old, payload));
+    boolean placeChanged = !previous.isEmpty()
+        && (!java.util.Objects.equals(previous.getValue("centreId"), payload.getValue("centreId"))
+            || !java.util.Objects.equals(previous.getValue("stopSiruta"), payload.getValue("stopSiruta")));
+    return Optional.of(new AppointmentEvent(eventId, type, kind, appointmentId, old, placeChanged, payload));
   }
 
   static NoticeKind kindOf(String type) {

@@ -26,7 +26,8 @@ public record NoticeSettings(
     int reminderMinGapHours,
     long reminderPollMillis,
     String linkBase,
-    String webhookToken) {
+    String webhookToken,
+    String consumerGroup) {
 
   public static NoticeSettings from(AppConfig config) {
     ZoneId zone = ZoneId.of(config.string("zone"));
@@ -51,7 +52,8 @@ public record NoticeSettings(
         config.integer("sms.reminder.min-gap-hours"),
         config.longValue("sms.reminder.poll-ms"),
         config.string("sms.link-base").replaceAll("/+$", ""),
-        config.optional("sms.http.webhook-token").orElse(null));
+        config.optional("sms.http.webhook-token").orElse(null),
+        config.string("sms.notifier.group"));
   }
 
   /** Wait before the next try after {@code attempts} failed ones: doubling from the base, capped. */

@@ -36,6 +36,7 @@ public final class Notifier extends VerticleBase {
   private static final Logger LOG = LoggerFactory.getLogger(Notifier.class);
   public static final String GROUP = "notifier";
 
+
   private final Pool pool;
   private final Map<String, String> consumerConfig;
   private final NoticeComposer composer;
@@ -51,7 +52,7 @@ public final class Notifier extends VerticleBase {
     this.clock = clock;
     this.consumerConfig = Map.of(
         "bootstrap.servers", bootstrap,
-        "group.id", GROUP,
+        "group.id", settings.consumerGroup(),
         "key.deserializer", "org.apache.kafka.common.serialization.StringDeserializer",
         "value.deserializer", "org.apache.kafka.common.serialization.StringDeserializer",
         "auto.offset.reset", "earliest",
@@ -149,8 +150,8 @@ public final class Notifier extends VerticleBase {
           if (!"booked".equals(f.status())) continue;
           if (last == null) {
             kind = NoticeKind.BOOKED; // the family has not heard of it yet: announce it
-          } else if (last.equals(f.startsAt())) {
-            continue; // nothing the family needs to know changed
+          } else if (last.equals(f.startsAt()) && !e.placeChanged()) {
+            continue; // staff or room changed: nothing the family needs to know
           } else {
             previous = e.previousStartsAt() != null ? e.previousStartsAt() : last;
           }

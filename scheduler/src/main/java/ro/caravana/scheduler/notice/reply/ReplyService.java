@@ -129,7 +129,9 @@ public final class ReplyService {
           List<OutboxEvent> events = new ArrayList<>();
           events.add(new OutboxEvent(Topics.APPOINTMENTS, a.getUUID("beneficiary_id").toString(),
               AppointmentEvent.CANCELLED, payload));
-          events.add(new OutboxEvent(Topics.PLANS, a.getString("county"), BENEFICIARY_CANCELLED, payload.copy()));
+          // the planner's disruption shape: {"type": "beneficiary_cancelled", "appointmentId": ...}
+          events.add(new OutboxEvent(Topics.PLANS, a.getString("county"), BENEFICIARY_CANCELLED,
+              payload.copy().put("type", BENEFICIARY_CANCELLED)));
           return Outbox.appendAll(tx, events).map("cancelled");
         });
       default:
