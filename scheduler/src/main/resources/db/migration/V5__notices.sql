@@ -34,6 +34,7 @@ CREATE INDEX notices_due_idx ON notices (not_before, id) WHERE status IN ('queue
 CREATE INDEX notices_sending_idx ON notices (updated_at) WHERE status = 'sending';
 CREATE INDEX notices_gateway_idx ON notices (gateway_message_id) WHERE gateway_message_id IS NOT NULL;
 CREATE INDEX notices_phone_sent_idx ON notices (phone, sent_at);
+CREATE INDEX notices_sent_idx ON notices (sent_at) WHERE sent_at IS NOT NULL;
 CREATE INDEX notices_appointment_idx ON notices (appointment_id, id);
 CREATE INDEX notices_created_idx ON notices (created_at DESC, id DESC);
 

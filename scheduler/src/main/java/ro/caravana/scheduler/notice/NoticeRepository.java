@@ -22,31 +22,43 @@ import ro.caravana.scheduler.notice.gateway.DeliveryReport;
 /** The notices, receipts and links tables. */
 public final class NoticeRepository {
 
-  /** An appointment with everything a message needs; the domain schema (V2) owns these tables. */
-  static final String FACTS = """
-      SELECT a.id, a.beneficiary_id, a.service, a.modality, a.starts_at, a.status,
-             b.first_name, b.phone, b.sms_consent, b.preferred_language,
-             c.address AS centre_address, sl.name AS stop_name, bl.county,
-             (SELECT n.starts_at FROM notices n
-               WHERE n.appointment_id = a.id AND n.status <> 'suppressed' AND n.kind <> 'cancelled'
-               ORDER BY n.id DESC LIMIT 1) AS last_announced,
-             EXISTS (SELECT 1 FROM sms_opt_outs o WHERE o.phone = b.phone) AS opted_out
-        FROM appointments a
-        JOIN beneficiaries b ON b.id = a.beneficiary_id
-        JOIN localities bl ON bl.siruta = b.locality_siruta
-        LEFT JOIN community_centres c ON c.id = a.centre_id
-        LEFT JOIN localities sl ON sl.siruta = a.stop_siruta
-       """;
-  private static final String FACTS_BY_ID = FACTS + " WHERE a.id = ANY($1)";
+  /**
+   * Appointments picked by a condition, with everything a message needs; the domain schema (V2)
+   * owns these tables. What the family was last told is read for the whole set in one pass (a
+   * correlated subquery per row degrades badly while the notices table is young and unanalysed).
+   */
+  private static String facts(String condition, String tail) {
+    return """
+        WITH picked AS (SELECT * FROM appointments a WHERE %s),
+        last AS (
+          SELECT DISTINCT ON (n.appointment_id) n.appointment_id, n.starts_at
+            FROM notices n JOIN picked p ON p.id = n.appointment_id
+           WHERE n.status <> 'suppressed' AND n.kind <> 'cancelled'
+           ORDER BY n.appointment_id, n.id DESC)
+        SELECT a.id, a.beneficiary_id, a.service, a.modality, a.starts_at, a.status,
+               b.first_name, b.phone, b.sms_consent, b.preferred_language,
+               c.address AS centre_address, sl.name AS stop_name, bl.county,
+               last.starts_at AS last_announced,
+               EXISTS (SELECT 1 FROM sms_opt_outs o WHERE o.phone = b.phone) AS opted_out
+          FROM picked a
+          JOIN beneficiaries b ON b.id = a.beneficiary_id
+          JOIN localities bl ON bl.siruta = b.locality_siruta
+          LEFT JOIN community_centres c ON c.id = a.centre_id
+          LEFT JOIN localities sl ON sl.siruta = a.stop_siruta
+          LEFT JOIN last ON last.appointment_id = a.id
+        %s
+        """.formatted(condition, tail);
+  }
+
+  private static final String FACTS_BY_ID = facts("a.id = ANY($1)", "");
   /** Booked appointments starting in [$1, $2) with no reminder yet for that start time. */
-  private static final String REMINDER_CANDIDATES = FACTS + """
-       WHERE a.status = 'booked' AND a.starts_at >= $1 AND a.starts_at < $2
+  private static final String REMINDER_CANDIDATES = facts("""
+      a.status = 'booked' AND a.starts_at >= $1 AND a.starts_at < $2
          AND NOT EXISTS (SELECT 1 FROM notices r WHERE r.dedupe_key =
                'reminder:' || a.id || ':' || extract(epoch FROM a.starts_at)::bigint)
          AND NOT EXISTS (SELECT 1 FROM notices r WHERE r.appointment_id = a.id AND r.status <> 'suppressed'
                AND r.starts_at = a.starts_at AND r.created_at > $3)
-       ORDER BY a.starts_at, a.id LIMIT $4
-      """;
+       ORDER BY a.starts_at, a.id LIMIT $4""", "ORDER BY a.starts_at, a.id");
   private static final String INSERT = """
       INSERT INTO notices (dedupe_key, event_id, appointment_id, beneficiary_id, kind, phone, language, body, encoding,
                            segments, cost_bani, starts_at, status, reason, not_before)
@@ -67,12 +79,16 @@ public final class NoticeRepository {
         SELECT id, phone FROM notices
          WHERE status IN ('queued', 'held') AND not_before <= now()
          ORDER BY not_before, id LIMIT $1 FOR UPDATE SKIP LOCKED),
+      recent AS (
+        SELECT s.phone, count(*) AS sent FROM notices s
+         WHERE s.sent_at > now() - interval '1 hour' AND s.phone IN (SELECT phone FROM due)
+         GROUP BY s.phone),
       ranked AS (
-        SELECT d.id, row_number() OVER (PARTITION BY d.phone ORDER BY d.id)
-                 + (SELECT count(*) FROM notices s WHERE s.phone = d.phone AND s.sent_at > now() - interval '1 hour')
-                 AS nth,
-               EXISTS (SELECT 1 FROM sms_opt_outs o WHERE o.phone = d.phone) AS opted_out
-          FROM due d),
+        SELECT d.id, row_number() OVER (PARTITION BY d.phone ORDER BY d.id) + coalesce(r.sent, 0) AS nth,
+               o.phone IS NOT NULL AS opted_out
+          FROM due d
+          LEFT JOIN recent r ON r.phone = d.phone
+          LEFT JOIN sms_opt_outs o ON o.phone = d.phone),
       deferred AS (
         UPDATE notices n SET not_before = now() + interval '10 minutes', reason = 'phone_rate_limit', updated_at = now()
           FROM ranked r WHERE n.id = r.id AND r.nth > $2 AND NOT r.opted_out),

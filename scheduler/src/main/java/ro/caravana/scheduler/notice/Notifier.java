@@ -42,6 +42,8 @@ public final class Notifier extends VerticleBase {
   private final NoticeComposer composer;
   private final Clock clock;
   private final AtomicLong created = new AtomicLong();
+  private final AtomicLong batches = new AtomicLong();
+  private final AtomicLong batchNanos = new AtomicLong();
   private KafkaConsumer<String, String> consumer;
   private volatile boolean running;
   private Promise<Void> stopped;
@@ -60,6 +62,15 @@ public final class Notifier extends VerticleBase {
         "max.poll.records", "1000",
         "session.timeout.ms", "10000",
         "heartbeat.interval.ms", "1000");
+  }
+
+  /** Polls that brought records, and the time spent storing them (for the benchmark and metrics). */
+  public long batches() {
+    return batches.get();
+  }
+
+  public long batchNanos() {
+    return batchNanos.get();
   }
 
   /** Notices written since start. */
@@ -106,7 +117,12 @@ public final class Notifier extends VerticleBase {
       e.ifPresent(events::add);
     }
     if (events.isEmpty()) return Future.succeededFuture();
-    return pool.withTransaction(tx -> write(tx, events)).onSuccess(created::addAndGet).mapEmpty();
+    long t0 = System.nanoTime();
+    return pool.withTransaction(tx -> write(tx, events)).onSuccess(n -> {
+      created.addAndGet(n);
+      batches.incrementAndGet();
+      batchNanos.addAndGet(System.nanoTime() - t0);
+    }).mapEmpty();
   }
 
   private Future<Integer> write(SqlConnection tx, List<AppointmentEvent> events) {

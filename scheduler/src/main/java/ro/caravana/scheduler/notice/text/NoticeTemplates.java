@@ -3,6 +3,7 @@ package ro.caravana.scheduler.notice.text;
 import com.github.jknack.handlebars.EscapingStrategy;
 import com.github.jknack.handlebars.Handlebars;
 import com.github.jknack.handlebars.Template;
+import com.github.jknack.handlebars.cache.ConcurrentMapTemplateCache;
 import com.github.jknack.handlebars.io.ClassPathTemplateLoader;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -35,7 +36,10 @@ public final class NoticeTemplates {
   private final Map<String, Template> compiled = new ConcurrentHashMap<>();
 
   public NoticeTemplates(ZoneId zone, String defaultLanguage) {
-    this.handlebars = new Handlebars(new ClassPathTemplateLoader("/sms", ".hbs")).with(EscapingStrategy.NOOP);
+    // the cache matters: without it every partial ({{> ro/place}}) is read and parsed on each message
+    this.handlebars = new Handlebars(new ClassPathTemplateLoader("/sms", ".hbs"))
+        .with(EscapingStrategy.NOOP)
+        .with(new ConcurrentMapTemplateCache());
     this.zone = zone;
     this.defaultLanguage = LANGUAGES.contains(defaultLanguage) ? defaultLanguage : "ro";
   }
