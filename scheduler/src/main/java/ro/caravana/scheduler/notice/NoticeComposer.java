@@ -21,6 +21,21 @@ public final class NoticeComposer {
     this.templates = new NoticeTemplates(settings.zone(), settings.defaultLanguage());
   }
 
+  /**
+   * Compiles every template and renders each once. Handlebars' first compile takes a second or
+   * two; done here (off the event loop, at start) it does not stall the first batch of events.
+   */
+  public void warmUp() {
+    java.time.Instant t = java.time.Instant.now();
+    for (String language : NoticeTemplates.LANGUAGES) {
+      for (NoticeKind kind : NoticeKind.values()) {
+        AppointmentFacts facts = new AppointmentFacts(UUID.randomUUID(), UUID.randomUUID(), "kinetotherapy", "centre",
+            t, "booked", "Ana", "+40720000000", true, language, "Str. Școlii nr. 5, Onești", null, "BC", null, false);
+        compose("warm-up", null, kind, facts, t, null, t);
+      }
+    }
+  }
+
   public NoticeDraft compose(String dedupeKey, UUID eventId, NoticeKind kind, AppointmentFacts facts,
       Instant previousStartsAt, String linkToken, Instant now) {
     String language = templates.language(facts.language());

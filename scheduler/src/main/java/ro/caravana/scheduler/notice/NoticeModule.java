@@ -42,6 +42,7 @@ public final class NoticeModule implements GatewayListener {
   private final NoticeSettings settings;
   private final NoticeRepository notices;
   private final ReplyService replies;
+  private final NoticeComposer composer;
   private final List<String> deployments = new ArrayList<>();
   private SmsGateway gateway;
   private LocalSmscServer localSmsc;
@@ -54,6 +55,7 @@ public final class NoticeModule implements GatewayListener {
     this.settings = settings;
     this.notices = new NoticeRepository(pool);
     this.replies = new ReplyService(pool);
+    this.composer = new NoticeComposer(settings);
   }
 
   public static Future<NoticeModule> deploy(Vertx vertx, AppConfig config, Pool pool, String kafkaBootstrap,
@@ -69,11 +71,16 @@ public final class NoticeModule implements GatewayListener {
       LOG.info("SMS notices are off (sms.enabled=false)");
       return Future.succeededFuture(module);
     }
-    return module.startGateway(config, demo)
-        .compose(v -> module.deploy(module.notifier = new Notifier(pool, kafkaBootstrap, settings, clock)))
+    NoticeComposer composer = module.composer;
+    return vertx.executeBlocking(() -> {
+          composer.warmUp();
+          return null;
+        }, false)
+        .compose(v -> module.startGateway(config, demo))
+        .compose(v -> module.deploy(module.notifier = new Notifier(pool, kafkaBootstrap, settings, composer, clock)))
         .compose(v -> module.deploy(module.sender = new NoticeSender(module.notices, module.gateway, settings, clock)))
         .compose(v -> settings.remindersEnabled()
-            ? module.deploy(module.reminders = new ReminderJob(pool, settings, clock))
+            ? module.deploy(module.reminders = new ReminderJob(pool, settings, composer, clock))
             : Future.succeededFuture())
         .map(module);
   }
@@ -143,6 +150,7 @@ public final class NoticeModule implements GatewayListener {
   public NoticeRepository notices() { return notices; }
   public ReplyService replies() { return replies; }
   public NoticeSettings settings() { return settings; }
+  public NoticeComposer composer() { return composer; }
   public Optional<LocalSmscServer> localSmsc() { return Optional.ofNullable(localSmsc); }
   public Optional<Notifier> notifier() { return Optional.ofNullable(notifier); }
   public Optional<NoticeSender> sender() { return Optional.ofNullable(sender); }

@@ -48,9 +48,9 @@ public final class Notifier extends VerticleBase {
   private volatile boolean running;
   private Promise<Void> stopped;
 
-  public Notifier(Pool pool, String bootstrap, NoticeSettings settings, Clock clock) {
+  public Notifier(Pool pool, String bootstrap, NoticeSettings settings, NoticeComposer composer, Clock clock) {
     this.pool = pool;
-    this.composer = new NoticeComposer(settings);
+    this.composer = composer;
     this.clock = clock;
     this.consumerConfig = Map.of(
         "bootstrap.servers", bootstrap,

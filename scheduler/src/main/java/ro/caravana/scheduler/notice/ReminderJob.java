@@ -34,10 +34,10 @@ public final class ReminderJob extends VerticleBase {
   private long timer;
   private boolean busy;
 
-  public ReminderJob(Pool pool, NoticeSettings settings, Clock clock) {
+  public ReminderJob(Pool pool, NoticeSettings settings, NoticeComposer composer, Clock clock) {
     this.pool = pool;
     this.settings = settings;
-    this.composer = new NoticeComposer(settings);
+    this.composer = composer;
     this.clock = clock;
   }
 

@@ -220,7 +220,7 @@ class NoticeFlowTest {
         + "VALUES ($1, $2, 'telemedicine', 'remote', $3, $4)").execute(Tuple.of(appointment, b,
         tomorrow.atOffset(java.time.ZoneOffset.UTC), tomorrow.plusSeconds(1800).atOffset(java.time.ZoneOffset.UTC))));
     NoticeSettings settings = app.notices().settings();
-    ReminderJob job = new ReminderJob(pool, settings, Clock.fixed(elevenToday, ZONE));
+    ReminderJob job = new ReminderJob(pool, settings, app.notices().composer(), Clock.fixed(elevenToday, ZONE));
     int first = await(job.runOnce());
     assertTrue(first >= 1);
     assertEquals(0, await(job.runOnce()), "idempotent: a second run adds nothing");
@@ -229,7 +229,7 @@ class NoticeFlowTest {
     assertTrue(reminder.getString("body").contains("consultatie video pentru Ioana, video: https://caravana.ro/l/"),
         reminder.getString("body"));
     Instant eightToday = day.atTime(8, 0).atZone(ZONE).toInstant();
-    assertEquals(0, await(new ReminderJob(pool, settings, Clock.fixed(eightToday, ZONE)).runOnce()),
+    assertEquals(0, await(new ReminderJob(pool, settings, app.notices().composer(), Clock.fixed(eightToday, ZONE)).runOnce()),
         "not before the reminder hour");
   }
 
