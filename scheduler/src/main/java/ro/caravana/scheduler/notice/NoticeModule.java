@@ -65,7 +65,11 @@ public final class NoticeModule implements GatewayListener {
 
   public static Future<NoticeModule> deploy(Vertx vertx, AppConfig config, Pool pool, String kafkaBootstrap,
       boolean demo, Clock clock) {
-    NoticeSettings settings = NoticeSettings.from(config);
+    NoticeSettings configured = NoticeSettings.from(config);
+    // the demo's SMSC wakes nobody: unless told otherwise, a demo at night still shows messages delivered
+    NoticeSettings settings = demo && !config.bool("sms.demo.quiet-hours")
+        ? configured.withQuietHours(QuietHours.parse("none", configured.zone()))
+        : configured;
     NoticeModule module = new NoticeModule(vertx, settings, pool);
     if (!settings.enabled()) {
       LOG.info("SMS notices are off (sms.enabled=false)");

@@ -56,6 +56,14 @@ public record NoticeSettings(
         config.string("sms.notifier.group"));
   }
 
+  /** The same settings with other quiet hours. */
+  public NoticeSettings withQuietHours(QuietHours hours) {
+    return new NoticeSettings(enabled, gateway, unicode, costBaniPerSegment, defaultLanguage, zone, hours,
+        perPhonePerHour, retryLimit, retryBackoffMillis, retryBackoffMaxMillis, senderPollMillis, senderBatch,
+        sendingStuckMillis, remindersEnabled, reminderDaysBefore, reminderHour, reminderMinGapHours, reminderPollMillis,
+        linkBase, webhookToken, consumerGroup);
+  }
+
   /** Wait before the next try after {@code attempts} failed ones: doubling from the base, capped. */
   public Duration backoff(int attempts) {
     long wait = retryBackoffMillis << Math.min(20, Math.max(0, attempts - 1));
