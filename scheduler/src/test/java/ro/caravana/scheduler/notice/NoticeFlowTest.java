@@ -233,6 +233,41 @@ class NoticeFlowTest {
         "not before the reminder hour");
   }
 
+  @Test
+  @DisplayName("one phone gets at most its hourly share; the rest wait instead of blocking the queue")
+  void perPhoneLimit() throws Exception {
+    String phone = NoticeFixtures.newPhone();
+    await(pool.preparedQuery("INSERT INTO notices (dedupe_key, kind, phone, body, encoding, segments, cost_bani, status) "
+        + "SELECT 'limit:' || $1 || ':' || i, 'booked', $1, 'Mesaj ' || i, 'GSM-7', 1, 6, 'queued' "
+        + "FROM generate_series(1, 6) i").execute(Tuple.of(phone)));
+    waitFor(() -> count("SELECT count(*) FROM notices WHERE phone = $1 AND status = 'delivered'", phone) == 4
+        ? new JsonObject() : null, "four delivered");
+    Thread.sleep(500);
+    assertEquals(4L, count("SELECT count(*) FROM notices WHERE phone = $1 AND sent_at IS NOT NULL", phone));
+    assertEquals(2L, count("SELECT count(*) FROM notices WHERE phone = $1 AND status = 'queued' "
+        + "AND reason = 'phone_rate_limit' AND not_before > now() + interval '9 minutes'", phone));
+  }
+
+  @Test
+  @DisplayName("the HTTP provider's webhooks: an inbound DA confirms, a status report is stored")
+  void webhooks() throws Exception {
+    String phone = NoticeFixtures.newPhone();
+    UUID b = fixtures.beneficiary("Radu", phone, true, "ro");
+    UUID appointment = fixtures.bookAtCentre(b, inDays(4, 16, 0));
+    waitFor(() -> noticeOf(appointment, "delivered"), "notice to Radu");
+    var inbound = await(http.post(app.port(), "127.0.0.1", "/api/sms/inbound")
+        .sendJsonObject(new JsonObject().put("from", phone).put("to", "Caravana").put("text", "da")));
+    assertEquals(204, inbound.statusCode(), inbound.bodyAsString());
+    assertEquals(1L, count("SELECT count(*) FROM appointment_confirmations WHERE appointment_id = $1", appointment));
+    var status = await(http.post(app.port(), "127.0.0.1", "/api/sms/status")
+        .sendJsonObject(new JsonObject().put("messageId", "provider-42").put("status", "failed").put("error", "absent")));
+    assertEquals(204, status.statusCode());
+    assertEquals(1L, count("SELECT count(*) FROM sms_receipts WHERE message_id = $1 AND NOT delivered", "provider-42"));
+    var bad = await(http.post(app.port(), "127.0.0.1", "/api/sms/status").sendJsonObject(new JsonObject()));
+    assertEquals(422, bad.statusCode());
+    assertEquals("messageId", bad.bodyAsJsonObject().getString("field"));
+  }
+
   private static JsonObject noticeOf(UUID appointment, String status) throws Exception {
     return noticeOf(appointment, status, null);
   }
