@@ -6,6 +6,7 @@ import io.vertx.ext.web.Router;
 import io.vertx.ext.web.handler.BodyHandler;
 import io.vertx.kafka.admin.KafkaAdminClient;
 import io.vertx.sqlclient.Pool;
+import java.time.ZoneId;
 import java.util.Map;
 import java.util.function.BiConsumer;
 import org.slf4j.Logger;
@@ -20,6 +21,9 @@ import ro.caravana.scheduler.platform.http.Problems;
 import ro.caravana.scheduler.platform.ops.Metrics;
 import ro.caravana.scheduler.platform.ops.OpsRoutes;
 import ro.caravana.scheduler.platform.outbox.OutboxRelay;
+import ro.caravana.scheduler.planning.Planning;
+import ro.caravana.scheduler.report.AttendanceReport;
+import ro.caravana.scheduler.report.ReportRoutes;
 
 /**
  * The scheduler service in one Vert.x instance: migrations first (off the event loop), then the
@@ -58,12 +62,14 @@ public final class SchedulerApp {
               "request.timeout.ms", "2500",
               "default.api.timeout.ms", "3000"));
           Context context = new Context(vertx, config, pool, kafkaBootstrap);
+          Planning planning = Planning.create(vertx, config, pool);
           return DomainData.prepare(pool, demo, config.longValue("demo.seed"))
+              .compose(v -> planning.start(kafkaBootstrap))
               .compose(v -> vertx.deployVerticle(new OutboxRelay(pool, kafkaBootstrap,
                   config.longValue("outbox.poll-ms"), config.integer("outbox.batch"))))
               .compose(v -> NoticeModule.deploy(vertx, config, pool, kafkaBootstrap, demo))
               .compose(notices -> {
-                HttpVerticle http = new HttpVerticle(router(context, admin, notices, extraRoutes),
+                HttpVerticle http = new HttpVerticle(router(context, admin, planning, notices, extraRoutes),
                     config.string("http.host"), config.integer("http.port"));
                 return vertx.deployVerticle(http)
                     .map(id -> new SchedulerApp(vertx, pool, admin, http.actualPort(), notices));
@@ -71,7 +77,7 @@ public final class SchedulerApp {
         });
   }
 
-  private static Router router(Context context, KafkaAdminClient admin, NoticeModule notices,
+  private static Router router(Context context, KafkaAdminClient admin, Planning planning, NoticeModule notices,
       BiConsumer<Router, Context> extraRoutes) {
     Router router = Router.router(context.vertx());
     Metrics metrics = new Metrics();
@@ -80,6 +86,9 @@ public final class SchedulerApp {
         .setBodyLimit(context.config().longValue("http.body-limit-bytes")));
     new OpsRoutes(context.pool(), admin, metrics).mount(router);
     DomainApi.mount(router, context.pool());
+    planning.routes().mount(router);
+    ZoneId zone = ZoneId.of(context.config().string("zone"));
+    new ReportRoutes(new AttendanceReport(context.pool(), zone), zone).mount(router);
     notices.mount(router);
     extraRoutes.accept(router, context);
     router.route().failureHandler(Problems::handle);

@@ -1,6 +1,7 @@
 package ro.caravana.portal.server;
 
 import io.vertx.ext.web.Router;
+import io.vertx.ext.web.handler.StaticHandler;
 import ro.caravana.scheduler.SchedulerApp;
 
 /** The portal's own routes (pages, static assets, signalling), mounted beside the scheduler's API. */
@@ -9,6 +10,7 @@ public final class PortalRoutes {
   private PortalRoutes() {}
 
   public static void mount(Router router, SchedulerApp.Context context) {
-    router.get("/").handler(ctx -> ctx.redirect("/api/openapi.yaml"));
+    // the coordinator page and its assets; everything it shows comes from the JSON API
+    router.get("/*").handler(StaticHandler.create("webroot").setIndexPage("index.html").setCachingEnabled(false));
   }
 }

@@ -29,7 +29,7 @@ public final class BeneficiaryRepository {
       FROM beneficiaries b
         JOIN localities l ON l.siruta = b.locality_siruta
         LEFT JOIN community_centres c ON c.id = b.centre_id""";
-  private static final String FILTER = """
+  private static final String FILTER = "\n" + """
        WHERE ($1::text IS NULL OR l.county = $1)
          AND ($2::int IS NULL OR b.locality_siruta = $2)
          AND ($3::text IS NULL OR c.code = $3 OR c.id::text = $3)

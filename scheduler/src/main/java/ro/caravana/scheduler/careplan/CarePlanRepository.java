@@ -28,7 +28,7 @@ public final class CarePlanRepository {
         JOIN beneficiaries b ON b.id = p.beneficiary_id
         JOIN localities l ON l.siruta = b.locality_siruta
         LEFT JOIN community_centres c ON c.id = p.centre_id""";
-  private static final String FILTER = """
+  private static final String FILTER = "\n" + """
        WHERE ($1::uuid IS NULL OR p.beneficiary_id = $1)
          AND ($2::text IS NULL OR l.county = $2)
          AND ($3::text IS NULL OR p.service = $3)

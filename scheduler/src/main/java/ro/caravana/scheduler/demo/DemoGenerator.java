@@ -170,29 +170,37 @@ public final class DemoGenerator {
 
   // ---- staff
 
+  private final Map<String, Integer> shiftsByRole = new java.util.HashMap<>();
+  private static final java.util.Set<String> THERAPISTS = java.util.Set.of("kinetotherapist", "speech_therapist", "psychologist");
+
   private List<StaffMember> staff(List<Centre> centres, List<Caravan> caravans) {
     List<StaffMember> out = new ArrayList<>();
-    // integrated community team at every centre: a social worker and a community nurse
-    for (Centre c : centres) {
+    // integrated community team: a social worker at every centre, a community nurse shared by two centres
+    for (int i = 0; i < centres.size(); i++) {
+      Centre c = centres.get(i);
       out.add(person(out.size(), "social_worker", List.of("social_assessment", "parental_education", "support_group"),
           c.county(), c.code(), null));
-      out.add(person(out.size(), "nurse", List.of("triage", "home_care", "vaccination"), c.county(), c.code(), null));
+      if (i % 2 == 0) {
+        out.add(person(out.size(), "nurse", List.of("triage", "home_care", "vaccination"), c.county(), c.code(), null));
+      }
     }
     List<Centre> bc = centres.stream().filter(c -> c.county().equals("BC")).toList();
     List<Centre> vn = centres.stream().filter(c -> c.county().equals("VN")).toList();
     for (List<Centre> county : List.of(bc, vn)) {
       String code = county.get(0).county();
       boolean big = code.equals("BC");
-      for (int i = 0; i < (big ? 3 : 2); i++) {
+      for (int i = 0; i < (big ? 4 : 3); i++) {
         out.add(person(out.size(), "kinetotherapist", List.of("kinetotherapy", "paediatric_kinetotherapy"), code,
             county.get(i % county.size()).code(), null));
       }
-      for (int i = 0; i < 2; i++) {
+      for (int i = 0; i < (big ? 3 : 2); i++) {
         out.add(person(out.size(), "speech_therapist", List.of("speech_therapy"), code,
             county.get((i + 1) % county.size()).code(), null));
       }
-      out.add(person(out.size(), "psychologist", List.of("counselling", "support_group", "parental_education"), code,
-          county.get(2 % county.size()).code(), null));
+      for (int i = 0; i < (big ? 2 : 1); i++) {
+        out.add(person(out.size(), "psychologist", List.of("counselling", "support_group", "parental_education"), code,
+            county.get((i + 2) % county.size()).code(), null));
+      }
       out.add(person(out.size(), "school_mediator", List.of("school_mediation", "parental_education"), code,
           county.get(3 % county.size()).code(), null));
       out.add(person(out.size(), "coordinator", List.of("planning"), code, county.get(0).code(), null));
@@ -211,9 +219,13 @@ public final class DemoGenerator {
     String last = pick(RomanianNames.SURNAMES);
     Map<DayOfWeek, Hours> availability = new EnumMap<>(DayOfWeek.class);
     boolean partTime = random.nextInt(6) == 0;
+    // most therapists work the late shift so that school children can come after classes
+    boolean therapist = THERAPISTS.contains(role);
+    int nth = shiftsByRole.merge(role, 1, Integer::sum);
+    LocalTime shiftStart = therapist && nth % 3 != 1 ? LocalTime.of(11, 0) : LocalTime.of(8, 0);
     for (DayOfWeek d : WORKDAYS) {
       if (partTime && (d == DayOfWeek.WEDNESDAY || d == DayOfWeek.FRIDAY)) continue;
-      availability.put(d, new Hours(LocalTime.of(8, 0), LocalTime.of(16, 0)));
+      availability.put(d, new Hours(shiftStart, shiftStart.plusHours(8)));
     }
     List<Leave> leave = new ArrayList<>();
     if (random.nextInt(5) == 0) {
@@ -318,14 +330,15 @@ public final class DemoGenerator {
     LocalTime from = child ? LocalTime.of(14, 0) : LocalTime.of(9, 0);
     LocalTime to = child ? LocalTime.of(18, 0) : LocalTime.of(13, 0);
     if (b.category().equals("disability")) {
-      if (random.nextInt(100) < (child ? 65 : 45)) plan(out, b, "kinetotherapy", 2, 1, 45, "centre", days, from, to);
-      if (child && random.nextInt(100) < 45) plan(out, b, "speech_therapy", 2, 1, 30, "centre", days, from, to);
-      if (random.nextInt(100) < (child ? 20 : 30)) plan(out, b, "counselling", 1, 2, 50, "centre", days, from, to);
+      // weekly for children, every other week for adults: what about 40 staff can deliver
+      if (random.nextInt(100) < (child ? 35 : 25)) plan(out, b, "kinetotherapy", 1, child ? 1 : 2, 45, "centre", days, from, to);
+      if (child && random.nextInt(100) < 30) plan(out, b, "speech_therapy", 1, 1, 30, "centre", days, from, to);
+      if (random.nextInt(100) < (child ? 20 : 30)) plan(out, b, "counselling", 1, 4, 50, "centre", days, from, to);
       if (random.nextInt(100) < 60) plan(out, b, "medical_consultation", 1, 4, 20, "caravan", List.of(), null, null);
       if (random.nextInt(100) < 25) plan(out, b, "telemedicine", 1, 4, 20, "remote", days, from, to);
     } else if (b.hasFlag("parental_education")) {
       plan(out, b, "parental_education", 1, 1, 90, "centre", days, LocalTime.of(15, 0), LocalTime.of(19, 0));
-      if (random.nextInt(100) < 30) plan(out, b, "counselling", 1, 2, 50, "centre", days, from, to);
+      if (random.nextInt(100) < 30) plan(out, b, "counselling", 1, 4, 50, "centre", days, from, to);
     } else {
       if (random.nextInt(100) < 40) plan(out, b, "support_group", 1, 2, 60, "centre", days, from, to);
       if (random.nextInt(100) < 35) plan(out, b, "medical_consultation", 1, 4, 20, "caravan", List.of(), null, null);
@@ -334,8 +347,13 @@ public final class DemoGenerator {
 
   private void plan(List<CarePlan> out, Beneficiary b, String service, int perWeek, int everyWeeks, int minutes,
       String modality, List<String> days, LocalTime from, LocalTime to) {
+    // Plans that recur every N weeks start in one of the first N weeks, so each week gets its share:
+    // caravan consultations by locality (one stop serves the village), the others by person.
+    int phase = everyWeeks <= 1 ? 0 : Math.floorMod(modality.equals("caravan") ? b.localitySiruta() : b.id().hashCode(),
+        everyWeeks);
+    LocalDate validFrom = START.plusWeeks(phase);
     out.add(new CarePlan(nextId(), b.id(), service, perWeek, everyWeeks, minutes, modality,
-        modality.equals("centre") ? b.centreCode() : null, START, START.plusWeeks(26).minusDays(1), days, from, to));
+        modality.equals("centre") ? b.centreCode() : null, validFrom, START.plusYears(3).minusDays(1), days, from, to));
   }
 
   private List<String> preferredDays() {

@@ -78,8 +78,8 @@ public final class DemoLoader {
           .compose(centres -> insertRooms(tx, s, centres)
               .compose(v -> insertCaravans(tx, s))
               .compose(caravans -> insertStaff(tx, s, centres, caravans))
-              .compose(v -> insertBeneficiaries(tx, s, centres)))
-          .compose(centres -> insertCarePlans(tx, s))
+              .compose(v -> insertBeneficiaries(tx, s, centres))
+              .compose(v -> insertCarePlans(tx, s, centres)))
           .map(true);
     });
   }
@@ -125,23 +125,21 @@ public final class DemoLoader {
         });
   }
 
-  private static Future<Map<String, Long>> insertBeneficiaries(SqlConnection tx, DemoScenario s,
+  private static Future<Void> insertBeneficiaries(SqlConnection tx, DemoScenario s,
       Map<String, Long> centres) {
     List<Tuple> rows = s.beneficiaries().stream().map(b -> Tuple.from(new Object[] {b.id(), b.firstName(),
         b.lastName(), b.cnp(), b.birthDate(), b.sex(), b.localitySiruta(), b.householdId(), centres.get(b.centreCode()),
         b.category(), b.flags().toArray(String[]::new), b.guardianName(), b.phone(), b.smsConsent(),
         b.smsConsentDate(), b.dataConsent(), b.dataConsentDate(), b.preferredLanguage()})).toList();
-    return tx.preparedQuery(INSERT_BENEFICIARY).executeBatch(rows).map(centres);
+    return tx.preparedQuery(INSERT_BENEFICIARY).executeBatch(rows).mapEmpty();
   }
 
-  private static Future<Void> insertCarePlans(SqlConnection tx, DemoScenario s) {
-    return ids(tx, CENTRE_IDS).compose(centres -> {
-      List<Tuple> rows = s.carePlans().stream().map(p -> Tuple.from(new Object[] {p.id(), p.beneficiaryId(),
-          p.service(), p.sessionsPerWeek(), p.intervalWeeks(), p.minutes(), p.modality(), centres.get(p.centreCode()),
-          p.validFrom(), p.validTo(), p.preferredDays().toArray(String[]::new), p.preferredFrom(), p.preferredTo()}))
-          .toList();
-      return tx.preparedQuery(INSERT_CARE_PLAN).executeBatch(rows).mapEmpty();
-    });
+  private static Future<Void> insertCarePlans(SqlConnection tx, DemoScenario s, Map<String, Long> centres) {
+    List<Tuple> rows = s.carePlans().stream().map(p -> Tuple.from(new Object[] {p.id(), p.beneficiaryId(),
+        p.service(), p.sessionsPerWeek(), p.intervalWeeks(), p.minutes(), p.modality(), centres.get(p.centreCode()),
+        p.validFrom(), p.validTo(), p.preferredDays().toArray(String[]::new), p.preferredFrom(), p.preferredTo()}))
+        .toList();
+    return tx.preparedQuery(INSERT_CARE_PLAN).executeBatch(rows).mapEmpty();
   }
 
   private static Future<Map<String, Long>> ids(SqlConnection tx, String sql) {

@@ -26,7 +26,7 @@ public final class GeoApi {
       GROUP BY c.code, c.name ORDER BY c.name""";
 
   /** Name search ignores case and Romanian diacritics ("focsani" finds Focșani). */
-  private static final String LOCALITY_FILTER = """
+  private static final String LOCALITY_FILTER = "\n" + """
       WHERE ($1::text IS NULL OR l.county = $1)
         AND ($2::text IS NULL OR l.type = $2)
         AND ($3::text IS NULL OR translate(lower(l.name), 'ăâîșşțţ', 'aaisstt')

@@ -30,16 +30,16 @@ public final class LocalityImport {
         .compose(count -> count > 0 ? Future.succeededFuture(count) : load(pool));
   }
 
+  private record Files(List<AdministrativeUnitRow> units, List<LocalityRow> localities) {}
+
   private static Future<Long> load(Pool pool) {
     long started = System.nanoTime();
-    return Blocking.run(() -> new Object[] {LocalityFiles.units(), LocalityFiles.localities()})
+    return Blocking.run(() -> new Files(LocalityFiles.units(), LocalityFiles.localities()))
         .compose(files -> {
-          @SuppressWarnings("unchecked") List<AdministrativeUnitRow> units = (List<AdministrativeUnitRow>) files[0];
-          @SuppressWarnings("unchecked") List<LocalityRow> localities = (List<LocalityRow>) files[1];
-          List<Tuple> unitRows = units.stream().map(u -> Tuple.of(u.siruta(), u.name(), u.county(), u.type(), u.lat(),
-              u.lon(), u.seatSiruta())).toList();
-          List<Tuple> localityRows = localities.stream().map(l -> Tuple.from(new Object[] {l.siruta(), l.name(),
-              l.county(), l.type(), l.lat(), l.lon(), l.population(), l.parentSiruta()})).toList();
+          List<Tuple> unitRows = files.units().stream().map(u -> Tuple.of(u.siruta(), u.name(), u.county(), u.type(),
+              u.lat(), u.lon(), u.seatSiruta())).toList();
+          List<Tuple> localityRows = files.localities().stream().map(l -> Tuple.from(new Object[] {l.siruta(),
+              l.name(), l.county(), l.type(), l.lat(), l.lon(), l.population(), l.parentSiruta()})).toList();
           // the seat foreign key is deferred, so units and localities load in one transaction in any order
           return pool.withTransaction(tx -> tx.preparedQuery(INSERT_UNIT).executeBatch(unitRows)
               .compose(r -> tx.preparedQuery(INSERT_LOCALITY).executeBatch(localityRows))

@@ -45,7 +45,7 @@ public final class OrganisationApi {
         coalesce((SELECT json_agg(json_build_object('from', v.from_date, 'to', v.to_date, 'reason', v.reason)
           ORDER BY v.from_date) FROM staff_leave v WHERE v.staff_id = s.id), '[]'::json) AS leave
       FROM staff s LEFT JOIN community_centres c ON c.id = s.home_centre_id""";
-  private static final String STAFF_FILTER = """
+  private static final String STAFF_FILTER = "\n" + """
        WHERE ($1::text IS NULL OR s.county = $1) AND ($2::text IS NULL OR s.role = $2)
          AND ($3::bigint IS NULL OR s.home_centre_id = $3)""";
   static final String STAFF = STAFF_SELECT + STAFF_FILTER + " ORDER BY s.code LIMIT $4 OFFSET $5";

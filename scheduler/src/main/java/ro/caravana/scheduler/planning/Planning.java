@@ -1,0 +1,52 @@
+package ro.caravana.scheduler.planning;
+
+import io.vertx.core.Future;
+import io.vertx.core.Vertx;
+import io.vertx.sqlclient.Pool;
+import java.time.ZoneId;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import ro.caravana.scheduler.platform.config.AppConfig;
+
+/** The planning context assembled from configuration: service, routes, and the plan-request consumer. */
+public final class Planning {
+
+  private static final Logger LOG = LoggerFactory.getLogger(Planning.class);
+
+  private final Vertx vertx;
+  private final AppConfig config;
+  private final PlanningService service;
+  private final PlanRoutes routes;
+
+  private Planning(Vertx vertx, AppConfig config, PlanningService service, PlanRoutes routes) {
+    this.vertx = vertx;
+    this.config = config;
+    this.service = service;
+    this.routes = routes;
+  }
+
+  public static Planning create(Vertx vertx, AppConfig config, Pool pool) {
+    PlanRepository plans = new PlanRepository(pool);
+    ProblemLoader loader = new ProblemLoader(pool, plans, ZoneId.of(config.string("zone")));
+    PlanningService service = new PlanningService(vertx, plans, loader, new CountyWeekPlanner(),
+        config.integer("planning.workers"));
+    return new Planning(vertx, config, service, new PlanRoutes(vertx, service, new Publisher(pool, plans)));
+  }
+
+  /** Marks jobs a previous process left unfinished as failed, then listens for plan requests on Kafka. */
+  public Future<Void> start(String kafkaBootstrap) {
+    return service.plans().recoverAfterRestart().compose(n -> {
+      if (n > 0) LOG.warn("{} plan job(s) were interrupted by a restart and are marked failed", n);
+      if (!config.bool("planning.consume-requests")) return Future.succeededFuture();
+      return vertx.deployVerticle(new PlanRequestConsumer(service, kafkaBootstrap)).mapEmpty();
+    });
+  }
+
+  public PlanRoutes routes() {
+    return routes;
+  }
+
+  public PlanningService service() {
+    return service;
+  }
+}

@@ -1,0 +1,258 @@
+package ro.caravana.scheduler.planning;
+
+import java.time.LocalDate;
+import java.time.LocalTime;
+import java.time.OffsetDateTime;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.UUID;
+import java.util.function.Consumer;
+import org.optaplanner.core.api.solver.Solver;
+import org.optaplanner.core.api.solver.SolverFactory;
+import ro.caravana.optimizer.geo.GeoPoint;
+import ro.caravana.optimizer.geo.GreatCircleMatrix;
+import ro.caravana.optimizer.routing.domain.CaravanDay;
+import ro.caravana.optimizer.routing.domain.Place;
+import ro.caravana.optimizer.routing.domain.RoutePlan;
+import ro.caravana.optimizer.routing.domain.Visit;
+import ro.caravana.optimizer.routing.solver.RoutingSolverConfig;
+import ro.caravana.optimizer.routing.solver.RoutingSolverSettings;
+
+/**
+ * Caravan routes for a county-week, then the consultations inside each stop. A locality whose
+ * beneficiaries' care plans ask for a caravan consultation this week becomes one or more visits
+ * (split so one fits in a caravan-day); each routed stop is then cut into consecutive consultation
+ * slots, earliest preferences first, so nobody is booked twice at once.
+ */
+final class RoutesStep {
+
+  /** A caravan-day costs as much as two hours on the road: fewer vans first, but not at any price. */
+  static final long CARAVAN_DAY_COST_SECONDS = 2 * 3600;
+  static final String DOCTOR = "doctor";
+  /** At most this share of a shift is one stop's service, so a day can reach two villages. */
+  static final int MAX_STOP_MINUTES = 240;
+
+  record Consultation(WeekProblem.CarePlan plan, WeekProblem.Beneficiary beneficiary) {
+    String itemKey() { return "caravan:" + plan.id(); }
+  }
+
+  record Result(List<PlanOutcome.Item> items, List<PlanOutcome.Stop> stops, String score, int visits, int visitsAssigned,
+      List<PlanOutcome.Reason> reasons) {}
+
+  private RoutesStep() {}
+
+  static Result solve(WeekProblem p, long seconds, Consumer<Progress> progress, StopSignal stop, long t0) {
+    Map<UUID, WeekProblem.Beneficiary> beneficiaries = new HashMap<>();
+    p.beneficiaries().forEach(b -> beneficiaries.put(b.id(), b));
+    Map<Integer, List<Consultation>> bySiruta = new LinkedHashMap<>();
+    for (WeekProblem.CarePlan plan : p.carePlans()) {
+      if (!"caravan".equals(plan.modality()) || !plan.dueInWeekOf(p.monday())) continue;
+      WeekProblem.Beneficiary b = beneficiaries.get(plan.beneficiaryId());
+      if (b == null) continue;
+      bySiruta.computeIfAbsent(b.siruta(), k -> new ArrayList<>()).add(new Consultation(plan, b));
+    }
+    if (bySiruta.isEmpty() || p.caravans().isEmpty()) {
+      List<PlanOutcome.Item> unplaced = new ArrayList<>();
+      bySiruta.values().forEach(list -> list.forEach(c -> unplaced.add(unplaced(c, p.caravans().isEmpty()
+          ? noCaravan() : null))));
+      return new Result(unplaced, List.of(), null, 0, 0, List.of());
+    }
+
+    Map<Integer, WeekProblem.Place> places = new HashMap<>();
+    p.places().forEach(pl -> places.put(pl.siruta(), pl));
+    List<Integer> order = new ArrayList<>();
+    p.caravans().forEach(c -> { if (!order.contains(c.depotSiruta())) order.add(c.depotSiruta()); });
+    bySiruta.keySet().forEach(s -> { if (!order.contains(s)) order.add(s); });
+    List<GeoPoint> points = order.stream().map(s -> new GeoPoint(places.get(s).lat(), places.get(s).lon())).toList();
+    GreatCircleMatrix matrix = new GreatCircleMatrix(points);
+    Map<Integer, Place> placeOf = new HashMap<>();
+    for (int i = 0; i < order.size(); i++) placeOf.put(order.get(i), new Place(i, places.get(order.get(i)).name(), matrix));
+
+    Set<String> unavailable = unavailableCaravanDays(p);
+    long earliest = Long.MAX_VALUE;
+    long latest = 0;
+    List<CaravanDay> days = new ArrayList<>();
+    Map<String, WeekProblem.Caravan> caravanOfDay = new HashMap<>();
+    for (WeekProblem.Caravan c : p.caravans()) {
+      earliest = Math.min(earliest, c.shiftStart().toSecondOfDay());
+      latest = Math.max(latest, c.shiftEnd().toSecondOfDay());
+      for (int d = 0; d < 5; d++) {
+        LocalDate date = p.monday().plusDays(d);
+        String id = c.id() + "|" + date;
+        if (unavailable.contains(id)) continue;
+        Set<String> skills = new HashSet<>(c.crew());
+        if (doctorAbsent(p, c, date)) skills.remove(DOCTOR);
+        Place depot = placeOf.get(c.depotSiruta());
+        days.add(new CaravanDay(id, String.valueOf(c.id()), c.code(), date, c.shiftStart().toSecondOfDay(),
+            c.shiftEnd().toSecondOfDay(), depot, depot, skills, c.consultationsPerDay(), CARAVAN_DAY_COST_SECONDS));
+        caravanOfDay.put(id, c);
+      }
+    }
+    int capacity = p.caravans().stream().mapToInt(WeekProblem.Caravan::consultationsPerDay).min().orElse(20);
+    List<Visit> visits = new ArrayList<>();
+    Map<String, List<Consultation>> consultationsOf = new HashMap<>();
+    for (var e : bySiruta.entrySet()) {
+      List<Consultation> all = new ArrayList<>(e.getValue());
+      all.sort(Comparator.comparing((Consultation c) -> c.plan().id()));
+      List<List<Consultation>> chunks = chunks(all, Math.max(1, capacity / 2));
+      for (int k = 0; k < chunks.size(); k++) {
+        List<Consultation> chunk = chunks.get(k);
+        String id = e.getKey() + "#" + (k + 1);
+        long minutes = chunk.stream().mapToLong(c -> c.plan().minutes()).sum();
+        int priority = chunk.stream().mapToInt(c -> priority(c.beneficiary())).max().orElse(1);
+        visits.add(new Visit(id, placeOf.get(e.getKey()), minutes * 60, chunk.size(), Set.of(DOCTOR), earliest, latest,
+            Set.of(), priority));
+        consultationsOf.put(id, chunk);
+      }
+    }
+    keepPublishedStops(p, days, visits, consultationsOf);
+
+    RoutePlan problem = new RoutePlan(p.county() + " " + p.week(), days, visits);
+    RoutingSolverSettings settings = RoutingSolverSettings.forSeconds(Math.max(1, seconds))
+        .withUnimprovedSeconds(Math.max(2, seconds / 2)).withRandomSeed(7L);
+    Solver<RoutePlan> solver = SolverFactory.<RoutePlan>create(RoutingSolverConfig.build(settings)).buildSolver();
+    solver.addEventListener(event -> progress.accept(new Progress("routes", event.getNewBestScore().toString(),
+        (System.nanoTime() - t0) / 1_000_000, false)));
+    stop.onStop(solver::terminateEarly);
+    RoutePlan best = solver.solve(problem);
+
+    List<PlanOutcome.Item> items = new ArrayList<>();
+    List<PlanOutcome.Stop> stops = new ArrayList<>();
+    Map<Long, Long> doctorOf = doctors(p);
+    int assigned = 0;
+    for (CaravanDay day : best.drivingDays()) {
+      WeekProblem.Caravan caravan = caravanOfDay.get(day.getId());
+      int position = 0;
+      for (Visit v : day.getVisits()) {
+        assigned++;
+        OffsetDateTime arrives = at(p, day.getDate(), v.getArrivalTime());
+        OffsetDateTime departs = at(p, day.getDate(), v.getDepartureTime());
+        int siruta = order.get(v.getPlace().index());
+        stops.add(new PlanOutcome.Stop(caravan.id(), day.getDate(), position++, siruta, arrives, departs));
+        long slot = v.getServiceStart();
+        for (Consultation c : bookingOrder(consultationsOf.get(v.getId()))) {
+          OffsetDateTime start = at(p, day.getDate(), slot);
+          slot += c.plan().minutes() * 60L;
+          items.add(new PlanOutcome.Item(c.itemKey(), c.beneficiary().id(), c.plan().id(), c.plan().service(), "caravan",
+              start, at(p, day.getDate(), slot), doctorOf.get(caravan.id()), null, null, caravan.id(), siruta, null));
+        }
+      }
+    }
+    List<PlanOutcome.Reason> reasons = new ArrayList<>();
+    for (Visit v : best.unassignedList().getVisits()) {
+      String name = v.getPlace().name();
+      PlanOutcome.Reason reason = new PlanOutcome.Reason(null,
+          "Vizita caravanei la " + name + " (" + v.getDemand() + " consultații) nu a încăput în turele caravanelor din această săptămână.",
+          "The caravan visit to " + name + " (" + v.getDemand() + " consultations) did not fit in this week's caravan shifts.");
+      reasons.add(reason);
+      consultationsOf.get(v.getId()).forEach(c -> items.add(unplaced(c, reason)));
+    }
+    return new Result(items, stops, best.getScore().toString(), visits.size(), assigned, reasons);
+  }
+
+  /** In a re-plan, visits published before stay on their caravan-day in their order unless that day is gone. */
+  private static void keepPublishedStops(WeekProblem p, List<CaravanDay> days, List<Visit> visits,
+      Map<String, List<Consultation>> consultationsOf) {
+    if (p.baseItems().isEmpty()) return;
+    Map<String, PlanOutcome.Item> base = new HashMap<>();
+    p.baseItems().stream().filter(i -> "caravan".equals(i.modality()) && i.placed()).forEach(i -> base.put(i.itemKey(), i));
+    Map<String, CaravanDay> dayById = new HashMap<>();
+    days.forEach(d -> dayById.put(d.getId(), d));
+    Map<CaravanDay, List<Map.Entry<OffsetDateTime, Visit>>> kept = new HashMap<>();
+    for (Visit v : visits) {
+      PlanOutcome.Item first = consultationsOf.get(v.getId()).stream().map(c -> base.get(c.itemKey()))
+          .filter(java.util.Objects::nonNull).min(Comparator.comparing(PlanOutcome.Item::startsAt)).orElse(null);
+      if (first == null) continue;
+      CaravanDay day = dayById.get(first.caravanId() + "|" + first.startsAt().atZoneSameInstant(p.zone()).toLocalDate());
+      if (day == null || !day.getSkills().contains(DOCTOR)) continue; // that day is gone: the visit moves
+      kept.computeIfAbsent(day, k -> new ArrayList<>()).add(Map.entry(first.startsAt(), v));
+    }
+    kept.forEach((day, list) -> {
+      list.sort(Map.Entry.comparingByKey());
+      list.forEach(e -> {
+        day.getVisits().add(e.getValue());
+        e.getValue().setPinned(true);
+      });
+    });
+  }
+
+  private static Set<String> unavailableCaravanDays(WeekProblem p) {
+    Set<String> out = new HashSet<>();
+    if (p.disruption() != null && Disruption.CARAVAN_UNAVAILABLE.equals(p.disruption().getString("type"))) {
+      long caravan = p.disruption().getLong("caravanId");
+      Disruption.dates(p.disruption()).forEach(d -> out.add(caravan + "|" + d));
+    }
+    return out;
+  }
+
+  private static boolean doctorAbsent(WeekProblem p, WeekProblem.Caravan c, LocalDate date) {
+    List<WeekProblem.StaffMember> doctors = p.staff().stream()
+        .filter(s -> c.id() == (s.caravanId() == null ? -1 : s.caravanId()) && DOCTOR.equals(s.role())).toList();
+    if (doctors.isEmpty()) return false; // the crew list is what the county declared
+    return doctors.stream().allMatch(s -> absent(p, s, date));
+  }
+
+  static boolean absent(WeekProblem p, WeekProblem.StaffMember s, LocalDate date) {
+    if (s.leave().stream().anyMatch(r -> r.contains(date))) return true;
+    return p.disruption() != null && Disruption.STAFF_ABSENT.equals(p.disruption().getString("type"))
+        && p.disruption().getLong("staffId") == s.id() && Disruption.dates(p.disruption()).contains(date);
+  }
+
+  private static Map<Long, Long> doctors(WeekProblem p) {
+    Map<Long, Long> out = new HashMap<>();
+    p.staff().stream().filter(s -> s.caravanId() != null && DOCTOR.equals(s.role()))
+        .forEach(s -> out.putIfAbsent(s.caravanId(), s.id()));
+    return out;
+  }
+
+  /** Families with a stated earliest time go first; the rest keep a stable order. */
+  private static List<Consultation> bookingOrder(List<Consultation> chunk) {
+    List<Consultation> out = new ArrayList<>(chunk);
+    out.sort(Comparator.comparing((Consultation c) -> c.plan().preferredFrom() == null ? LocalTime.MAX : c.plan().preferredFrom())
+        .thenComparing(c -> c.plan().id()));
+    return out;
+  }
+
+  static int priority(WeekProblem.Beneficiary b) {
+    boolean child = b.birthDate() != null && b.birthDate().isAfter(LocalDate.now().minusYears(18));
+    if ("disability".equals(b.category())) return child ? 3 : 2;
+    return 1;
+  }
+
+  private static List<List<Consultation>> chunks(List<Consultation> all, int perChunk) {
+    List<List<Consultation>> out = new ArrayList<>();
+    List<Consultation> current = new ArrayList<>();
+    int minutes = 0;
+    for (Consultation c : all) {
+      if (!current.isEmpty() && (current.size() >= perChunk || minutes + c.plan().minutes() > MAX_STOP_MINUTES)) {
+        out.add(current);
+        current = new ArrayList<>();
+        minutes = 0;
+      }
+      current.add(c);
+      minutes += c.plan().minutes();
+    }
+    if (!current.isEmpty()) out.add(current);
+    return out;
+  }
+
+  private static OffsetDateTime at(WeekProblem p, LocalDate date, long secondOfDay) {
+    return date.atStartOfDay(p.zone()).plusSeconds(secondOfDay).toOffsetDateTime();
+  }
+
+  private static PlanOutcome.Item unplaced(Consultation c, PlanOutcome.Reason reason) {
+    return new PlanOutcome.Item(c.itemKey(), c.beneficiary().id(), c.plan().id(), c.plan().service(), "caravan", null, null,
+        null, null, null, null, c.beneficiary().siruta(), reason == null ? null
+            : new PlanOutcome.Reason(c.itemKey(), reason.ro(), reason.en()));
+  }
+
+  private static PlanOutcome.Reason noCaravan() {
+    return new PlanOutcome.Reason(null, "Județul nu are caravane înregistrate.", "The county has no caravans on record.");
+  }
+}

@@ -1,0 +1,62 @@
+package ro.caravana.scheduler.report;
+
+import io.vertx.ext.web.Router;
+import io.vertx.ext.web.RoutingContext;
+import java.time.LocalDate;
+import java.time.ZoneId;
+import java.time.format.DateTimeParseException;
+import ro.caravana.scheduler.platform.http.ApiError;
+import ro.caravana.scheduler.platform.http.Requests;
+import ro.caravana.scheduler.platform.http.Responses;
+
+/** {@code GET /api/reports/attendance?level=locality|county|national&from=&to=&county=&service=}. */
+public final class ReportRoutes {
+
+  private static final int MAX_DAYS = 366;
+
+  private final AttendanceReport report;
+  private final ZoneId zone;
+
+  public ReportRoutes(AttendanceReport report, ZoneId zone) {
+    this.report = report;
+    this.zone = zone;
+  }
+
+  public void mount(Router router) {
+    router.get("/api/reports/attendance").handler(this::attendance);
+  }
+
+  private void attendance(RoutingContext ctx) {
+    AttendanceReport.Level level = level(Requests.query(ctx, "level"));
+    LocalDate today = LocalDate.now(zone);
+    LocalDate from = date(ctx, "from", today.withDayOfMonth(1));
+    LocalDate to = date(ctx, "to", today);
+    if (to.isBefore(from) || from.plusDays(MAX_DAYS).isBefore(to)) {
+      throw ApiError.badRequest("to", "Perioada trebuie să înceapă înainte de sfârșit și să țină cel mult un an.",
+          "The period must start before it ends and last at most a year.");
+    }
+    report.run(level, from, to, Requests.query(ctx, "county"), Requests.query(ctx, "service"))
+        .onSuccess(body -> Responses.json(ctx, 200, body))
+        .onFailure(ctx::fail);
+  }
+
+  private static AttendanceReport.Level level(String value) {
+    if (value == null) return AttendanceReport.Level.COUNTY;
+    try {
+      return AttendanceReport.Level.valueOf(value.toUpperCase());
+    } catch (IllegalArgumentException e) {
+      throw ApiError.badRequest("level", "Nivelul trebuie să fie locality, county sau national.",
+          "level must be locality, county or national.");
+    }
+  }
+
+  private static LocalDate date(RoutingContext ctx, String name, LocalDate fallback) {
+    String v = Requests.query(ctx, name);
+    if (v == null) return fallback;
+    try {
+      return LocalDate.parse(v);
+    } catch (DateTimeParseException e) {
+      throw ApiError.badRequest(name, "Dată invalidă (AAAA-LL-ZZ): " + v, "Invalid date (YYYY-MM-DD): " + v);
+    }
+  }
+}

@@ -1,0 +1,197 @@
+package ro.caravana.scheduler.domain;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+import static ro.caravana.scheduler.domain.ApiClient.assertProblem;
+import static ro.caravana.scheduler.domain.ApiClient.await;
+
+import io.vertx.core.Vertx;
+import io.vertx.core.http.HttpMethod;
+import io.vertx.core.json.JsonArray;
+import io.vertx.core.json.JsonObject;
+import io.vertx.sqlclient.Tuple;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.DisplayName;
+import org.junit.jupiter.api.Test;
+import ro.caravana.scheduler.SchedulerApp;
+import ro.caravana.scheduler.support.TestSystem;
+
+@DisplayName("Care plans, appointments and attendance API")
+class CarePlanAndAppointmentApiTest {
+
+  private static final String UNKNOWN = "6f1c2b1e-0000-4000-8000-000000000000";
+  private static Vertx vertx;
+  private static SchedulerApp app;
+  private static ApiClient api;
+  private static long centreId;
+  private static long roomId;
+  private static String beneficiaryId;
+
+  @BeforeAll
+  static void start() {
+    vertx = Vertx.vertx();
+    app = await(TestSystem.startApp(vertx, false));
+    api = new ApiClient(vertx, app.port());
+    centreId = await(app.pool().query("""
+        INSERT INTO community_centres (code, name, locality_siruta, address)
+        VALUES ('CC-BC-01', 'Centrul comunitar Asău', 21132, 'Str. Principală nr. 1, Asău') RETURNING id""")
+        .execute()).iterator().next().getLong(0);
+    roomId = await(app.pool().preparedQuery(
+        "INSERT INTO rooms (centre_id, name, equipment) VALUES ($1, 'Sala de kinetoterapie', '{kinetotherapy}') RETURNING id")
+        .execute(Tuple.of(centreId))).iterator().next().getLong(0);
+    beneficiaryId = api.send(HttpMethod.POST, "/api/beneficiaries", new JsonObject()
+        .put("firstName", "Matei").put("lastName", "Cojocaru").put("birthDate", "2016-09-01").put("sex", "M")
+        .put("localitySiruta", 21132).put("category", "disability").put("centreId", centreId))
+        .bodyAsJsonObject().getString("id");
+  }
+
+  @AfterAll
+  static void stop() {
+    await(vertx.close());
+  }
+
+  private static JsonObject plan() {
+    return new JsonObject().put("service", "kinetotherapy").put("sessionsPerWeek", 2).put("minutes", 45)
+        .put("modality", "centre").put("centreId", centreId).put("validFrom", "2026-01-05").put("validTo", "2026-06-30")
+        .put("preferredDays", new JsonArray().add("monday").add("THURSDAY")).put("preferredFrom", "14:00")
+        .put("preferredTo", "18:00");
+  }
+
+  private static JsonObject appointment() {
+    return new JsonObject().put("beneficiaryId", beneficiaryId).put("service", "kinetotherapy")
+        .put("modality", "centre").put("centreId", centreId).put("roomId", roomId)
+        .put("startsAt", "2026-03-02T14:00:00+02:00").put("endsAt", "2026-03-02T14:45:00+02:00");
+  }
+
+  private static long count(String sql, Object... args) {
+    return await(app.pool().preparedQuery(sql).execute(Tuple.from(args))).iterator().next().getLong(0);
+  }
+
+  @Test
+  @DisplayName("a care plan created under a beneficiary is listed there and writes an event keyed by the beneficiary")
+  void carePlanLifecycle() {
+    var r = api.send(HttpMethod.POST, "/api/beneficiaries/" + beneficiaryId + "/care-plans", plan());
+    assertEquals(201, r.statusCode(), r.bodyAsString());
+    JsonObject p = r.bodyAsJsonObject();
+    assertEquals(new JsonArray().add("MONDAY").add("THURSDAY"), p.getJsonArray("preferredDays"));
+    assertEquals("CC-BC-01", p.getString("centreCode"));
+    JsonObject list = api.get("/api/beneficiaries/" + beneficiaryId + "/care-plans").bodyAsJsonObject();
+    assertTrue(list.getLong("total") >= 1);
+    assertEquals(1, count("SELECT count(*) FROM outbox WHERE topic = 'caravana.careplans' AND event_key = $1 "
+        + "AND payload->>'id' = $2", beneficiaryId, p.getString("id")));
+    var updated = api.send(HttpMethod.PUT, "/api/care-plans/" + p.getString("id"),
+        plan().put("beneficiaryId", beneficiaryId).put("minutes", 30).put("version", 1));
+    assertEquals(200, updated.statusCode(), updated.bodyAsString());
+    assertEquals(30, updated.bodyAsJsonObject().getInteger("minutes"));
+    assertEquals(204, api.delete("/api/care-plans/" + p.getString("id")).statusCode());
+    assertProblem(api.get("/api/care-plans/" + p.getString("id")), 404, "id");
+  }
+
+  @Test
+  @DisplayName("care plans with bad input answer 400 or 422 naming the field, and unknown beneficiaries 404 or 422")
+  void carePlanBadInput() {
+    String nested = "/api/beneficiaries/" + beneficiaryId + "/care-plans";
+    assertProblem(api.sendRaw(HttpMethod.POST, nested, "{oops"), 400, "body");
+    assertProblem(api.send(HttpMethod.POST, nested, plan().put("sessionsPerWeek", "two")), 400, "sessionsPerWeek");
+    assertProblem(api.send(HttpMethod.POST, nested, plan().put("sessionsPerWeek", 40)), 422, "sessionsPerWeek");
+    assertProblem(api.send(HttpMethod.POST, nested, plan().put("service", "massage")), 422, "service");
+    assertProblem(api.send(HttpMethod.POST, nested, plan().put("validTo", "2025-01-01")), 422, "validTo");
+    assertProblem(api.send(HttpMethod.POST, nested, plan().put("preferredDays", new JsonArray().add("Luni"))), 422,
+        "preferredDays");
+    assertProblem(api.send(HttpMethod.POST, nested, plan().put("service", "telemedicine")), 422, "modality");
+    assertProblem(api.send(HttpMethod.POST, nested, plan().put("centreId", 999999)), 422, "centreId");
+    JsonObject noMinutes = plan();
+    noMinutes.remove("minutes");
+    assertProblem(api.send(HttpMethod.POST, nested, noMinutes), 400, "minutes");
+    assertProblem(api.send(HttpMethod.POST, "/api/beneficiaries/" + UNKNOWN + "/care-plans", plan()), 404, "id");
+    assertProblem(api.send(HttpMethod.POST, "/api/care-plans", plan()), 400, "beneficiaryId");
+    assertProblem(api.send(HttpMethod.POST, "/api/care-plans", plan().put("beneficiaryId", UNKNOWN)), 422,
+        "beneficiaryId");
+    assertProblem(api.send(HttpMethod.PUT, "/api/care-plans/" + UNKNOWN, plan().put("beneficiaryId", beneficiaryId)),
+        404, "id");
+    assertProblem(api.get("/api/care-plans?service=massage"), 400, "service");
+  }
+
+  @Test
+  @DisplayName("an appointment is booked, marked fulfilled by attendance, and both write events in the same transaction")
+  void appointmentAndAttendance() {
+    var r = api.send(HttpMethod.POST, "/api/appointments", appointment()
+        .put("startsAt", "2026-03-09T12:00:00Z").put("endsAt", "2026-03-09T12:45:00Z"));
+    assertEquals(201, r.statusCode(), r.bodyAsString());
+    JsonObject a = r.bodyAsJsonObject();
+    assertEquals("booked", a.getString("status"));
+    assertEquals("2026-03-09T14:00+02:00", a.getString("startsAt")); // shown in Bucharest time
+    String id = a.getString("id");
+    JsonObject day = api.get("/api/appointments?from=2026-03-09&to=2026-03-09&county=BC").bodyAsJsonObject();
+    assertEquals(1, day.getLong("total"));
+    assertEquals(0, api.get("/api/appointments?from=2026-03-10").bodyAsJsonObject().getLong("total"));
+
+    var mark = api.send(HttpMethod.POST, "/api/appointments/" + id + "/attendance",
+        new JsonObject().put("status", "fulfilled").put("minutes", 45).put("recordedBy", "ST-003"));
+    assertEquals(201, mark.statusCode(), mark.bodyAsString());
+    assertEquals("fulfilled", mark.bodyAsJsonObject().getJsonObject("appointment").getString("status"));
+    assertEquals("fulfilled", api.get("/api/appointments/" + id).bodyAsJsonObject().getString("status"));
+    assertEquals(1, api.get("/api/appointments/" + id + "/attendance").bodyAsJsonObject().getLong("total"));
+    assertEquals(1, count("SELECT count(*) FROM outbox WHERE topic = 'caravana.attendance' AND event_key = $1",
+        beneficiaryId));
+    assertEquals(2, count("SELECT count(*) FROM outbox WHERE topic = 'caravana.appointments' AND payload->>'id' = $1", id));
+
+    // fulfilled is final
+    assertProblem(api.send(HttpMethod.PATCH, "/api/appointments/" + id, new JsonObject().put("status", "cancelled")),
+        409, "status");
+    assertProblem(api.send(HttpMethod.POST, "/api/appointments/" + id + "/attendance",
+        new JsonObject().put("status", "noshow").put("recordedBy", "ST-003")), 409, "status");
+  }
+
+  @Test
+  @DisplayName("a status change checks the version and the allowed transitions")
+  void statusChanges() {
+    String id = api.send(HttpMethod.POST, "/api/appointments", appointment().put("status", "proposed"))
+        .bodyAsJsonObject().getString("id");
+    assertProblem(api.send(HttpMethod.PATCH, "/api/appointments/" + id,
+        new JsonObject().put("status", "booked").put("version", 7)), 409, "version");
+    var booked = api.send(HttpMethod.PATCH, "/api/appointments/" + id,
+        new JsonObject().put("status", "booked").put("version", 1));
+    assertEquals(200, booked.statusCode(), booked.bodyAsString());
+    assertEquals(2, booked.bodyAsJsonObject().getInteger("version"));
+    assertProblem(api.send(HttpMethod.PATCH, "/api/appointments/" + id, new JsonObject().put("status", "paused")), 422,
+        "status");
+    assertProblem(api.send(HttpMethod.PATCH, "/api/appointments/" + id, new JsonObject()), 400, "status");
+    assertEquals("cancelled", api.send(HttpMethod.PATCH, "/api/appointments/" + id,
+        new JsonObject().put("status", "cancelled")).bodyAsJsonObject().getString("status"));
+    assertProblem(api.send(HttpMethod.PATCH, "/api/appointments/" + UNKNOWN, new JsonObject().put("status", "booked")),
+        404, "id");
+  }
+
+  @Test
+  @DisplayName("appointments with bad input answer 400 or 422 naming the field and leave nothing behind")
+  void appointmentBadInput() {
+    long before = count("SELECT count(*) FROM appointments");
+    assertProblem(api.sendRaw(HttpMethod.POST, "/api/appointments", "not json"), 400, "body");
+    assertProblem(api.send(HttpMethod.POST, "/api/appointments", appointment().put("startsAt", "tomorrow")), 400,
+        "startsAt");
+    assertProblem(api.send(HttpMethod.POST, "/api/appointments", appointment().put("endsAt", "2026-03-02T13:00:00+02:00")),
+        422, "endsAt");
+    assertProblem(api.send(HttpMethod.POST, "/api/appointments", appointment().put("beneficiaryId", 12)), 400,
+        "beneficiaryId");
+    assertProblem(api.send(HttpMethod.POST, "/api/appointments", appointment().put("beneficiaryId", UNKNOWN)), 422,
+        "beneficiaryId");
+    assertProblem(api.send(HttpMethod.POST, "/api/appointments", appointment().put("staffId", 99999)), 422, "staffId");
+    assertProblem(api.send(HttpMethod.POST, "/api/appointments", appointment().put("roomId", 99999)), 422, "roomId");
+    assertProblem(api.send(HttpMethod.POST, "/api/appointments", appointment().put("carePlanId", UNKNOWN)), 422,
+        "carePlanId");
+    assertProblem(api.send(HttpMethod.POST, "/api/appointments", appointment().put("status", "fulfilled")), 422,
+        "status");
+    assertProblem(api.send(HttpMethod.POST, "/api/appointments", appointment().put("modality", "caravan")), 422,
+        "stopSiruta");
+    assertProblem(api.send(HttpMethod.POST, "/api/appointments/" + UNKNOWN + "/attendance",
+        new JsonObject().put("status", "arrived").put("recordedBy", "ST-001")), 404, "id");
+    assertProblem(api.send(HttpMethod.POST, "/api/appointments/" + UNKNOWN + "/attendance",
+        new JsonObject().put("status", "late").put("recordedBy", "ST-001")), 422, "status");
+    assertProblem(api.send(HttpMethod.POST, "/api/appointments/" + UNKNOWN + "/attendance",
+        new JsonObject().put("status", "arrived")), 400, "recordedBy");
+    assertProblem(api.get("/api/appointments?from=2026-13-01"), 400, "from");
+    assertEquals(before, count("SELECT count(*) FROM appointments"));
+  }
+}
