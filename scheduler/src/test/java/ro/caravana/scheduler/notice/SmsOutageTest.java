@@ -29,7 +29,7 @@ import ro.caravana.scheduler.platform.config.AppConfig;
 import ro.caravana.scheduler.support.TestSystem;
 
 @DisplayName("The SMPP path through an SMSC outage")
-class SmppOutageTest {
+class SmsOutageTest {
 
   private static final int NOTICES = 1000;
   private static Vertx vertx;
@@ -87,10 +87,11 @@ class SmppOutageTest {
     await(vertx.deployVerticle(new NoticeSender(notices, gateway, settings, Clock.systemUTC())));
 
     long deadline = System.currentTimeMillis() + 30_000;
-    while (smsc.acceptedCount() < 300 && System.currentTimeMillis() < deadline) Thread.sleep(5);
-    smsc.halt(); // mid-batch: submits in flight, receipts not yet sent
+    // 350: halfway through the sender's fourth claim of 100, so submits are in flight when the link drops
+    while (smsc.acceptedCount() < 350 && System.currentTimeMillis() < deadline) Thread.sleep(1);
+    smsc.halt(); // abrupt: in-flight submits lose their link, receipts not yet sent are kept for later
     int beforeOutage = smsc.acceptedCount();
-    assertTrue(beforeOutage >= 300 && beforeOutage < NOTICES, "outage starts mid-batch, at " + beforeOutage);
+    assertTrue(beforeOutage >= 350 && beforeOutage < NOTICES, "outage starts mid-batch, at " + beforeOutage);
     Thread.sleep(3000);
     assertEquals(0L, count("status IN ('failed', 'suppressed')"), "an outage fails nothing");
     smsc.resume();
@@ -107,8 +108,10 @@ class SmppOutageTest {
     Row ids = await(pool.query("SELECT count(DISTINCT gateway_message_id), sum(attempts) FROM notices").execute())
         .iterator().next();
     assertEquals(NOTICES, ids.getLong(0), "one gateway message id per notice");
-    System.out.printf("outage test: accepted before outage %d, total attempts %d for %d notices%n", beforeOutage,
-        ids.getLong(1), NOTICES);
+    long retried = await(pool.query("SELECT count(*) FROM notices WHERE attempts > 1").execute()).iterator().next().getLong(0);
+    System.out.printf("outage test: accepted before outage %d, total attempts %d for %d notices, %d retried%n",
+        beforeOutage, ids.getLong(1), NOTICES, retried);
+    assertTrue(retried > 0, "submits in flight when the link dropped were retried");
   }
 
   private static long count(String where) throws Exception {
