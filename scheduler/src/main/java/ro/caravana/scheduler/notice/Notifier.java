@@ -59,7 +59,7 @@ public final class Notifier extends VerticleBase {
         "value.deserializer", "org.apache.kafka.common.serialization.StringDeserializer",
         "auto.offset.reset", "earliest",
         "enable.auto.commit", "false",
-        "max.poll.records", "1000",
+        "max.poll.records", "500", // one poll = one transaction; keeps template work per event-loop turn short
         "session.timeout.ms", "10000",
         "heartbeat.interval.ms", "1000");
   }

@@ -24,10 +24,11 @@ public final class HttpSmsGateway implements SmsGateway {
   private final String token;
   private final String source;
   private final int ratePerSecond;
-  private final AtomicLong windowStart = new AtomicLong();
-  private final AtomicLong inWindow = new AtomicLong();
+  private final Vertx vertx;
+  private final AtomicLong nextSlotMillis = new AtomicLong();
 
   public HttpSmsGateway(Vertx vertx, String url, String token, String source, int ratePerSecond, int timeoutMillis) {
+    this.vertx = vertx;
     this.client = WebClient.create(vertx, new WebClientOptions().setConnectTimeout(timeoutMillis)
         .setIdleTimeout(30).setKeepAlive(true));
     this.url = url;
@@ -48,7 +49,11 @@ public final class HttpSmsGateway implements SmsGateway {
 
   @Override
   public Future<String> send(OutgoingSms sms) {
-    if (!allowedNow()) return Future.failedFuture(SendFailure.transientFailure("rate limit of the HTTP gateway", null));
+    long wait = waitForSlot();
+    return wait <= 0 ? post(sms) : vertx.timer(wait).compose(v -> post(sms));
+  }
+
+  private Future<String> post(OutgoingSms sms) {
     JsonObject body = new JsonObject()
         .put("reference", Long.toString(sms.noticeId()))
         .put("to", sms.to())
@@ -79,12 +84,13 @@ public final class HttpSmsGateway implements SmsGateway {
         });
   }
 
-  /** A fixed one-second window: simple and enough to keep under a provider's quota. */
-  private boolean allowedNow() {
-    if (ratePerSecond <= 0) return true;
-    long second = System.currentTimeMillis() / 1000;
-    if (windowStart.getAndSet(second) != second) inWindow.set(0);
-    return inWindow.incrementAndGet() <= ratePerSecond;
+  /** Milliseconds until this message's turn: messages are spaced evenly to the provider's rate, never refused. */
+  private long waitForSlot() {
+    if (ratePerSecond <= 0) return 0;
+    long interval = Math.max(1, 1000 / ratePerSecond);
+    long now = System.currentTimeMillis();
+    long slot = nextSlotMillis.getAndUpdate(prev -> Math.max(prev, now) + interval);
+    return Math.max(0, Math.max(slot, now) - now);
   }
 
   @Override
