@@ -15,6 +15,7 @@ public final class Main {
       case "serve" -> ro.caravana.portal.server.Server.run(false);
       case "solve-vrp" -> ro.caravana.portal.cli.SolveVrpCommand.run(rest);
       case "solve-timetable" -> ro.caravana.portal.cli.SolveTimetableCommand.run(rest);
+      case "bench-timetable" -> ro.caravana.portal.cli.BenchTimetableCommand.run(rest);
       default -> usage();
     };
     System.exit(code);
@@ -28,6 +29,7 @@ public final class Main {
           solve-vrp FILE --seconds N --objective distance|vehicles
                                solve a Solomon VRPTW or Augerat CVRP instance, print one JSON object
           solve-timetable      solve a demo centre timetable: --scenario demo --seconds N [--scale K] [--seed S] [--out FILE]
+          bench-timetable      centre timetable benchmark: first fit vs solver by scale, re-planning (docs/benchmarks.md)
         """);
     return 2;
   }

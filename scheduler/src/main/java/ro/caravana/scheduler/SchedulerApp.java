@@ -6,11 +6,21 @@ import io.vertx.ext.web.Router;
 import io.vertx.ext.web.handler.BodyHandler;
 import io.vertx.kafka.admin.KafkaAdminClient;
 import io.vertx.sqlclient.Pool;
+import java.time.Duration;
 import java.time.ZoneId;
+import java.util.List;
 import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.TimeUnit;
 import java.util.function.BiConsumer;
+import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.clients.admin.AdminClientConfig;
+import org.apache.kafka.clients.admin.NewTopic;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import ro.caravana.scheduler.consultation.AttendanceFromPresence;
+import ro.caravana.scheduler.consultation.ConsultationRoutes;
+import ro.caravana.scheduler.consultation.JoinIssuer;
 import ro.caravana.scheduler.notice.NoticeModule;
 import ro.caravana.scheduler.platform.config.AppConfig;
 import ro.caravana.scheduler.platform.db.DatabaseSettings;
@@ -21,6 +31,7 @@ import ro.caravana.scheduler.platform.http.Problems;
 import ro.caravana.scheduler.platform.ops.Metrics;
 import ro.caravana.scheduler.platform.ops.OpsRoutes;
 import ro.caravana.scheduler.platform.outbox.OutboxRelay;
+import ro.caravana.scheduler.platform.outbox.Topics;
 import ro.caravana.scheduler.planning.Planning;
 import ro.caravana.scheduler.report.AttendanceReport;
 import ro.caravana.scheduler.report.ReportRoutes;
@@ -64,9 +75,13 @@ public final class SchedulerApp {
           Context context = new Context(vertx, config, pool, kafkaBootstrap);
           Planning planning = Planning.create(vertx, config, pool);
           return DomainData.prepare(pool, demo, config.longValue("demo.seed"))
+              .compose(v -> ensureTopics(vertx, kafkaBootstrap))
               .compose(v -> planning.start(kafkaBootstrap))
               .compose(v -> vertx.deployVerticle(new OutboxRelay(pool, kafkaBootstrap,
                   config.longValue("outbox.poll-ms"), config.integer("outbox.batch"))))
+              .compose(v -> vertx.deployVerticle(new AttendanceFromPresence(pool,
+                  minutes(config, "telemedicine.noshow-grace-minutes"),
+                  Duration.ofSeconds(config.longValue("telemedicine.noshow-sweep-seconds")))))
               .compose(v -> NoticeModule.deploy(vertx, config, pool, kafkaBootstrap, demo))
               .compose(notices -> {
                 HttpVerticle http = new HttpVerticle(router(context, admin, planning, notices, extraRoutes),
@@ -75,6 +90,28 @@ public final class SchedulerApp {
                     .map(id -> new SchedulerApp(vertx, pool, admin, http.actualPort(), notices));
               });
         });
+  }
+
+  /**
+   * Creates the event topics that do not exist yet, with the broker's default partitions and replication.
+   * Left to auto-creation, the first large outbox batch meets partitions without a leader: the idempotent
+   * producer then fails with out-of-order sequences, the batch expires and the relay sends it again.
+   * Kafka being down is not fatal here; the outbox keeps the events until it is back.
+   */
+  private static Future<Void> ensureTopics(Vertx vertx, String bootstrap) {
+    return vertx.executeBlocking(() -> {
+      try (Admin admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap,
+          AdminClientConfig.REQUEST_TIMEOUT_MS_CONFIG, 2500, AdminClientConfig.DEFAULT_API_TIMEOUT_MS_CONFIG, 3000))) {
+        var existing = admin.listTopics().names().get(5, TimeUnit.SECONDS);
+        List<NewTopic> missing = Topics.ALL.stream().filter(t -> !existing.contains(t))
+            .map(t -> new NewTopic(t, Optional.empty(), Optional.empty())).toList();
+        if (!missing.isEmpty()) admin.createTopics(missing).all().get(5, TimeUnit.SECONDS);
+        return null;
+      }
+    }, false).<Void>mapEmpty().recover(e -> {
+      LOG.warn("could not create the event topics now (auto-creation will apply): {}", e.toString());
+      return Future.succeededFuture();
+    });
   }
 
   private static Router router(Context context, KafkaAdminClient admin, Planning planning, NoticeModule notices,
@@ -86,6 +123,7 @@ public final class SchedulerApp {
         .setBodyLimit(context.config().longValue("http.body-limit-bytes")));
     new OpsRoutes(context.pool(), admin, metrics).mount(router);
     DomainApi.mount(router, context.pool());
+    ConsultationRoutes.mount(router, context.pool(), JoinIssuer.eventBus(context.vertx()));
     planning.routes().mount(router);
     ZoneId zone = ZoneId.of(context.config().string("zone"));
     new ReportRoutes(new AttendanceReport(context.pool(), zone), zone).mount(router);
@@ -97,6 +135,15 @@ public final class SchedulerApp {
     router.errorHandler(405, ctx -> Problems.send(ctx,
         new ApiError(405, null, "Metodă nepermisă.", "Method not allowed.")));
     return router;
+  }
+
+  /** A duration given in minutes, decimals allowed (tests shorten them to seconds). */
+  private static Duration minutes(AppConfig config, String key) {
+    try {
+      return Duration.ofMillis(Math.round(Double.parseDouble(config.string(key).trim()) * 60_000));
+    } catch (NumberFormatException e) {
+      throw new IllegalStateException("setting " + key + " must be a number of minutes");
+    }
   }
 
   public int port() { return port; }

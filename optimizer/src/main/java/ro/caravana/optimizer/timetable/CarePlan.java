@@ -13,6 +13,10 @@ public record CarePlan(String id, List<Beneficiary> beneficiaries, ServiceKind s
   public CarePlan {
     beneficiaries = List.copyOf(beneficiaries);
     if (beneficiaries.isEmpty()) throw new IllegalArgumentException("care plan " + id + " has nobody");
+    if (beneficiaries.size() > service.capacity()) {
+      throw new IllegalArgumentException("care plan " + id + ": " + beneficiaries.size() + " people, at most "
+          + service.capacity() + " for " + service);
+    }
     if (minutes <= 0 || minutes % WeekTime.SLOT_MINUTES != 0) throw new IllegalArgumentException("care plan " + id + ": minutes must be a positive multiple of 15");
     if (periodWeeks < 1 || sessionsPerWeek < 0) throw new IllegalArgumentException("care plan " + id + ": bad frequency");
   }

@@ -6,9 +6,14 @@ import org.optaplanner.core.impl.phase.custom.CustomPhaseCommand;
 /** The solver's construction phase: {@link FirstFitPlanner} with the score director told of every change. */
 public class FirstFitPhase implements CustomPhaseCommand<Timetable> {
 
+  private long seed;
+
+  /** Set from the phase's custom properties: varies the first day tried for each care plan. */
+  public void setSeed(long seed) { this.seed = seed; }
+
   @Override
   public void changeWorkingSolution(ScoreDirector<Timetable> director) {
-    FirstFitPlanner.plan(director.getWorkingSolution(), (s, start, staff, room) -> {
+    FirstFitPlanner.plan(director.getWorkingSolution(), seed, (s, start, staff, room) -> {
       set(director, s, "start", () -> s.setStart(start));
       set(director, s, "staff", () -> s.setStaff(staff));
       set(director, s, "room", () -> s.setRoom(room));

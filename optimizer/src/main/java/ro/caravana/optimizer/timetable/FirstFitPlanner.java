@@ -33,16 +33,18 @@ public final class FirstFitPlanner {
   private final Map<Staff, Integer> load = new IdentityHashMap<>();
   private final Set<String> therapyDays = new HashSet<>();
 
-  private FirstFitPlanner() {}
+  private final long seed;
 
-  /** Assigns what fits; returns the number of sessions it assigned. */
-  public static int plan(Timetable timetable, Assigner assigner) {
-    return new FirstFitPlanner().run(timetable, assigner);
+  private FirstFitPlanner(long seed) { this.seed = seed; }
+
+  /** Assigns what fits; returns the number of sessions it assigned. {@code seed} varies the first day tried. */
+  public static int plan(Timetable timetable, long seed, Assigner assigner) {
+    return new FirstFitPlanner(seed).run(timetable, assigner);
   }
 
   /** Plans in place, without a solver (the baseline). */
   public static int plan(Timetable timetable) {
-    return plan(timetable, (s, start, staff, room) -> {
+    return plan(timetable, 0, (s, start, staff, room) -> {
       s.setStart(start);
       s.setStaff(staff);
       s.setRoom(room);
@@ -89,7 +91,7 @@ public final class FirstFitPlanner {
       for (Staff staff : staffOrder) {
         if (!staffFree(s, staff, start, end)) continue;
         for (Room room : roomOrder) {
-          if (room == null ? false : !roomFree(room, s, start, end)) continue;
+          if (room != null && !roomFree(room, s, start, end)) continue; // null: phone call at home
           occupy(s, start, staff, room);
           assigner.assign(s, start, staff, room);
           return true;
@@ -100,7 +102,7 @@ public final class FirstFitPlanner {
   }
 
   private List<Integer> startOrder(Session s) {
-    int firstDay = Math.floorMod(s.getOccurrence() * 5 / Math.max(1, s.getOccurrences()) + s.getCarePlanId().hashCode(), 5);
+    int firstDay = Math.floorMod(s.getOccurrence() * 5 / Math.max(1, s.getOccurrences()) + mix(s.getCarePlanId().hashCode() + seed * 0x9E3779B97F4A7C15L), 5);
     List<Integer> starts = new ArrayList<>(s.getStartRange());
     Map<Integer, Integer> key = new HashMap<>();
     for (int m : starts) {
@@ -164,6 +166,16 @@ public final class FirstFitPlanner {
       inPersonByStaff.computeIfAbsent(staff, k -> new ArrayList<>()).add(placed);
     }
     load.merge(staff, s.getMinutes(), Integer::sum);
+  }
+
+  /** A well-spread hash (the finaliser of MurmurHash3), so different seeds reorder days independently. */
+  private static int mix(long x) {
+    x ^= x >>> 33;
+    x *= 0xff51afd7ed558ccdL;
+    x ^= x >>> 33;
+    x *= 0xc4ceb93e53a5b26fL;
+    x ^= x >>> 33;
+    return (int) x;
   }
 
   private static int fromSlot(int minute) { return minute / WeekTime.SLOT_MINUTES; }

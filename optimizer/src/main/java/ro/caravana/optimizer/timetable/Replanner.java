@@ -75,6 +75,14 @@ public final class Replanner {
     return new Timetable(week, published.getCentres(), newRooms, newStaff, beneficiaries, caravan, sessions);
   }
 
+  /** Default local-search time for re-planning: a coordinator waits for the answer. */
+  public static final java.time.Duration DEFAULT_LIMIT = java.time.Duration.ofSeconds(5);
+
+  /** Prepares and solves the re-planning problem within {@link #DEFAULT_LIMIT}. */
+  public static Timetable replanFrom(Timetable published, Instant now, Disruption... disruptions) {
+    return replanFrom(published, now, TimetableSolver.config(DEFAULT_LIMIT, 1), disruptions);
+  }
+
   /** Prepares and solves the re-planning problem. */
   public static Timetable replanFrom(Timetable published, Instant now, SolverConfig config, Disruption... disruptions) {
     return TimetableSolver.solve(prepare(published, now, disruptions), config);

@@ -33,6 +33,15 @@ public enum ServiceKind {
 
   public boolean group() { return group; }
 
+  /** Most people in one session: 12 for parental education, 10 for a support group, 1 otherwise. */
+  public int capacity() {
+    return switch (this) {
+      case PARENTAL_EDUCATION -> 12;
+      case SUPPORT_GROUP -> 10;
+      default -> 1;
+    };
+  }
+
   /** True when the staff member works remotely (no travel between centres). */
   public boolean remoteStaff() { return remoteStaff; }
 }

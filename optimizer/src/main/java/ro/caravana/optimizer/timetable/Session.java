@@ -34,9 +34,12 @@ public class Session {
   private int occurrence;
   private int occurrences = 1;
 
-  private List<Integer> startRange;
-  private List<Staff> staffRange;
-  private List<Room> roomRange;
+  // One immutable holder rather than three lists: the solution cloner copies the reference instead of
+  // walking every list each time it clones a new best solution.
+  private Ranges ranges = new Ranges(List.of(), List.of(), List.of());
+
+  /** A session's value ranges; immutable. */
+  public record Ranges(List<Integer> starts, List<Staff> staff, List<Room> rooms) {}
 
   @PlanningVariable(valueRangeProviderRefs = "startRange")
   private Integer start;
@@ -72,18 +75,16 @@ public class Session {
   }
 
   @ValueRangeProvider(id = "startRange")
-  public List<Integer> getStartRange() { return startRange; }
+  public List<Integer> getStartRange() { return ranges.starts(); }
 
   @ValueRangeProvider(id = "staffRange")
-  public List<Staff> getStaffRange() { return staffRange; }
+  public List<Staff> getStaffRange() { return ranges.staff(); }
 
   @ValueRangeProvider(id = "roomRange")
-  public List<Room> getRoomRange() { return roomRange; }
+  public List<Room> getRoomRange() { return ranges.rooms(); }
 
   public void setRanges(List<Integer> startRange, List<Staff> staffRange, List<Room> roomRange) {
-    this.startRange = startRange;
-    this.staffRange = staffRange;
-    this.roomRange = roomRange;
+    this.ranges = new Ranges(List.copyOf(startRange), List.copyOf(staffRange), List.copyOf(roomRange));
   }
 
   // Planning variables

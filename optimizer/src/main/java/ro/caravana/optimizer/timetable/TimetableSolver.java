@@ -25,11 +25,14 @@ import org.optaplanner.core.config.solver.termination.TerminationConfig;
  */
 public final class TimetableSolver {
 
+  /** Soft temperature of simulated annealing at the start; it falls to zero as the time or steps run out. */
+  public static final String START_TEMPERATURE = "0hard/0medium/40soft";
+
   private TimetableSolver() {}
 
-  /** Stops after {@code limit} of wall time. */
+  /** Stops after {@code limit} of wall time in total (construction included). */
   public static SolverConfig config(Duration limit, long seed) {
-    return config(new TerminationConfig().withSpentLimit(limit), seed);
+    return config((TerminationConfig) null, seed).withTerminationConfig(new TerminationConfig().withSpentLimit(limit));
   }
 
   /** Stops after a number of local-search steps: deterministic for a given seed (tests). */
@@ -37,6 +40,7 @@ public final class TimetableSolver {
     return config(new TerminationConfig().withStepCountLimit(steps), seed);
   }
 
+  /** {@code localSearchTermination} may be null when the solver-level termination suffices. */
   public static SolverConfig config(TerminationConfig localSearchTermination, long seed) {
     ChangeMoveSelectorConfig changeStart = change("start");
     ChangeMoveSelectorConfig changeStaff = change("staff");
@@ -46,7 +50,11 @@ public final class TimetableSolver {
         new CartesianProductMoveSelectorConfig(List.of(changeStart, changeStaff))));
     LocalSearchPhaseConfig localSearch = new LocalSearchPhaseConfig()
         .withMoveSelectorConfig(moves)
-        .withAcceptorConfig(new LocalSearchAcceptorConfig().withLateAcceptanceSize(400))
+        // Simulated annealing with zero temperature on the hard and medium levels: it never trades
+        // feasibility or an assigned session for soft quality, and rarely accepts a soft loss as large as
+        // moving a published session. (Late acceptance, tried first, let a single medium gain excuse
+        // hundreds of soft losses, which moved many published sessions when re-planning.)
+        .withAcceptorConfig(new LocalSearchAcceptorConfig().withSimulatedAnnealingStartingTemperature(START_TEMPERATURE))
         .withForagerConfig(new LocalSearchForagerConfig().withAcceptedCountLimit(1))
         .withTerminationConfig(localSearchTermination);
     return new SolverConfig()
@@ -55,7 +63,8 @@ public final class TimetableSolver {
         .withConstraintProviderClass(TimetableConstraintProvider.class)
         .withConstraintStreamImplType(ConstraintStreamImplType.BAVET)
         .withRandomSeed(seed)
-        .withPhases(new CustomPhaseConfig().withCustomPhaseCommandClassList(List.of(FirstFitPhase.class)), localSearch);
+        .withPhases(new CustomPhaseConfig().withCustomPhaseCommandClassList(List.of(FirstFitPhase.class))
+            .withCustomProperties(java.util.Map.of("seed", Long.toString(seed))), localSearch);
   }
 
   private static ChangeMoveSelectorConfig change(String variable) {

@@ -24,6 +24,7 @@ public final class SolveTimetableCommand {
   private SolveTimetableCommand() {}
 
   public static int run(String[] args) throws Exception {
+    long commandStart = System.nanoTime();
     PrintStream stdout = System.out;
     System.setOut(System.err); // the solver's and the libraries' logs must not mix with the JSON
     Logging.quietSolver();
@@ -36,8 +37,11 @@ public final class SolveTimetableCommand {
       return 2;
     }
     Timetable problem = DemoScenario.generate(DemoScenario.Parameters.demo(o.scale, o.seed, o.week));
-    SolverConfig config = TimetableSolver.config(Duration.ofMillis(Math.round(o.seconds * 1000)), o.seed);
-    long t0 = System.nanoTime();
+    // --seconds bounds the whole command: generating the week and building the solver count too.
+    long usedMillis = (System.nanoTime() - commandStart) / 1_000_000;
+    long solveMillis = Math.max(1_000, Math.round(o.seconds * 1000) - usedMillis - 300);
+    SolverConfig config = TimetableSolver.config(Duration.ofMillis(solveMillis), o.seed);
+    long t0 = commandStart;
     AtomicLong firstFeasibleNanos = new AtomicLong(-1);
     Timetable best = TimetableSolver.solve(problem, config, b -> {
       if (b.getScore() != null && b.getScore().isSolutionInitialized() && b.getScore().hardScore() == 0) {

@@ -2,6 +2,7 @@ package ro.caravana.portal.server;
 
 import io.vertx.ext.web.Router;
 import io.vertx.ext.web.handler.StaticHandler;
+import ro.caravana.portal.telemedicine.TelemedicineRoutes;
 import ro.caravana.scheduler.SchedulerApp;
 
 /** The portal's own routes (pages, static assets, signalling), mounted beside the scheduler's API. */
@@ -10,6 +11,8 @@ public final class PortalRoutes {
   private PortalRoutes() {}
 
   public static void mount(Router router, SchedulerApp.Context context) {
+    // the consultation call page and the signalling WebSocket, before the catch-all static handler
+    TelemedicineRoutes.mount(router, context);
     // the coordinator page and its assets; everything it shows comes from the JSON API
     router.get("/*").handler(StaticHandler.create("webroot").setIndexPage("index.html").setCachingEnabled(false));
   }

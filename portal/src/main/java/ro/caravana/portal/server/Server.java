@@ -5,6 +5,7 @@ import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import ro.caravana.portal.telemedicine.TelemedicineRoutes;
 import ro.caravana.scheduler.SchedulerApp;
 import ro.caravana.scheduler.platform.Infrastructure;
 import ro.caravana.scheduler.platform.config.AppConfig;
@@ -19,6 +20,7 @@ public final class Server {
   public static int run(boolean demo) throws Exception {
     long t0 = System.nanoTime();
     AppConfig config = AppConfig.load(System.getenv());
+    if (demo) config = TelemedicineRoutes.withDemoDefaults(config);
     if (!demo && (config.optional("db.url").isEmpty() || config.optional("kafka.bootstrap").isEmpty())) {
       System.err.println("serve needs an external PostgreSQL and Kafka: set CARAVANA_DB_URL, CARAVANA_DB_USER, "
           + "CARAVANA_DB_PASSWORD and CARAVANA_KAFKA_BOOTSTRAP (or use 'caravana demo').");

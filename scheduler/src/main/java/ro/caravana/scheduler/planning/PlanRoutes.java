@@ -76,7 +76,10 @@ public final class PlanRoutes {
     UUID id = planId(ctx);
     int limit = Requests.limit(ctx);
     int offset = Requests.offset(ctx);
-    service.plans().items(service.plans().pool(), id).onSuccess(all -> {
+    service.plans().find(id).compose(found -> {
+      found.orElseThrow(PlanRoutes::noSuchPlan);
+      return service.plans().items(service.plans().pool(), id);
+    }).onSuccess(all -> {
       JsonArray page = new JsonArray();
       all.stream().skip(offset).limit(limit).forEach(i -> page.add(itemJson(i)));
       Responses.page(ctx, page, all.size());
@@ -86,8 +89,7 @@ public final class PlanRoutes {
   /** Server-Sent Events: the best score each time it improves, a heartbeat every two seconds, an end event. */
   private void progress(RoutingContext ctx) {
     UUID id = planId(ctx);
-    service.plans().find(id).onSuccess(found -> {
-      JsonObject plan = found.orElseThrow(PlanRoutes::noSuchPlan);
+    service.plans().find(id).map(found -> found.orElseThrow(PlanRoutes::noSuchPlan)).onSuccess(plan -> {
       HttpServerResponse response = ctx.response()
           .setChunked(true)
           .putHeader("Content-Type", "text/event-stream; charset=utf-8")
@@ -114,15 +116,25 @@ public final class PlanRoutes {
         send(response, "progress", body);
         if (body.getBoolean("done", false)) {
           close.run();
-          service.plans().find(id).onComplete(ar -> {
-            String end = ar.succeeded() && ar.result().isPresent() ? ar.result().get().getString("status") : "unknown";
-            send(response, "end", new JsonObject().put("status", end));
-            response.end();
-          });
+          end(response, id);
         }
       });
       response.closeHandler(v -> close.run());
+      if (!service.isRunning(id)) {
+        // the job ended between the first check and the registration: its last message may be gone
+        close.run();
+        end(response, id);
+      }
     }).onFailure(ctx::fail);
+  }
+
+  /** The last event: the plan's status once solving has ended. */
+  private void end(HttpServerResponse response, UUID id) {
+    service.plans().find(id).onComplete(ar -> {
+      String status = ar.succeeded() && ar.result().isPresent() ? ar.result().get().getString("status") : "unknown";
+      send(response, "end", new JsonObject().put("status", status));
+      if (!response.ended() && !response.closed()) response.end();
+    });
   }
 
   private static void send(HttpServerResponse response, String event, JsonObject data) {
@@ -132,14 +144,15 @@ public final class PlanRoutes {
 
   private void stop(RoutingContext ctx) {
     UUID id = planId(ctx);
-    service.plans().find(id).onSuccess(found -> {
+    service.plans().find(id).map(found -> {
       JsonObject plan = found.orElseThrow(PlanRoutes::noSuchPlan);
       if (!service.stop(id)) {
         throw ApiError.conflict("status", "Planul nu este în lucru (starea: " + plan.getString("status") + ").",
             "The plan is not being solved (status: " + plan.getString("status") + ").");
       }
-      Responses.json(ctx, 202, new JsonObject().put("id", id.toString()).put("status", "stopping"));
-    }).onFailure(ctx::fail);
+      return plan;
+    }).onSuccess(plan -> Responses.json(ctx, 202, new JsonObject().put("id", id.toString()).put("status", "stopping")))
+        .onFailure(ctx::fail);
   }
 
   private void publish(RoutingContext ctx) {

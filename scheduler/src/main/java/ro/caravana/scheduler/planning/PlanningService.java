@@ -93,7 +93,11 @@ public final class PlanningService implements AutoCloseable {
       LOG.info("plan {} solved in {} ms: {}", id, elapsed(t0), outcome.score().encode());
     } catch (Exception e) {
       Throwable cause = e instanceof java.util.concurrent.ExecutionException && e.getCause() != null ? e.getCause() : e;
-      LOG.warn("plan {} failed: {}", id, cause.toString());
+      if (cause instanceof ro.caravana.scheduler.platform.http.ApiError) {
+        LOG.warn("plan {} failed: {}", id, cause.toString());
+      } else {
+        LOG.error("plan {} failed", id, cause);
+      }
       String reason = cause instanceof ro.caravana.scheduler.platform.http.ApiError api
           ? api.reasonRo() + " / " + api.reasonEn()
           : "Planificarea a eșuat / Planning failed: " + cause.getClass().getSimpleName()

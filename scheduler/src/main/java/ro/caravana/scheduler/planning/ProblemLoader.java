@@ -44,6 +44,13 @@ public final class ProblemLoader implements Function<UUID, Future<WeekProblem>> 
       + "p.minutes, p.modality, p.centre_id, p.valid_from, p.valid_to, p.preferred_days, p.preferred_from, p.preferred_to "
       + "FROM care_plans p JOIN beneficiaries b ON b.id = p.beneficiary_id JOIN localities l ON l.siruta = b.locality_siruta "
       + "WHERE l.county = $1 AND p.valid_from <= $3 AND (p.valid_to IS NULL OR p.valid_to >= $2) ORDER BY p.id";
+  private static final String CANCELLED_ITEM = "SELECT item_key FROM appointments WHERE id = $1 AND county = $2 AND week = $3 "
+      + "AND item_key IS NOT NULL";
+  /** The disruptions of the plans this one re-plans, oldest first. */
+  private static final String EARLIER_DISRUPTIONS = "WITH RECURSIVE chain (id, base_plan_id, disruption, depth) AS ("
+      + "SELECT id, base_plan_id, disruption, 0 FROM plans WHERE id = $1 UNION ALL "
+      + "SELECT p.id, p.base_plan_id, p.disruption, c.depth + 1 FROM plans p JOIN chain c ON p.id = c.base_plan_id) "
+      + "SELECT disruption FROM chain WHERE depth > 0 AND disruption IS NOT NULL ORDER BY depth DESC";
   /** Caravan stops and centres may be anywhere in the county; depots too. */
   private static final String PLACES = "SELECT siruta, name, lat, lon FROM localities WHERE siruta = ANY($1)";
 
@@ -80,7 +87,15 @@ public final class ProblemLoader implements Function<UUID, Future<WeekProblem>> 
       Future<List<WeekProblem.CarePlan>> carePlans = pool.preparedQuery(CARE_PLANS).execute(Tuple.of(county, monday, sunday))
           .map(rs -> map(rs, ProblemLoader::carePlan));
       Future<List<PlanOutcome.Item>> baseItems = base == null ? Future.succeededFuture(List.of()) : plans.items(pool, base);
-      return Future.all(List.of(caravans, centres, rooms, staff, beneficiaries, carePlans, baseItems)).compose(v -> {
+      Future<JsonObject> disruption = disruption(plan.getJsonObject("disruption"), county, week);
+      Future<List<JsonObject>> earlier = pool.preparedQuery(EARLIER_DISRUPTIONS).execute(Tuple.of(planId))
+          .compose(rs -> {
+            List<Future<JsonObject>> each = new ArrayList<>();
+            rs.forEach(r -> each.add(disruption(r.getJsonObject("disruption"), county, week)));
+            return Future.all(each).map(all -> each.stream().map(Future::result).toList());
+          });
+      return Future.all(List.of(caravans, centres, rooms, staff, beneficiaries, carePlans, baseItems, disruption, earlier))
+          .compose(v -> {
         Set<Integer> sirutas = new java.util.HashSet<>();
         caravans.result().forEach(c -> sirutas.add(c.depotSiruta()));
         centres.result().forEach(c -> sirutas.add(c.siruta()));
@@ -91,8 +106,23 @@ public final class ProblemLoader implements Function<UUID, Future<WeekProblem>> 
             .map(places -> new WeekProblem(planId, county, week, monday, zone,
                 Arrays.asList(plan.getArrayOfStrings("kinds")), plan.getInteger("seconds_limit"), Instant.now(),
                 caravans.result(), places, centres.result(), rooms.result(), staff.result(), beneficiaries.result(),
-                carePlans.result(), baseItems.result(), plan.getJsonObject("disruption")));
+                carePlans.result(), baseItems.result(), disruption.result(), earlier.result()));
       });
+    });
+  }
+
+  /** A cancelled appointment is named by id; the planner needs its item key in this county-week. */
+  private Future<JsonObject> disruption(JsonObject disruption, String county, String week) {
+    if (disruption == null || !Disruption.BENEFICIARY_CANCELLED.equals(disruption.getString("type"))) {
+      return Future.succeededFuture(disruption);
+    }
+    UUID appointment = UUID.fromString(disruption.getString("appointmentId"));
+    return pool.preparedQuery(CANCELLED_ITEM).execute(Tuple.of(appointment, county, week)).map(rows -> {
+      if (rows.size() == 0) {
+        throw ApiError.unprocessable("appointmentId", "Programarea nu face parte din planul publicat al acestei săptămâni.",
+            "The appointment is not part of this county-week's published plan.");
+      }
+      return disruption.copy().put("itemKey", rows.iterator().next().getString("item_key"));
     });
   }
 

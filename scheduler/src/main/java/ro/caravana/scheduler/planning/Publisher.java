@@ -32,12 +32,16 @@ public final class Publisher {
   private static final String LOCK_PLAN = "SELECT county, week, status FROM plans WHERE id = $1 FOR UPDATE";
   private static final String CURRENT = "SELECT id, item_key, beneficiary_id, service, modality, starts_at, ends_at, staff_id, "
       + "centre_id, room_id, caravan_id, stop_siruta, status FROM appointments "
-      + "WHERE county = $1 AND week = $2 AND item_key IS NOT NULL AND status NOT IN ('cancelled') FOR UPDATE";
+      + "WHERE county = $1 AND week = $2 AND item_key IS NOT NULL FOR UPDATE";
   private static final String INSERT = "INSERT INTO appointments (id, beneficiary_id, care_plan_id, service, modality, starts_at, "
       + "ends_at, staff_id, centre_id, room_id, caravan_id, stop_siruta, status, plan_id, item_key, county, week) "
       + "VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, 'booked', $13, $14, $15, $16)";
   private static final String MOVE = "UPDATE appointments SET starts_at = $2, ends_at = $3, staff_id = $4, centre_id = $5, "
       + "room_id = $6, caravan_id = $7, stop_siruta = $8, plan_id = $9, version = version + 1, updated_at = now() WHERE id = $1";
+  /** An item cancelled by an earlier plan and planned again: the same row is booked again (its key is unique). */
+  private static final String REBOOK = "UPDATE appointments SET status = 'booked', starts_at = $2, ends_at = $3, staff_id = $4, "
+      + "centre_id = $5, room_id = $6, caravan_id = $7, stop_siruta = $8, plan_id = $9, version = version + 1, "
+      + "updated_at = now() WHERE id = $1";
   private static final String KEEP = "UPDATE appointments SET plan_id = $2 WHERE id = ANY($1)";
   private static final String CANCEL = "UPDATE appointments SET status = 'cancelled', plan_id = $2, version = version + 1, "
       + "updated_at = now() WHERE id = $1";
@@ -90,6 +94,7 @@ public final class Publisher {
     current.forEach(r -> existing.put(r.getString("item_key"), r));
     List<Tuple> inserts = new ArrayList<>();
     List<Tuple> moves = new ArrayList<>();
+    List<Tuple> rebooks = new ArrayList<>();
     List<Tuple> cancels = new ArrayList<>();
     List<UUID> kept = new ArrayList<>();
     List<OutboxEvent> events = new ArrayList<>();
@@ -104,30 +109,39 @@ public final class Publisher {
             .addLong(item.caravanId()).addInteger(item.stopSiruta()).addUUID(planId).addString(item.itemKey())
             .addString(county).addString(week));
         events.add(event(BOOKED, id, county, week, planId, item, null));
+      } else if ("cancelled".equals(old.getString("status"))) {
+        UUID id = old.getUUID("id");
+        rebooks.add(placement(id, item, planId));
+        events.add(event(BOOKED, id, county, week, planId, item, null));
       } else if (!old.getOffsetDateTime("starts_at").isAfter(now) || sameAs(old, item)) {
         kept.add(old.getUUID("id")); // started already, or nothing to tell the family
       } else {
         UUID id = old.getUUID("id");
-        moves.add(Tuple.tuple().addUUID(id).addOffsetDateTime(item.startsAt()).addOffsetDateTime(item.endsAt())
-            .addLong(item.staffId()).addLong(item.centreId()).addLong(item.roomId()).addLong(item.caravanId())
-            .addInteger(item.stopSiruta()).addUUID(planId));
+        moves.add(placement(id, item, planId));
         events.add(event(CHANGED, id, county, week, planId, item, old));
       }
     }
     for (Row old : existing.values()) {
-      if (!old.getOffsetDateTime("starts_at").isAfter(now)) continue;
+      if ("cancelled".equals(old.getString("status")) || !old.getOffsetDateTime("starts_at").isAfter(now)) continue;
       UUID id = old.getUUID("id");
       cancels.add(Tuple.of(id, planId));
       events.add(cancelled(id, county, week, planId, old));
     }
-    Result result = new Result(inserts.size(), moves.size(), cancels.size(), kept.size());
+    Result result = new Result(inserts.size() + rebooks.size(), moves.size(), cancels.size(), kept.size());
     return batch(tx, INSERT, inserts)
+        .compose(v -> batch(tx, REBOOK, rebooks))
         .compose(v -> batch(tx, MOVE, moves))
         .compose(v -> batch(tx, CANCEL, cancels))
         .compose(v -> kept.isEmpty() ? Future.succeededFuture()
             : tx.preparedQuery(KEEP).execute(Tuple.of(kept.toArray(new UUID[0]), planId)).mapEmpty())
         .compose(v -> Outbox.appendAll(tx, events))
         .map(result);
+  }
+
+  private static Tuple placement(UUID id, PlanOutcome.Item item, UUID planId) {
+    return Tuple.tuple().addUUID(id).addOffsetDateTime(item.startsAt()).addOffsetDateTime(item.endsAt())
+        .addLong(item.staffId()).addLong(item.centreId()).addLong(item.roomId()).addLong(item.caravanId())
+        .addInteger(item.stopSiruta()).addUUID(planId);
   }
 
   private static boolean sameAs(Row old, PlanOutcome.Item item) {

@@ -1,5 +1,6 @@
 package ro.caravana.scheduler.planning;
 
+import io.vertx.core.json.JsonObject;
 import java.time.LocalDate;
 import java.time.LocalTime;
 import java.time.OffsetDateTime;
@@ -175,18 +176,33 @@ final class RoutesStep {
     }
     kept.forEach((day, list) -> {
       list.sort(Map.Entry.comparingByKey());
-      list.forEach(e -> {
-        day.getVisits().add(e.getValue());
-        e.getValue().setPinned(true);
-      });
+      // a pre-placed list element needs its shadow variables set as the solver would: OptaPlanner 9.44
+      // does not compute them for the starting solution (the construction heuristic would take the
+      // visit for unassigned, and an untouched day would have no arrival times)
+      Visit previous = null;
+      long departure = day.getShiftStart();
+      Place at = day.getStartDepot();
+      for (var e : list) {
+        Visit v = e.getValue();
+        day.getVisits().add(v);
+        v.setPinned(true);
+        v.setCaravanDay(day);
+        v.setPrevious(previous);
+        if (previous != null) previous.setNext(v);
+        v.setArrivalTime(departure + at.timeTo(v.getPlace()));
+        departure = v.getDepartureTime();
+        at = v.getPlace();
+        previous = v;
+      }
     });
   }
 
   private static Set<String> unavailableCaravanDays(WeekProblem p) {
     Set<String> out = new HashSet<>();
-    if (p.disruption() != null && Disruption.CARAVAN_UNAVAILABLE.equals(p.disruption().getString("type"))) {
-      long caravan = p.disruption().getLong("caravanId");
-      Disruption.dates(p.disruption()).forEach(d -> out.add(caravan + "|" + d));
+    for (JsonObject disruption : p.disruptions()) {
+      if (!Disruption.CARAVAN_UNAVAILABLE.equals(disruption.getString("type"))) continue;
+      long caravan = disruption.getLong("caravanId");
+      Disruption.dates(disruption).forEach(d -> out.add(caravan + "|" + d));
     }
     return out;
   }
@@ -200,8 +216,8 @@ final class RoutesStep {
 
   static boolean absent(WeekProblem p, WeekProblem.StaffMember s, LocalDate date) {
     if (s.leave().stream().anyMatch(r -> r.contains(date))) return true;
-    return p.disruption() != null && Disruption.STAFF_ABSENT.equals(p.disruption().getString("type"))
-        && p.disruption().getLong("staffId") == s.id() && Disruption.dates(p.disruption()).contains(date);
+    return p.disruptions().stream().anyMatch(d -> Disruption.STAFF_ABSENT.equals(d.getString("type"))
+        && d.getLong("staffId") == s.id() && Disruption.dates(d).contains(date));
   }
 
   private static Map<Long, Long> doctors(WeekProblem p) {

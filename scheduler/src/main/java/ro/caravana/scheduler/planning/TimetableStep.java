@@ -231,14 +231,14 @@ final class TimetableStep {
       s.setRoom(was.roomId() == null ? null : rooms.get(String.valueOf(was.roomId())));
     }
     List<ro.caravana.optimizer.timetable.Disruption> disruptions = new ArrayList<>();
-    if (p.disruption() != null) {
-      String type = p.disruption().getString("type");
-      List<LocalDate> dates = Disruption.dates(p.disruption());
-      if (Disruption.STAFF_ABSENT.equals(type) && staff.containsKey(String.valueOf(p.disruption().getLong("staffId")))) {
+    for (io.vertx.core.json.JsonObject disruption : p.disruptions()) {
+      String type = disruption.getString("type");
+      List<LocalDate> dates = Disruption.dates(disruption);
+      if (Disruption.STAFF_ABSENT.equals(type) && staff.containsKey(String.valueOf(disruption.getLong("staffId")))) {
         dates.forEach(d -> disruptions.add(new ro.caravana.optimizer.timetable.Disruption.StaffAbsence(
-            String.valueOf(p.disruption().getLong("staffId")), d, d)));
+            String.valueOf(disruption.getLong("staffId")), d, d)));
       } else if (Disruption.CENTRE_CLOSED.equals(type)) {
-        String centre = String.valueOf(p.disruption().getLong("centreId"));
+        String centre = String.valueOf(disruption.getLong("centreId"));
         problem.getRooms().stream().filter(r -> r.centre().id().equals(centre)).forEach(r -> dates.forEach(d ->
             disruptions.add(new ro.caravana.optimizer.timetable.Disruption.RoomClosure(r.id(), d, d))));
       }

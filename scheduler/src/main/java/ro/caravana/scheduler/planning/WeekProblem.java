@@ -15,7 +15,17 @@ import java.util.UUID;
 public record WeekProblem(UUID planId, String county, String week, LocalDate monday, ZoneId zone, List<String> kinds,
     int secondsLimit, Instant now, List<Caravan> caravans, List<Place> places, List<Centre> centres, List<Room> rooms,
     List<StaffMember> staff, List<Beneficiary> beneficiaries, List<CarePlan> carePlans, List<PlanOutcome.Item> baseItems,
-    JsonObject disruption) {
+    JsonObject disruption, List<JsonObject> earlierDisruptions) {
+
+  /**
+   * What this re-plan must respect: its own disruption and those of the plans it re-plans, so a
+   * therapist absent in one re-plan is not booked again by the next one.
+   */
+  public List<JsonObject> disruptions() {
+    List<JsonObject> all = new java.util.ArrayList<>(earlierDisruptions);
+    if (disruption != null) all.add(disruption);
+    return all;
+  }
 
   public record Window(LocalTime from, LocalTime to) {}
 

@@ -6,7 +6,6 @@ import java.time.temporal.IsoFields;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.EnumSet;
-import java.util.HashSet;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Random;
@@ -61,6 +60,7 @@ public final class DemoScenario {
 
   private static final int[] WEEKDAYS = {0, 1, 2, 3, 4};
   private static final int H = 60;
+  private static final int NEARBY_MINUTES = 60;
 
   private final Parameters parameters;
   private final Random random;
@@ -115,7 +115,7 @@ public final class DemoScenario {
       centres.add(c);
       unit.add(c);
       rooms.add(new Room(id + "-KIN1", c, Set.of(Equipment.KINETOTHERAPY)));
-      if (number % 3 == 1) rooms.add(new Room(id + "-KIN2", c, Set.of(Equipment.KINETOTHERAPY)));
+      if (number % 2 == 1) rooms.add(new Room(id + "-KIN2", c, Set.of(Equipment.KINETOTHERAPY)));
       rooms.add(new Room(id + "-LOGO", c, Set.of(Equipment.SPEECH_THERAPY)));
       rooms.add(new Room(id + "-CAB", c, Set.of()));
       rooms.add(new Room(id + "-GRUP", c, Set.of(Equipment.GROUP_ROOM)));
@@ -136,8 +136,9 @@ public final class DemoScenario {
   // Staff
 
   private void staffOfUnit(List<Centre> unit) {
-    WeekMask afternoonShift = WeekMask.weekdays(10, 18);
-    addRole(unit, "KIN", "Kinetoterapeut", 11, EnumSet.of(ServiceKind.KINETOTHERAPY), afternoonShift, true);
+    // Kinetotherapists alternate an earlier and a later shift, so centres have someone after school.
+    addRole(unit, "KIN", "Kinetoterapeut", 11, EnumSet.of(ServiceKind.KINETOTHERAPY), WeekMask.weekdays(10, 18),
+        WeekMask.weekdays(11, 19), true);
     addRole(unit, "LOG", "Logoped", 8, EnumSet.of(ServiceKind.SPEECH_THERAPY), WeekMask.weekdays(11, 19), true);
     addRole(unit, "PSI", "Psiholog", 5,
         EnumSet.of(ServiceKind.COUNSELLING, ServiceKind.SUPPORT_GROUP, ServiceKind.PARENTAL_EDUCATION),
@@ -162,23 +163,37 @@ public final class DemoScenario {
   private String staffId(String role) { return "%s-%03d".formatted(role, ++staffNumber); }
 
   /**
-   * {@code count} staff of one role spread over the unit's centres: each works at a home centre, at the
-   * centres closer to that home than to any other home of the role, and at the nearest other centre.
+   * {@code count} staff of one role spread over the unit's centres: homes are chosen farthest-first (each
+   * next home is the centre farthest from the homes chosen so far); each staff member works at their home
+   * centre, at the centres closer to that home than to any other home of the role, at the nearest other
+   * centre and at any centre within {@value #NEARBY_MINUTES} minutes' drive.
    */
   private void addRole(List<Centre> unit, String role, String title, int count, Set<ServiceKind> skills,
       WeekMask hours, boolean somePartTime) {
+    addRole(unit, role, title, count, skills, hours, hours, somePartTime);
+  }
+
+  /** As above; staff with an odd number in the role work {@code oddHours}. */
+  private void addRole(List<Centre> unit, String role, String title, int count, Set<ServiceKind> skills,
+      WeekMask hours, WeekMask oddHours, boolean somePartTime) {
     List<Centre> homes = new ArrayList<>();
-    for (int j = 0; j < count; j++) homes.add(unit.get(j * unit.size() / count));
+    homes.add(unit.get(0));
+    while (homes.size() < count) {
+      Centre next = unit.stream().filter(c -> !homes.contains(c))
+          .max(Comparator.comparingInt(c -> homes.stream().mapToInt(h -> h.travelMinutesTo(c)).min().orElse(0)))
+          .orElse(unit.get(homes.size() % unit.size()));
+      homes.add(next);
+    }
     for (int j = 0; j < count; j++) {
       Centre home = homes.get(j);
       Set<Centre> allowed = new LinkedHashSet<>();
       allowed.add(home);
       for (Centre c : unit) {
         Centre nearestHome = homes.stream().min(Comparator.comparingInt(h -> h.travelMinutesTo(c))).orElseThrow();
-        if (nearestHome == home) allowed.add(c);
+        if (nearestHome == home || home.travelMinutesTo(c) <= NEARBY_MINUTES) allowed.add(c);
       }
       unit.stream().filter(c -> c != home).min(Comparator.comparingInt(home::travelMinutesTo)).ifPresent(allowed::add);
-      WeekMask availability = hours;
+      WeekMask availability = j % 2 == 1 ? oddHours : hours;
       if (somePartTime && j % 5 == 4) availability = availability.minusDay(4); // four-day week
       if (random.nextInt(10) == 0) availability = availability.minusDay(random.nextInt(5)); // a day of leave
       staff.add(new Staff(staffId(role), title + " " + (staff.size() + 1), skills, home, allowed, availability));
@@ -211,7 +226,7 @@ public final class DemoScenario {
     List<Beneficiary> parents = families.subList(0, 200);
 
     for (int i = 0; i < 200; i++) {
-      plan(List.of(children.get(i)), ServiceKind.KINETOTHERAPY, i % 3 == 0 ? 2 : 1, 1, false);
+      plan(List.of(children.get(i)), ServiceKind.KINETOTHERAPY, i % 4 == 0 ? 2 : 1, 1, false);
     }
     for (int i = 0; i < 150; i++) plan(List.of(adults.get(i)), ServiceKind.KINETOTHERAPY, 1, 1, false);
     for (int i = 200; i < 360; i++) {

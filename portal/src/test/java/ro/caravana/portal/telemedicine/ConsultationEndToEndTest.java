@@ -1,0 +1,133 @@
+package ro.caravana.portal.telemedicine;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.vertx.core.Vertx;
+import io.vertx.core.json.JsonObject;
+import io.vertx.ext.web.client.WebClient;
+import java.nio.file.Path;
+import java.time.OffsetDateTime;
+import java.time.ZoneId;
+import java.util.Map;
+import java.util.Optional;
+import java.util.UUID;
+import java.util.concurrent.TimeUnit;
+import java.util.function.Supplier;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.Assumptions;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.DisplayName;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
+import ro.caravana.portal.server.PortalRoutes;
+import ro.caravana.scheduler.SchedulerApp;
+import ro.caravana.scheduler.consultation.ConsultationFixtures;
+import ro.caravana.scheduler.support.TestSystem;
+import ro.caravana.signalling.browser.Chromium;
+
+@DisplayName("A remote appointment from the API to two browsers and back to the record as fulfilled")
+class ConsultationEndToEndTest {
+
+  private static Vertx vertx;
+  private static SchedulerApp app;
+  private static WebClient client;
+  private static Chromium chromium;
+
+  @BeforeAll
+  static void start() throws Exception {
+    Optional<Path[]> binaries = Chromium.find();
+    Assumptions.assumeTrue(binaries.isPresent(),
+        "chromium and chromedriver are not installed (apt-get install chromium chromium-driver): browser test skipped");
+    vertx = Vertx.vertx();
+    app = TestSystem.startApp(vertx, false, TestSystem.config(Map.of(
+            "telemedicine.attendance-minutes", "0.05", // 3 s together = attended
+            "telemedicine.candidate-filter", "loopback",
+            "telemedicine.stun-urls", "")), PortalRoutes::mount)
+        .toCompletionStage().toCompletableFuture().get(120, TimeUnit.SECONDS);
+    client = WebClient.create(vertx);
+    chromium = Chromium.start(binaries.get()[0], binaries.get()[1]);
+  }
+
+  @AfterAll
+  static void stop() throws Exception {
+    if (chromium != null) chromium.close();
+    if (vertx != null) vertx.close().toCompletionStage().toCompletableFuture().get(20, TimeUnit.SECONDS);
+  }
+
+  private static JsonObject api(String uri) throws Exception {
+    var r = client.get(app.port(), "127.0.0.1", uri).send().toCompletionStage().toCompletableFuture().get(10, TimeUnit.SECONDS);
+    assertEquals(200, r.statusCode(), r.bodyAsString());
+    return r.bodyAsJsonObject();
+  }
+
+  @Test
+  @Timeout(180)
+  @DisplayName("join tickets from the API open the call page; the doctor admits; video flows both ways; the appointment reads fulfilled")
+  void consultation() throws Exception {
+    ConsultationFixtures fixtures = ConsultationFixtures.create(app.pool());
+    UUID id = fixtures.appointment("remote", OffsetDateTime.now(ZoneId.of("Europe/Bucharest")).minusMinutes(1), 30, "booked");
+    JsonObject familyTicket = api("/api/consultations/" + id + "/join?as=family&provider=builtin");
+    JsonObject doctorTicket = api("/api/consultations/" + id + "/join?as=doctor");
+    assertEquals("builtin", doctorTicket.getString("provider"), "without Jitsi the built-in signalling is the default");
+    assertTrue(doctorTicket.getJsonArray("iceServers").isEmpty());
+    String base = "http://127.0.0.1:" + app.port();
+
+    Chromium.Page family = chromium.open();
+    Chromium.Page doctor = chromium.open();
+    family.go(base + familyTicket.getString("url"));
+    waitFor(() -> "waiting".equals(eval(family, "return window.caravana.status")), "the family waits");
+    waitFor(() -> "waiting".equals(api0("/api/consultations/" + id).getString("status")), "the API shows the family waiting");
+
+    doctor.go(base + doctorTicket.getString("url"));
+    waitFor(() -> Boolean.TRUE.equals(eval(doctor, "return !!document.querySelector('#lobby-list .admit')")), "the doctor sees who waits");
+    assertTrue(((String) doctor.script("return document.getElementById('lobby-list').innerText")).contains("Elena Țurcanu"));
+    doctor.click("#lobby-list .admit");
+
+    String frames = "const done = arguments[arguments.length - 1]; window.caravana.inboundFramesDecoded().then(done, () => done(-1));";
+    waitFor(() -> "connected".equals(eval(doctor, "return window.caravana.connectionState")), "the doctor connects");
+    waitFor(() -> "connected".equals(eval(family, "return window.caravana.connectionState")), "the family connects");
+    waitFor(() -> ((Number) evalAsync(doctor, frames)).longValue() > 0, "the doctor decodes video");
+    waitFor(() -> ((Number) evalAsync(family, frames)).longValue() > 0, "the family decodes video");
+
+    waitFor(() -> "fulfilled".equals(api0("/api/consultations/" + id).getString("appointmentStatus")),
+        "the appointment is fulfilled after the (shortened) attendance time");
+    doctor.click("#end");
+    waitFor(() -> "completed".equals(api0("/api/consultations/" + id).getString("status")), "the consultation is completed");
+    JsonObject done = api("/api/consultations/" + id);
+    assertTrue(done.getInteger("togetherSeconds") >= 3, done.encode());
+  }
+
+  private static JsonObject api0(String uri) {
+    try {
+      return api(uri);
+    } catch (Exception e) {
+      throw new IllegalStateException(e);
+    }
+  }
+
+  private static Object eval(Chromium.Page page, String script) {
+    try {
+      return page.script(script);
+    } catch (Exception e) {
+      throw new IllegalStateException(e);
+    }
+  }
+
+  private static Object evalAsync(Chromium.Page page, String script) {
+    try {
+      return page.asyncScript(script);
+    } catch (Exception e) {
+      throw new IllegalStateException(e);
+    }
+  }
+
+  private static void waitFor(Supplier<Boolean> condition, String what) throws InterruptedException {
+    long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(40);
+    while (System.nanoTime() < deadline) {
+      if (condition.get()) return;
+      Thread.sleep(250);
+    }
+    throw new AssertionError("timed out waiting until " + what);
+  }
+}

@@ -1,0 +1,106 @@
+package ro.caravana.scheduler.consultation;
+
+import io.vertx.core.Future;
+import io.vertx.core.json.JsonObject;
+import io.vertx.sqlclient.Pool;
+import io.vertx.sqlclient.Row;
+import io.vertx.sqlclient.Tuple;
+import java.time.OffsetDateTime;
+import java.time.format.DateTimeFormatter;
+import java.util.UUID;
+import ro.caravana.scheduler.common.Page;
+import ro.caravana.scheduler.common.Rows;
+import ro.caravana.scheduler.platform.http.ApiError;
+
+/** Reads remote appointments as consultations. */
+public final class ConsultationRepository {
+
+  // The consultation's status: the appointment's final states win, then what the call reported.
+  private static final String SELECT = "SELECT a.id, a.starts_at, a.ends_at, a.status AS appointment_status, a.service, "
+      + "a.beneficiary_id, a.staff_id, s.first_name AS staff_first, s.last_name AS staff_last, s.role AS staff_role, "
+      + "b.first_name, b.last_name, b.guardian_name, "
+      + "CASE WHEN a.status = 'cancelled' THEN 'cancelled' WHEN a.status = 'noshow' THEN 'no-show' "
+      + "     WHEN c.state IS NOT NULL AND c.state <> 'scheduled' THEN c.state "
+      + "     WHEN a.status = 'fulfilled' THEN 'completed' ELSE 'scheduled' END AS status, "
+      + "c.family_joined_at, c.doctor_joined_at, c.started_at, c.ended_at, COALESCE(c.together_seconds, 0) AS together_seconds "
+      + "FROM appointments a JOIN beneficiaries b ON b.id = a.beneficiary_id "
+      + "LEFT JOIN staff s ON s.id = a.staff_id LEFT JOIN consultations c ON c.appointment_id = a.id ";
+  private static final String LIST = SELECT + "WHERE a.modality = 'remote' AND ($1::text IS NULL OR a.status = $1) "
+      + "ORDER BY a.starts_at, a.id LIMIT $2 OFFSET $3";
+  private static final String COUNT = "SELECT count(*) FROM appointments a WHERE a.modality = 'remote' "
+      + "AND ($1::text IS NULL OR a.status = $1)";
+  private static final String ONE = SELECT + "WHERE a.id = $1 AND a.modality = 'remote'";
+
+  private final Pool pool;
+
+  public ConsultationRepository(Pool pool) {
+    this.pool = pool;
+  }
+
+  public Future<Page> list(String appointmentStatus, int limit, int offset) {
+    return Page.query(pool, LIST, Tuple.of(appointmentStatus, limit, offset), COUNT, Tuple.of(appointmentStatus),
+        ConsultationRepository::json);
+  }
+
+  public Future<JsonObject> findJson(UUID id) {
+    return one(id).map(ConsultationRepository::json);
+  }
+
+  public Future<Consultation> find(UUID id) {
+    return one(id).map(r -> new Consultation(r.getUUID("id"), r.getOffsetDateTime("starts_at"),
+        r.getOffsetDateTime("ends_at"), r.getString("status"), r.getString("appointment_status"), r.getLong("staff_id"),
+        staffName(r), r.getUUID("beneficiary_id"), familyName(r)));
+  }
+
+  private Future<Row> one(UUID id) {
+    return pool.preparedQuery(ONE).execute(Tuple.of(id)).map(rows -> {
+      if (rows.size() == 0) {
+        throw ApiError.notFound("id", "Nu există o consultație (programare la distanță) cu acest id.",
+            "No consultation (remote appointment) has this id.");
+      }
+      return rows.iterator().next();
+    });
+  }
+
+  static JsonObject json(Row r) {
+    String id = r.getUUID("id").toString();
+    JsonObject doctor = r.getLong("staff_id") == null ? null : new JsonObject()
+        .put("id", r.getLong("staff_id")).put("name", staffName(r)).put("role", r.getString("staff_role"));
+    return new JsonObject()
+        .put("id", id)
+        .put("start", time(r, "starts_at"))
+        .put("end", time(r, "ends_at"))
+        .put("status", r.getString("status"))
+        .put("appointmentStatus", r.getString("appointment_status"))
+        .put("service", r.getString("service"))
+        .put("beneficiary", new JsonObject().put("id", r.getUUID("beneficiary_id").toString()).put("name", familyName(r)))
+        .put("doctor", doctor)
+        .put("familyJoinedAt", time(r, "family_joined_at"))
+        .put("doctorJoinedAt", time(r, "doctor_joined_at"))
+        .put("startedAt", time(r, "started_at"))
+        .put("endedAt", time(r, "ended_at"))
+        .put("togetherSeconds", r.getInteger("together_seconds"))
+        .put("join", new JsonObject()
+            .put("doctor", "/api/consultations/" + id + "/join?as=doctor")
+            .put("family", "/api/consultations/" + id + "/join?as=family"));
+  }
+
+  /** ISO-8601 with the Bucharest offset, seconds always written (2026-11-23T09:00:00+02:00). */
+  static String time(Row r, String column) {
+    OffsetDateTime t = r.getOffsetDateTime(column);
+    return t == null ? null : iso(t);
+  }
+
+  static String iso(OffsetDateTime t) {
+    return t.atZoneSameInstant(Rows.ZONE).toOffsetDateTime().format(DateTimeFormatter.ISO_OFFSET_DATE_TIME);
+  }
+
+  private static String staffName(Row r) {
+    return r.getString("staff_last") == null ? null : r.getString("staff_first") + " " + r.getString("staff_last");
+  }
+
+  private static String familyName(Row r) {
+    String guardian = r.getString("guardian_name");
+    return guardian != null ? guardian : r.getString("first_name") + " " + r.getString("last_name");
+  }
+}

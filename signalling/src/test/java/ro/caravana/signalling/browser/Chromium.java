@@ -1,0 +1,161 @@
+package ro.caravana.signalling.browser;
+
+import io.vertx.core.json.JsonArray;
+import io.vertx.core.json.JsonObject;
+import java.io.File;
+import java.io.IOException;
+import java.net.ServerSocket;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Optional;
+import java.util.stream.Stream;
+
+/**
+ * Headless Debian Chromium driven through chromedriver's W3C WebDriver HTTP API (no client library
+ * needed). Each {@link Page} is its own browser with a fresh profile.
+ */
+public final class Chromium implements AutoCloseable {
+
+  public static final List<String> FLAGS = List.of("--headless", "--no-sandbox", "--use-fake-device-for-media-stream",
+      "--use-fake-ui-for-media-stream", "--disable-background-networking", "--allow-loopback-in-peer-connection",
+      "--disable-gpu", "--no-first-run", "--disable-component-update", "--disable-sync",
+      "--disable-dev-shm-usage", "--autoplay-policy=no-user-gesture-required");
+
+  private final Process driver;
+  private final String base;
+  private final Path browserBinary;
+  private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+  private final List<Page> pages = new ArrayList<>();
+  private final List<Path> profiles = new ArrayList<>();
+
+  private Chromium(Process driver, String base, Path browserBinary) {
+    this.driver = driver;
+    this.base = base;
+    this.browserBinary = browserBinary;
+  }
+
+  /** The chromium and chromedriver executables, when both are installed. */
+  public static Optional<Path[]> find() {
+    Optional<Path> browser = onPath("chromium", "chromium-browser");
+    Optional<Path> driver = onPath("chromedriver");
+    if (browser.isEmpty() || driver.isEmpty()) return Optional.empty();
+    return Optional.of(new Path[] {browser.get(), driver.get()});
+  }
+
+  public static Chromium start(Path browser, Path chromedriver) throws Exception {
+    int port;
+    try (ServerSocket s = new ServerSocket(0)) {
+      port = s.getLocalPort();
+    }
+    Process p = new ProcessBuilder(chromedriver.toString(), "--port=" + port, "--allowed-ips=127.0.0.1")
+        .redirectErrorStream(true).redirectOutput(ProcessBuilder.Redirect.DISCARD).start();
+    Chromium c = new Chromium(p, "http://127.0.0.1:" + port, browser);
+    long deadline = System.nanoTime() + Duration.ofSeconds(20).toNanos();
+    while (true) {
+      try {
+        if (c.call("GET", "/status", null).getJsonObject("value").getBoolean("ready", false)) return c;
+      } catch (IOException notYet) {
+        // chromedriver is still starting
+      }
+      if (System.nanoTime() > deadline) {
+        c.close();
+        throw new IllegalStateException("chromedriver did not become ready");
+      }
+      Thread.sleep(100);
+    }
+  }
+
+  public Page open() throws Exception {
+    Path profile = Files.createTempDirectory("caravana-chromium-");
+    profiles.add(profile);
+    JsonArray args = new JsonArray(new ArrayList<>(FLAGS)).add("--user-data-dir=" + profile);
+    JsonObject caps = new JsonObject().put("capabilities", new JsonObject().put("alwaysMatch", new JsonObject()
+        .put("browserName", "chrome")
+        .put("goog:chromeOptions", new JsonObject().put("binary", browserBinary.toString()).put("args", args))));
+    JsonObject v = call("POST", "/session", caps).getJsonObject("value");
+    Page page = new Page(v.getString("sessionId"));
+    pages.add(page);
+    return page;
+  }
+
+  public final class Page {
+    final String session;
+
+    Page(String session) {
+      this.session = session;
+    }
+
+    public void go(String url) throws Exception {
+      call("POST", "/session/" + session + "/url", new JsonObject().put("url", url));
+    }
+
+    public Object script(String body) throws Exception {
+      return call("POST", "/session/" + session + "/execute/sync",
+          new JsonObject().put("script", body).put("args", new JsonArray())).getValue("value");
+    }
+
+    /** Runs an async function body; its last argument is the callback. */
+    public Object asyncScript(String body) throws Exception {
+      return call("POST", "/session/" + session + "/execute/async",
+          new JsonObject().put("script", body).put("args", new JsonArray())).getValue("value");
+    }
+
+    public void click(String css) throws Exception {
+      JsonObject found = call("POST", "/session/" + session + "/element",
+          new JsonObject().put("using", "css selector").put("value", css)).getJsonObject("value");
+      String element = found.fieldNames().stream().filter(k -> k.startsWith("element-")).findFirst()
+          .map(found::getString).orElseThrow();
+      call("POST", "/session/" + session + "/element/" + element + "/click", new JsonObject());
+    }
+
+    public void quit() {
+      try {
+        call("DELETE", "/session/" + session, null);
+      } catch (Exception ignored) {
+        // the browser is gone already
+      }
+    }
+  }
+
+  private JsonObject call(String method, String path, JsonObject body) throws IOException, InterruptedException {
+    HttpRequest.Builder b = HttpRequest.newBuilder(URI.create(base + path)).timeout(Duration.ofSeconds(60))
+        .header("Content-Type", "application/json; charset=utf-8");
+    b.method(method, body == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString(body.encode()));
+    HttpResponse<String> r = http.send(b.build(), HttpResponse.BodyHandlers.ofString());
+    JsonObject json = new JsonObject(r.body());
+    if (r.statusCode() >= 400) throw new IllegalStateException("WebDriver " + method + " " + path + ": " + r.body());
+    return json;
+  }
+
+  @Override
+  public void close() {
+    pages.forEach(Page::quit);
+    driver.destroy();
+    for (Path p : profiles) {
+      try (Stream<Path> walk = Files.walk(p)) {
+        walk.sorted(Comparator.reverseOrder()).map(Path::toFile).forEach(File::delete);
+      } catch (IOException ignored) {
+        // a temporary profile left behind is harmless
+      }
+    }
+  }
+
+  private static Optional<Path> onPath(String... names) {
+    String path = System.getenv().getOrDefault("PATH", "/usr/bin:/bin");
+    for (String name : names) {
+      for (String dir : path.split(File.pathSeparator)) {
+        Path candidate = Path.of(dir, name);
+        if (Files.isExecutable(candidate)) return Optional.of(candidate);
+      }
+    }
+    return Optional.empty();
+  }
+}
