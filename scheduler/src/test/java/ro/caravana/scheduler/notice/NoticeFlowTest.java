@@ -49,6 +49,7 @@ class NoticeFlowTest {
   static void start() throws Exception {
     vertx = Vertx.vertx();
     app = await(TestSystem.startApp(vertx, false, TestSystem.config(Map.of(
+        "sms.enabled", "true",
         "sms.gateway", "local",
         "sms.quiet-hours", "none",
         "sms.sender.poll-ms", "50",

@@ -49,6 +49,7 @@ class SmsBenchmarkTest {
     Assumptions.assumeTrue(Boolean.getBoolean("caravana.bench"), "benchmark: run with -Dcaravana.bench=true");
     Vertx vertx = Vertx.vertx();
     SchedulerApp app = await(TestSystem.startApp(vertx, false, TestSystem.config(Map.of(
+        "sms.enabled", "true",
         "sms.gateway", "local",
         "sms.quiet-hours", "none",
         "sms.reminder.enabled", "false",
