@@ -21,6 +21,7 @@ import org.slf4j.LoggerFactory;
 import ro.caravana.scheduler.consultation.AttendanceFromPresence;
 import ro.caravana.scheduler.consultation.ConsultationRoutes;
 import ro.caravana.scheduler.consultation.JoinIssuer;
+import ro.caravana.scheduler.notice.NoticeModule;
 import ro.caravana.scheduler.platform.config.AppConfig;
 import ro.caravana.scheduler.platform.db.DatabaseSettings;
 import ro.caravana.scheduler.platform.db.Migrations;
@@ -48,12 +49,14 @@ public final class SchedulerApp {
   private final Pool pool;
   private final KafkaAdminClient admin;
   private final int port;
+  private final NoticeModule notices;
 
-  private SchedulerApp(Vertx vertx, Pool pool, KafkaAdminClient admin, int port) {
+  private SchedulerApp(Vertx vertx, Pool pool, KafkaAdminClient admin, int port, NoticeModule notices) {
     this.vertx = vertx;
     this.pool = pool;
     this.admin = admin;
     this.port = port;
+    this.notices = notices;
   }
 
   /** What the extra mounts may use. */
@@ -79,10 +82,12 @@ public final class SchedulerApp {
               .compose(v -> vertx.deployVerticle(new AttendanceFromPresence(pool,
                   minutes(config, "telemedicine.noshow-grace-minutes"),
                   Duration.ofSeconds(config.longValue("telemedicine.noshow-sweep-seconds")))))
-              .compose(v -> {
-                HttpVerticle http = new HttpVerticle(router(context, admin, planning, extraRoutes),
+              .compose(v -> NoticeModule.deploy(vertx, config, pool, kafkaBootstrap, demo))
+              .compose(notices -> {
+                HttpVerticle http = new HttpVerticle(router(context, admin, planning, notices, extraRoutes),
                     config.string("http.host"), config.integer("http.port"));
-                return vertx.deployVerticle(http).map(id -> new SchedulerApp(vertx, pool, admin, http.actualPort()));
+                return vertx.deployVerticle(http)
+                    .map(id -> new SchedulerApp(vertx, pool, admin, http.actualPort(), notices));
               });
         });
   }
@@ -109,7 +114,7 @@ public final class SchedulerApp {
     });
   }
 
-  private static Router router(Context context, KafkaAdminClient admin, Planning planning,
+  private static Router router(Context context, KafkaAdminClient admin, Planning planning, NoticeModule notices,
       BiConsumer<Router, Context> extraRoutes) {
     Router router = Router.router(context.vertx());
     Metrics metrics = new Metrics();
@@ -122,6 +127,7 @@ public final class SchedulerApp {
     planning.routes().mount(router);
     ZoneId zone = ZoneId.of(context.config().string("zone"));
     new ReportRoutes(new AttendanceReport(context.pool(), zone), zone).mount(router);
+    notices.mount(router);
     extraRoutes.accept(router, context);
     router.route().failureHandler(Problems::handle);
     router.errorHandler(404, ctx -> Problems.send(ctx,
@@ -143,8 +149,9 @@ public final class SchedulerApp {
   public int port() { return port; }
   public Pool pool() { return pool; }
   public Vertx vertx() { return vertx; }
+  public NoticeModule notices() { return notices; }
 
   public Future<Void> close() {
-    return admin.close().transform(v -> pool.close());
+    return notices.close().transform(v -> admin.close()).transform(v -> pool.close());
   }
 }
