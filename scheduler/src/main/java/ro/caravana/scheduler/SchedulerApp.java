@@ -22,6 +22,7 @@ import ro.caravana.scheduler.access.Access;
 import ro.caravana.scheduler.consultation.AttendanceFromPresence;
 import ro.caravana.scheduler.consultation.ConsultationRoutes;
 import ro.caravana.scheduler.consultation.JoinIssuer;
+import ro.caravana.scheduler.notice.NoticeModule;
 import ro.caravana.scheduler.platform.config.AppConfig;
 import ro.caravana.scheduler.platform.db.DatabaseSettings;
 import ro.caravana.scheduler.platform.db.Migrations;
@@ -51,14 +52,17 @@ public final class SchedulerApp {
   private final int port;
   private final Router router;
   private final Access access;
+  private final NoticeModule notices;
 
-  private SchedulerApp(Vertx vertx, Pool pool, KafkaAdminClient admin, int port, Router router, Access access) {
+  private SchedulerApp(Vertx vertx, Pool pool, KafkaAdminClient admin, int port, Router router, Access access,
+      NoticeModule notices) {
     this.vertx = vertx;
     this.pool = pool;
     this.admin = admin;
     this.port = port;
     this.router = router;
     this.access = access;
+    this.notices = notices;
   }
 
   /** What the extra mounts may use. */
@@ -85,12 +89,12 @@ public final class SchedulerApp {
               .compose(access -> vertx.deployVerticle(new AttendanceFromPresence(pool,
                   minutes(config, "telemedicine.noshow-grace-minutes"),
                   Duration.ofSeconds(config.longValue("telemedicine.noshow-sweep-seconds")))).map(access))
-              .compose(access -> {
-                Router router = router(context, admin, planning, access, extraRoutes);
+              .compose(access -> NoticeModule.deploy(vertx, config, pool, kafkaBootstrap, demo).compose(notices -> {
+                Router router = router(context, admin, planning, notices, access, extraRoutes);
                 HttpVerticle http = new HttpVerticle(router, config.string("http.host"), config.integer("http.port"));
-                return vertx.deployVerticle(http)
-                    .map(id -> new SchedulerApp(vertx, pool, admin, http.actualPort(), router, access));
-              });
+                return vertx.deployVerticle(http).map(id -> new SchedulerApp(vertx, pool, admin, http.actualPort(),
+                    router, access, notices));
+              }));
         });
   }
 
@@ -116,8 +120,8 @@ public final class SchedulerApp {
     });
   }
 
-  private static Router router(Context context, KafkaAdminClient admin, Planning planning, Access access,
-      BiConsumer<Router, Context> extraRoutes) {
+  private static Router router(Context context, KafkaAdminClient admin, Planning planning, NoticeModule notices,
+      Access access, BiConsumer<Router, Context> extraRoutes) {
     Router router = Router.router(context.vertx());
     Metrics metrics = new Metrics();
     router.route().handler(metrics::count);
@@ -133,6 +137,7 @@ public final class SchedulerApp {
     planning.routes().mount(router);
     ZoneId zone = ZoneId.of(context.config().string("zone"));
     new ReportRoutes(new AttendanceReport(context.pool(), zone), zone).mount(router);
+    notices.mount(router);
     extraRoutes.accept(router, context);
     router.route().failureHandler(Problems::handle);
     router.errorHandler(404, ctx -> Problems.send(ctx,
@@ -157,8 +162,9 @@ public final class SchedulerApp {
   /** The assembled router, so tests can walk every route. */
   public Router router() { return router; }
   public Access access() { return access; }
+  public NoticeModule notices() { return notices; }
 
   public Future<Void> close() {
-    return admin.close().transform(v -> pool.close());
+    return notices.close().transform(v -> admin.close()).transform(v -> pool.close());
   }
 }

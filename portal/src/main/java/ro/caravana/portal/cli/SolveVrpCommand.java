@@ -51,8 +51,8 @@ public final class SolveVrpCommand {
     VrpInstance instance;
     try (Reader reader = Files.newBufferedReader(file, StandardCharsets.ISO_8859_1)) {
       instance = VrpReader.read(reader);
-    } catch (IllegalArgumentException e) {
-      System.err.println("solve-vrp: " + file + ": " + e.getMessage());
+    } catch (IllegalArgumentException | IOException e) {
+      System.err.println("solve-vrp: cannot read " + file + ": " + e);
       return 1;
     }
     System.err.printf("solve-vrp: %s, %d customers, %d vehicles of capacity %d, %d s, objective %s%n",

@@ -51,6 +51,9 @@ public final class AccessPolicy {
         open(GET, "/api/family/:token").limited(Policy.Limit.PUBLIC),
         open(POST, "/api/family/:token/confirm").limited(Policy.Limit.PUBLIC),
         open(POST, "/api/family/:token/cancel").limited(Policy.Limit.PUBLIC),
+        // SMS gateway callbacks: no account; they check their own token (sms.http.webhook-token)
+        open(POST, "/api/sms/status"),
+        open(POST, "/api/sms/inbound"),
 
         // The caller's own account
         aggregate(GET, "/api/auth/me", EVERY_ROLE),
@@ -108,6 +111,13 @@ public final class AccessPolicy {
         named(GET, "/api/consultations", NAMED_ROLES),
         named(GET, "/api/consultations/:id/join", NAMED_ROLES).scoped(APPOINTMENT, "id"),
         named(GET, "/api/consultations/:id", NAMED_ROLES).scoped(APPOINTMENT, "id"),
+
+        // SMS notices carry phone numbers and texts. Their queries are not county-scoped yet: admin only
+        // until they are (then NAMED_ROLES with Scope filters, like appointments)
+        named(GET, "/api/notifications", EnumSet.of(ADMIN)),
+        named(GET, "/api/notifications/:id", EnumSet.of(ADMIN)),
+        named(GET, "/api/sms/replies", EnumSet.of(ADMIN)),
+        named(POST, "/api/sms/demo/replies", EnumSet.of(ADMIN)),
 
         // Reports: aggregates only, the supervisors' view (a county outside the caller's scope is refused)
         aggregate(GET, "/api/reports/attendance", EVERY_ROLE),

@@ -243,7 +243,14 @@ final class TimetableStep {
             disruptions.add(new ro.caravana.optimizer.timetable.Disruption.RoomClosure(r.id(), d, d))));
       }
     }
-    return Replanner.prepare(problem, p.now(), disruptions.toArray(new ro.caravana.optimizer.timetable.Disruption[0]));
+    Timetable replan = Replanner.prepare(problem, p.now(),
+        disruptions.toArray(new ro.caravana.optimizer.timetable.Disruption[0]));
+    // What families were told and the disruption leaves possible stays exactly as it is: only the
+    // sessions it freed (and those never placed) are planned again, into the time that is still free.
+    for (Session s : replan.getSessions()) {
+      if (s.isAssigned() && !s.isPinned()) s.publish(false, true);
+    }
+    return replan;
   }
 
   /** Totals by constraint, in words: what the plan pays for and why. */

@@ -74,8 +74,9 @@ public final class TestSystem {
 
   /** Settings for a test app: a random port, fast outbox polling. */
   public static AppConfig config(Map<String, String> overrides) {
+    // SMS notices are off unless a test turns them on (sms.enabled=true): other tests need no SMSC
     AppConfig config = AppConfig.of(Map.of("http.port", "0", "http.host", "127.0.0.1", "outbox.poll-ms", "50",
-        "auth.jwt-secret", TEST_JWT_SECRET));
+        "sms.enabled", "false", "auth.jwt-secret", TEST_JWT_SECRET));
     for (var e : overrides.entrySet()) config = config.with(e.getKey(), e.getValue());
     return config;
   }

@@ -5,7 +5,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
 import org.optaplanner.core.api.domain.entity.PlanningEntity;
-import org.optaplanner.core.api.domain.entity.PlanningPin;
 import org.optaplanner.core.api.domain.lookup.PlanningId;
 import org.optaplanner.core.api.domain.variable.PlanningListVariable;
 
@@ -33,8 +32,11 @@ public class CaravanDay {
   private long capacity;
   private long fixedCost;
   private boolean unassignedList;
-  /** A published day: nothing on it may move and nothing may be added. */
-  @PlanningPin
+  /**
+   * A published day: its visits may not move and nothing may be added. Not {@code @PlanningPin}:
+   * 9.44 does not honour entity pinning for list variables (a test showed visits leaving a pinned
+   * day), so the move filter and the {@code PUBLISHED_DAY} constraint guard it instead.
+   */
   private boolean pinned;
 
   @PlanningListVariable(valueRangeProviderRefs = "visits")
@@ -65,6 +67,32 @@ public class CaravanDay {
     return day;
   }
 
+  /**
+   * Puts visits on this day before solving (an already published day, or a warm start). Sets the
+   * visits' inverse, previous and next links and arrival times too: OptaPlanner 9.44 reads the
+   * links to tell placed visits from unplaced ones when construction starts, and does not run the
+   * arrival time listener for a day no move touches (a pinned day).
+   */
+  public void preassign(List<Visit> placed) {
+    for (Visit v : placed) {
+      visits.add(v);
+    }
+    for (int i = 0; i < visits.size(); i++) {
+      Visit v = visits.get(i);
+      v.setCaravanDay(this);
+      v.setPrevious(i == 0 ? null : visits.get(i - 1));
+      v.setNext(i == visits.size() - 1 ? null : visits.get(i + 1));
+    }
+    long departure = shiftStart;
+    Place at = startDepot;
+    for (Visit v : visits) {
+      v.setArrivalTime(unassignedList ? null : departure + at.timeTo(v.getPlace()));
+      if (unassignedList) continue;
+      departure = v.getDepartureTime();
+      at = v.getPlace();
+    }
+  }
+
   public boolean isUnassignedList() { return unassignedList; }
   public boolean isDriving() { return !unassignedList && !visits.isEmpty(); }
 
@@ -93,7 +121,11 @@ public class CaravanDay {
   public long getCapacity() { return capacity; }
   public long getFixedCost() { return fixedCost; }
   public boolean isPinned() { return pinned; }
-  public void setPinned(boolean pinned) { this.pinned = pinned; }
+  /** Publishing a day pins the visits it holds now. */
+  public void setPinned(boolean pinned) {
+    this.pinned = pinned;
+    if (pinned) visits.forEach(v -> v.setPinned(true));
+  }
   public List<Visit> getVisits() { return visits; }
   public void setVisits(List<Visit> visits) { this.visits = visits; }
 

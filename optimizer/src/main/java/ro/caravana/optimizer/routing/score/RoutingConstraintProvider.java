@@ -18,6 +18,7 @@ public class RoutingConstraintProvider implements ConstraintProvider {
   public static final String SKILLS = "Crew has the required skills";
   public static final String CAPACITY = "Caravan capacity";
   public static final String ALLOWED_DATE = "Visit on an allowed date";
+  public static final String PUBLISHED_DAY = "Nothing added to a published caravan-day";
   public static final String UNASSIGNED = "Unassigned visit";
   public static final String CARAVAN_DAYS_USED = "Caravan-days used";
   public static final String TRAVEL_TIME = "Travel time";
@@ -38,6 +39,7 @@ public class RoutingConstraintProvider implements ConstraintProvider {
         skills(factory),
         capacity(factory),
         allowedDate(factory),
+        publishedDay(factory),
         // Medium
         unassignedVisit(factory),
         // Soft
@@ -96,6 +98,19 @@ public class RoutingConstraintProvider implements ConstraintProvider {
         .justifyWith((v, score) -> new RoutingJustification(v.getId(), v.getCaravanDay().getId(), 1,
             "date not allowed for this visit"))
         .asConstraint(ALLOWED_DATE);
+  }
+
+  /**
+   * Families on a published day were told their times: the construction heuristic may not slip a
+   * new visit in (local search moves are filtered; construction moves are not).
+   */
+  Constraint publishedDay(ConstraintFactory factory) {
+    return factory.forEach(Visit.class)
+        .filter(v -> v.isPlanned() && v.getCaravanDay().isPinned() && !v.isPinned())
+        .penalizeLong(HardMediumSoftLongScore.ONE_HARD, v -> 1L)
+        .justifyWith((v, score) -> new RoutingJustification(v.getId(), v.getCaravanDay().getId(), 1,
+            "added to a published day"))
+        .asConstraint(PUBLISHED_DAY);
   }
 
   /** What did not fit, weighted by priority times demand, so the bigger needs are served first. */

@@ -16,7 +16,9 @@ import ro.caravana.optimizer.routing.domain.Visit;
 /**
  * Rejects every move that would take a pinned visit (one already announced to families) off its
  * caravan-day or change its order. OptaPlanner 9.44 can pin a whole list entity but not single
- * elements, so this filter guards the elements; inserting other visits around them stays allowed.
+ * elements (and does not honour entity pinning for list variables), so this filter guards both:
+ * no move takes a pinned visit, and no move puts a visit on a published (pinned) day. Inserting
+ * other visits around pinned visits on an unpublished day stays allowed.
  * Moves are inspected before they are done (9.44 only knows a move's values afterwards).
  */
 public class PinnedVisitMoveFilter implements SelectionFilter<RoutePlan, Move<RoutePlan>> {
@@ -26,19 +28,25 @@ public class PinnedVisitMoveFilter implements SelectionFilter<RoutePlan, Move<Ro
     RoutePlan plan = scoreDirector.getWorkingSolution();
     if (!plan.hasPinnedVisits()) return true;
     if (move instanceof ListChangeMove<RoutePlan> change) {
-      return !pinned(change.getMovedValue());
+      return !pinned(change.getMovedValue()) && !published(change.getDestinationEntity());
     }
     if (move instanceof ListSwapMove<RoutePlan> swap) {
       return !pinned(swap.getLeftValue()) && !pinned(swap.getRightValue());
     }
     if (move instanceof SubListChangeMove<RoutePlan> change) {
-      return !anyPinned(change.getSourceEntity(), change.getFromIndex(), change.getToIndex());
+      return !anyPinned(change.getSourceEntity(), change.getFromIndex(), change.getToIndex())
+          && !published(change.getDestinationEntity());
     }
     if (move instanceof SubListSwapMove<RoutePlan> swap) {
-      return !anyPinned(swap.getLeftSubList()) && !anyPinned(swap.getRightSubList());
+      return !anyPinned(swap.getLeftSubList()) && !anyPinned(swap.getRightSubList())
+          && !published(swap.getLeftSubList().getEntity()) && !published(swap.getRightSubList().getEntity());
     }
     // Any other move kind (k-opt) could reorder a pinned visit: not while pinned visits exist.
     return false;
+  }
+
+  private static boolean published(Object entity) {
+    return entity instanceof CaravanDay day && day.isPinned();
   }
 
   private static boolean pinned(Object value) {

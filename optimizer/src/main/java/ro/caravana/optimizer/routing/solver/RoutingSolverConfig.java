@@ -51,13 +51,6 @@ public final class RoutingSolverConfig {
     if (settings.moveThreadCount() > 0) {
       config.setMoveThreadCount(Integer.toString(settings.moveThreadCount()));
     }
-    if (settings.stepLimit() <= 0) {
-      TerminationConfig termination = new TerminationConfig().withSecondsSpentLimit(settings.seconds());
-      if (settings.unimprovedSeconds() > 0 && settings.unimprovedSeconds() < settings.seconds()) {
-        termination.setUnimprovedSecondsSpentLimit(settings.unimprovedSeconds());
-      }
-      config.setTerminationConfig(termination);
-    }
     return config;
   }
 
@@ -71,14 +64,25 @@ public final class RoutingSolverConfig {
     List<MoveSelectorConfig> moves = settings.nearby() ? nearbyMoves() : plainMoves();
     UnionMoveSelectorConfig union = new UnionMoveSelectorConfig(moves)
         .withFilterClass(PinnedVisitMoveFilter.class);
+    // Terminations sit on the local search phase, not on the solver: a solver-level time limit
+    // also stops construction, and a construction cut short leaves visits unplanned. So
+    // construction always completes (well under 2 s for 100 visits) and the time limit is the
+    // local search budget. 9.44 also counts steps per phase only (deterministic ends for tests).
     LocalSearchPhaseConfig phase = new LocalSearchPhaseConfig();
+    TerminationConfig termination = new TerminationConfig();
     if (settings.stepLimit() > 0) {
-      // 9.44 counts steps per phase only: deterministic ends for tests go on the phase.
-      phase.setTerminationConfig(new TerminationConfig().withStepCountLimit(settings.stepLimit()));
+      termination.setStepCountLimit(settings.stepLimit());
     }
+    if (settings.seconds() > 0) {
+      termination.setSecondsSpentLimit(settings.seconds());
+      if (settings.unimprovedSeconds() > 0 && settings.unimprovedSeconds() < settings.seconds()) {
+        termination.setUnimprovedSecondsSpentLimit(settings.unimprovedSeconds());
+      }
+    }
+    phase.setTerminationConfig(termination);
     return phase
         .withMoveSelectorConfig(union)
-        .withAcceptorConfig(new LocalSearchAcceptorConfig().withLateAcceptanceSize(400))
+        .withAcceptorConfig(new LocalSearchAcceptorConfig().withLateAcceptanceSize(settings.lateAcceptanceSize()))
         .withForagerConfig(new LocalSearchForagerConfig().withAcceptedCountLimit(1));
   }
 

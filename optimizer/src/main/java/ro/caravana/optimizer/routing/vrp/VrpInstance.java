@@ -17,6 +17,13 @@ public record VrpInstance(String name, Format format, int vehicles, long capacit
 
   public record Node(int number, double x, double y, long demand, double ready, double due, double service) {}
 
+  /** The depot and the first {@code count} customers (how the Solomon 25- and 50-customer sets are made). */
+  public VrpInstance truncated(int count) {
+    if (count >= nodes.size() - 1) return this;
+    return new VrpInstance(name + "-" + count, format, vehicles, capacity, nodes.subList(0, count + 1), rounded,
+        timeWindows);
+  }
+
   public Node depot() {
     return nodes.get(0);
   }

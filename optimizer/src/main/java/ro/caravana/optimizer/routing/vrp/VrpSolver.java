@@ -1,5 +1,7 @@
 package ro.caravana.optimizer.routing.vrp;
 
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.function.LongConsumer;
 import org.optaplanner.core.api.solver.Solver;
 import org.optaplanner.core.api.solver.SolverFactory;
 import org.optaplanner.core.config.solver.SolverConfig;
@@ -17,9 +19,23 @@ public final class VrpSolver {
   }
 
   public static VrpResult solve(VrpInstance instance, VrpObjective objective, SolverConfig config) {
+    return solve(instance, objective, config, millis -> { });
+  }
+
+  /** As above; {@code feasibleAfter} hears the solving time (ms) of the first plan with every customer and 0 hard. */
+  public static VrpResult solve(VrpInstance instance, VrpObjective objective, SolverConfig config,
+      LongConsumer feasibleAfter) {
     RoutePlan problem = VrpPlans.toPlan(instance, objective);
     SolverFactory<RoutePlan> factory = SolverFactory.create(config);
     Solver<RoutePlan> solver = factory.buildSolver();
+    AtomicBoolean heard = new AtomicBoolean();
+    solver.addEventListener(event -> {
+      var score = event.getNewBestSolution().getScore();
+      if (score.isSolutionInitialized() && score.hardScore() == 0 && score.mediumScore() == 0
+          && heard.compareAndSet(false, true)) {
+        feasibleAfter.accept(event.getTimeMillisSpent());
+      }
+    });
     long start = System.nanoTime();
     RoutePlan best = solver.solve(problem);
     double seconds = (System.nanoTime() - start) / 1e9;

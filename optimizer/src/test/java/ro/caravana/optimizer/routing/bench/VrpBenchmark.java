@@ -13,6 +13,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.function.Supplier;
 import java.util.stream.Stream;
+import ro.caravana.optimizer.routing.solver.RoutingSolverConfig;
 import ro.caravana.optimizer.routing.solver.RoutingSolverSettings;
 import ro.caravana.optimizer.routing.vrp.VrpInstance;
 import ro.caravana.optimizer.routing.vrp.VrpObjective;
@@ -44,6 +45,9 @@ public final class VrpBenchmark {
     List<String> peers = List.of("jsprit", "ortools");
     int threads = 0;
     boolean nearby = true;
+    int steps = 0;
+    int customers = 0;
+    int lateAcceptance = RoutingSolverSettings.DEFAULT_LATE_ACCEPTANCE_SIZE;
     for (int i = 1; i < args.length; i++) {
       switch (args[i]) {
         case "--seconds" -> seconds = Long.parseLong(args[++i]);
@@ -52,6 +56,9 @@ public final class VrpBenchmark {
         case "--peers" -> peers = args[++i].equals("none") ? List.of() : Arrays.asList(args[i].split(","));
         case "--threads" -> threads = Integer.parseInt(args[++i]);
         case "--no-nearby" -> nearby = false;
+        case "--customers" -> customers = Integer.parseInt(args[++i]);
+        case "--steps" -> steps = Integer.parseInt(args[++i]);
+        case "--late-acceptance" -> lateAcceptance = Integer.parseInt(args[++i]);
         default -> throw new IllegalArgumentException("unknown argument " + args[i]);
       }
     }
@@ -64,10 +71,13 @@ public final class VrpBenchmark {
           .sorted().toList();
     }
     boolean vehiclesFirst = objective == VrpObjective.VEHICLES;
-    RoutingSolverSettings settings = RoutingSolverSettings.forSeconds(seconds).withUnimprovedSeconds(seconds)
-        .withNearby(nearby).withMoveThreadCount(threads);
-    System.out.printf("objective %s, %d s per instance and solver, ours: nearby %s, move threads %s%n%n",
-        objective.name().toLowerCase(Locale.ROOT), seconds, nearby, threads == 0 ? "none" : threads);
+    RoutingSolverSettings base = RoutingSolverSettings.forSeconds(seconds).withUnimprovedSeconds(seconds)
+        .withNearby(nearby).withMoveThreadCount(threads).withLateAcceptanceSize(lateAcceptance);
+    RoutingSolverSettings settings = steps > 0 ? base.withStepLimit(steps).withRandomSeed(0L) : base;
+    System.out.printf("objective %s, %d s per instance and solver%s, ours: nearby %s, move threads %s, "
+        + "late acceptance %d%n%n", objective.name().toLowerCase(Locale.ROOT), seconds,
+        steps > 0 ? " (ours: at most " + steps + " local search steps)" : "", nearby, threads == 0 ? "none" : threads,
+        lateAcceptance);
     StringBuilder header = new StringBuilder("| instance | best known V / D | ours V / D | ours gap % |");
     StringBuilder rule = new StringBuilder("|---|---|---|---|");
     for (String peer : peers) {
@@ -78,15 +88,18 @@ public final class VrpBenchmark {
     System.out.println(rule);
     Map<String, List<Double>> gaps = new HashMap<>();
     Map<String, Integer> infeasible = new HashMap<>();
+    List<String> feasibility = new ArrayList<>();
     for (Path file : files) {
-      VrpInstance instance;
+      VrpInstance read;
       try (Reader reader = Files.newBufferedReader(file, StandardCharsets.ISO_8859_1)) {
-        instance = VrpReader.read(reader);
+        read = VrpReader.read(reader);
       }
-      double[] best = bks.get(stem(file));
+      VrpInstance instance = customers > 0 ? read.truncated(customers) : read;
+      double[] best = instance == read ? bks.get(stem(file)) : null;
+      long[] feasibleMillis = {-1};
       List<Run> runs = new ArrayList<>();
       runs.add(new Run("ours", timed(instance, () -> VrpSolver.solve(instance, ObjectiveOf.of(vehiclesFirst),
-          settings).routes())));
+          RoutingSolverConfig.build(settings), millis -> feasibleMillis[0] = millis).routes())));
       for (String peer : peers) {
         long limit = seconds;
         runs.add(new Run(peer, timed(instance, () -> switch (peer) {
@@ -113,8 +126,12 @@ public final class VrpBenchmark {
             r.vehicles(), r.distance(), r.feasible(), r.seconds(), r.problems().isEmpty() ? "" : r.problems());
       }
       System.out.println(row);
+      System.err.printf("%s ours: first feasible plan after %d ms%n", instance.name(), feasibleMillis[0]);
+      feasibility.add(instance.name() + " " + feasibleMillis[0]);
     }
     System.out.println();
+    System.out.println("ours, first plan with every customer and no hard violation after (ms): "
+        + String.join(", ", feasibility));
     for (String solver : gaps.keySet().stream().sorted().toList()) {
       List<Double> g = gaps.get(solver);
       System.out.printf(Locale.ROOT, "mean gap %s: %.2f %% over %d feasible instances (%d infeasible)%n", solver,

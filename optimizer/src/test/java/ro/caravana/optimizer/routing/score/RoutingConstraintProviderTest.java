@@ -156,4 +156,23 @@ class RoutingConstraintProviderTest {
     verifier.verifyThat(RoutingConstraintProvider::sameCrew).given(d2, same)
         .penalizesBy(0L, RoutingConstraintProvider.SAME_CREW);
   }
+
+  @Test
+  @DisplayName(RoutingConstraintProvider.PUBLISHED_DAY + ": one point per visit slipped into a published day")
+  void publishedDay() {
+    Visit announced = visit("announced", A, 600, 1);
+    Visit added = visit("added", B, 600, 1);
+    CaravanDay published = route(day("d1"), announced);
+    published.setPinned(true);
+    route(published, announced, added);
+    verifier.verifyThat(RoutingConstraintProvider::publishedDay).given(published, announced, added)
+        .penalizesBy(1L, RoutingConstraintProvider.PUBLISHED_DAY);
+    Visit announcedToo = visit("announcedToo", A, 600, 1);
+    CaravanDay untouched = route(day("d2"), announcedToo);
+    untouched.setPinned(true);
+    Visit other = visit("other", B, 600, 1);
+    CaravanDay open = route(day("d3"), other);
+    verifier.verifyThat(RoutingConstraintProvider::publishedDay).given(untouched, announcedToo, open, other)
+        .penalizesBy(0L, RoutingConstraintProvider.PUBLISHED_DAY);
+  }
 }

@@ -1,0 +1,322 @@
+package ro.caravana.scheduler.notice;
+
+import io.vertx.core.Future;
+import io.vertx.core.json.JsonObject;
+import io.vertx.sqlclient.Pool;
+import io.vertx.sqlclient.Row;
+import io.vertx.sqlclient.RowSet;
+import io.vertx.sqlclient.SqlClient;
+import io.vertx.sqlclient.Tuple;
+import java.security.SecureRandom;
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.UUID;
+import ro.caravana.scheduler.notice.gateway.DeliveryReport;
+
+/** The notices, receipts and links tables. */
+public final class NoticeRepository {
+
+  /**
+   * Appointments picked by a condition, with everything a message needs; the domain schema (V2)
+   * owns these tables. What the family was last told is read for the whole set in one pass (a
+   * correlated subquery per row degrades badly while the notices table is young and unanalysed).
+   */
+  private static String facts(String condition, String tail) {
+    return """
+        WITH picked AS (SELECT * FROM appointments a WHERE %s),
+        last AS (
+          SELECT DISTINCT ON (n.appointment_id) n.appointment_id, n.starts_at
+            FROM notices n JOIN picked p ON p.id = n.appointment_id
+           WHERE n.status <> 'suppressed' AND n.kind <> 'cancelled'
+           ORDER BY n.appointment_id, n.id DESC)
+        SELECT a.id, a.beneficiary_id, a.service, a.modality, a.starts_at, a.status,
+               b.first_name, b.phone, b.sms_consent, b.preferred_language,
+               c.address AS centre_address, sl.name AS stop_name, bl.county,
+               last.starts_at AS last_announced,
+               EXISTS (SELECT 1 FROM sms_opt_outs o WHERE o.phone = b.phone) AS opted_out
+          FROM picked a
+          JOIN beneficiaries b ON b.id = a.beneficiary_id
+          JOIN localities bl ON bl.siruta = b.locality_siruta
+          LEFT JOIN community_centres c ON c.id = a.centre_id
+          LEFT JOIN localities sl ON sl.siruta = a.stop_siruta
+          LEFT JOIN last ON last.appointment_id = a.id
+        %s
+        """.formatted(condition, tail);
+  }
+
+  private static final String FACTS_BY_ID = facts("a.id = ANY($1)", "");
+  /** Booked appointments starting in [$1, $2) with no reminder yet for that start time. */
+  private static final String REMINDER_CANDIDATES = facts("""
+      a.status = 'booked' AND a.starts_at >= $1 AND a.starts_at < $2
+         AND NOT EXISTS (SELECT 1 FROM notices r WHERE r.dedupe_key =
+               'reminder:' || a.id || ':' || extract(epoch FROM a.starts_at)::bigint)
+         AND NOT EXISTS (SELECT 1 FROM notices r WHERE r.appointment_id = a.id AND r.status <> 'suppressed'
+               AND r.starts_at = a.starts_at AND r.created_at > $3)
+       ORDER BY a.starts_at, a.id LIMIT $4""", "ORDER BY a.starts_at, a.id");
+  private static final String INSERT = """
+      INSERT INTO notices (dedupe_key, event_id, appointment_id, beneficiary_id, kind, phone, language, body, encoding,
+                           segments, cost_bani, starts_at, status, reason, not_before)
+      VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15)
+      ON CONFLICT (dedupe_key) DO NOTHING
+      """;
+  private static final String LINK = """
+      INSERT INTO appointment_links (appointment_id, token) VALUES ($1, $2)
+      ON CONFLICT (appointment_id) DO UPDATE SET appointment_id = EXCLUDED.appointment_id
+      RETURNING token
+      """;
+  /**
+   * Claims due notices for sending. A phone that already had its hourly share is deferred by
+   * ten minutes instead of being claimed, so it cannot block the queue.
+   */
+  private static final String CLAIM = """
+      WITH due AS (
+        SELECT id, phone FROM notices
+         WHERE status IN ('queued', 'held') AND not_before <= now()
+         ORDER BY not_before, id LIMIT $1 FOR UPDATE SKIP LOCKED),
+      recent AS (
+        SELECT s.phone, count(*) AS sent FROM notices s
+         WHERE s.sent_at > now() - interval '1 hour' AND s.phone IN (SELECT phone FROM due)
+         GROUP BY s.phone),
+      ranked AS (
+        SELECT d.id, row_number() OVER (PARTITION BY d.phone ORDER BY d.id) + coalesce(r.sent, 0) AS nth,
+               o.phone IS NOT NULL AS opted_out
+          FROM due d
+          LEFT JOIN recent r ON r.phone = d.phone
+          LEFT JOIN sms_opt_outs o ON o.phone = d.phone),
+      deferred AS (
+        UPDATE notices n SET not_before = now() + interval '10 minutes', reason = 'phone_rate_limit', updated_at = now()
+          FROM ranked r WHERE n.id = r.id AND r.nth > $2 AND NOT r.opted_out),
+      stopped AS (
+        UPDATE notices n SET status = 'suppressed', reason = 'opted_out', updated_at = now()
+          FROM ranked r WHERE n.id = r.id AND r.opted_out)
+      UPDATE notices n SET status = 'sending', attempts = n.attempts + 1, updated_at = now()
+        FROM ranked r WHERE n.id = r.id AND r.nth <= $2 AND NOT r.opted_out
+      RETURNING n.id, n.phone, n.body, n.encoding, n.attempts
+      """;
+  private static final String MARK_SENT = """
+      UPDATE notices SET status = 'sent', gateway_message_id = $2, sent_at = now(), reason = NULL, updated_at = now()
+       WHERE id = $1 AND status = 'sending'
+      """;
+  private static final String APPLY_RECEIPTS = """
+      UPDATE notices n
+         SET status = CASE WHEN r.delivered THEN 'delivered' ELSE 'failed' END,
+             delivered_at = CASE WHEN r.delivered THEN r.received_at END,
+             failed_at = CASE WHEN r.delivered THEN NULL ELSE r.received_at END,
+             reason = CASE WHEN r.delivered THEN NULL ELSE 'receipt ' || r.state || coalesce(' err ' || r.error, '') END,
+             updated_at = now()
+        FROM sms_receipts r
+       WHERE r.message_id = n.gateway_message_id AND n.status = 'sent'
+      """;
+  private static final String APPLY_RECEIPT_FOR_ID = APPLY_RECEIPTS + " AND n.id = $1";
+  private static final String APPLY_RECEIPT_FOR_MESSAGE = APPLY_RECEIPTS + " AND r.message_id = $1";
+  private static final String STORE_RECEIPT = """
+      INSERT INTO sms_receipts (message_id, delivered, state, error) VALUES ($1, $2, $3, $4)
+      ON CONFLICT (message_id) DO NOTHING
+      """;
+  private static final String RETRY = """
+      UPDATE notices SET status = 'queued', not_before = $2, reason = $3, updated_at = now()
+       WHERE id = $1 AND status = 'sending'
+      """;
+  private static final String FAIL = """
+      UPDATE notices SET status = 'failed', failed_at = now(), reason = $2, updated_at = now()
+       WHERE id = $1 AND status = 'sending'
+      """;
+  /** Notices left in 'sending' by a process that stopped mid-send go back to the queue. */
+  private static final String RECLAIM = """
+      UPDATE notices SET status = 'queued', reason = 'interrupted while sending', updated_at = now()
+       WHERE status = 'sending' AND updated_at < now() - $1 * interval '1 millisecond'
+      """;
+  private static final String COLUMNS = """
+      id, dedupe_key, event_id, appointment_id, beneficiary_id, kind, phone, language, body, encoding, segments,
+      cost_bani, starts_at, status, reason, attempts, not_before, gateway_message_id, created_at, updated_at,
+      sent_at, delivered_at, failed_at
+      """;
+
+  private static final SecureRandom RANDOM = new SecureRandom();
+  private static final char[] ALPHABET = "ABCDEFGHJKLMNPQRSTUVWXYZabcdefghijkmnopqrstuvwxyz23456789".toCharArray();
+
+  private final Pool pool;
+
+  public NoticeRepository(Pool pool) {
+    this.pool = pool;
+  }
+
+  public Pool pool() {
+    return pool;
+  }
+
+  /** A notice claimed for sending. */
+  public record Claimed(long id, String phone, String body, String encoding, int attempts) {}
+
+  public static Future<Map<UUID, AppointmentFacts>> facts(SqlClient client, List<UUID> appointmentIds) {
+    if (appointmentIds.isEmpty()) return Future.succeededFuture(Map.of());
+    return client.preparedQuery(FACTS_BY_ID).execute(Tuple.of(appointmentIds.toArray(new UUID[0])))
+        .map(NoticeRepository::factsMap);
+  }
+
+  public static Future<List<AppointmentFacts>> reminderCandidates(SqlClient client, Instant from, Instant to,
+      Instant announcedAfter, int limit) {
+    return client.preparedQuery(REMINDER_CANDIDATES)
+        .execute(Tuple.of(utc(from), utc(to), utc(announcedAfter), limit))
+        .map(rows -> new ArrayList<>(factsMap(rows).values()));
+  }
+
+  private static Map<UUID, AppointmentFacts> factsMap(RowSet<Row> rows) {
+    Map<UUID, AppointmentFacts> out = new java.util.LinkedHashMap<>();
+    for (Row r : rows) {
+      OffsetDateTime last = r.getOffsetDateTime("last_announced");
+      out.put(r.getUUID("id"), new AppointmentFacts(r.getUUID("id"), r.getUUID("beneficiary_id"), r.getString("service"),
+          r.getString("modality"), r.getOffsetDateTime("starts_at").toInstant(), r.getString("status"),
+          r.getString("first_name"), r.getString("phone"), Boolean.TRUE.equals(r.getBoolean("sms_consent")),
+          r.getString("preferred_language"), r.getString("centre_address"), r.getString("stop_name"),
+          r.getString("county"), last == null ? null : last.toInstant(), Boolean.TRUE.equals(r.getBoolean("opted_out"))));
+    }
+    return out;
+  }
+
+  /** The appointment's short-link token, made on first use. */
+  public static Future<String> linkToken(SqlClient client, UUID appointmentId) {
+    return client.preparedQuery(LINK).execute(Tuple.of(appointmentId, newToken()))
+        .map(rows -> rows.iterator().next().getString(0));
+  }
+
+  static String newToken() {
+    char[] c = new char[10];
+    for (int i = 0; i < c.length; i++) c[i] = ALPHABET[RANDOM.nextInt(ALPHABET.length)];
+    return new String(c);
+  }
+
+  /** Stores drafts; a draft whose dedupe key exists already is skipped. Answers how many were new. */
+  public static Future<Integer> insertAll(SqlClient client, List<NoticeDraft> drafts) {
+    if (drafts.isEmpty()) return Future.succeededFuture(0);
+    List<Tuple> batch = new ArrayList<>(drafts.size());
+    for (NoticeDraft d : drafts) {
+      batch.add(Tuple.tuple().addString(d.dedupeKey()).addUUID(d.eventId()).addUUID(d.appointmentId())
+          .addUUID(d.beneficiaryId()).addString(d.kind().code()).addString(d.phone()).addString(d.language())
+          .addString(d.message().body()).addString(d.message().encoding().label())
+          .addInteger(d.message().segments()).addInteger(d.message().costBani())
+          .addOffsetDateTime(d.startsAt() == null ? null : utc(d.startsAt())).addString(d.status().code())
+          .addString(d.reason()).addOffsetDateTime(utc(d.notBefore())));
+    }
+    return client.preparedQuery(INSERT).executeBatch(batch).map(rows -> {
+      int inserted = 0;
+      for (RowSet<Row> r = rows; r != null; r = r.next()) inserted += r.rowCount();
+      return inserted;
+    });
+  }
+
+  public Future<List<Claimed>> claim(int batch, int perPhonePerHour) {
+    return pool.withTransaction(tx -> tx.preparedQuery(CLAIM).execute(Tuple.of(batch, perPhonePerHour)))
+        .map(rows -> {
+          List<Claimed> out = new ArrayList<>(rows.size());
+          for (Row r : rows) {
+            out.add(new Claimed(r.getLong("id"), r.getString("phone"), r.getString("body"), r.getString("encoding"),
+                r.getInteger("attempts")));
+          }
+          out.sort((a, b) -> Long.compare(a.id(), b.id()));
+          return out;
+        });
+  }
+
+  /** Marks a notice sent, then applies a receipt that may have overtaken the submit response. */
+  public Future<Void> markSent(long id, String messageId) {
+    return pool.preparedQuery(MARK_SENT).execute(Tuple.of(id, messageId))
+        .compose(v -> pool.preparedQuery(APPLY_RECEIPT_FOR_ID).execute(Tuple.of(id)))
+        .mapEmpty();
+  }
+
+  public Future<Void> retryLater(long id, Instant notBefore, String reason) {
+    return pool.preparedQuery(RETRY).execute(Tuple.of(id, utc(notBefore), truncate(reason))).mapEmpty();
+  }
+
+  public Future<Void> fail(long id, String reason) {
+    return pool.preparedQuery(FAIL).execute(Tuple.of(id, truncate(reason))).mapEmpty();
+  }
+
+  /** Stores a receipt (once per message id) and applies it to its notice if that is already marked sent. */
+  public Future<Void> receipt(DeliveryReport report) {
+    return pool.preparedQuery(STORE_RECEIPT)
+        .execute(Tuple.of(report.messageId(), report.delivered(), report.state(), report.error()))
+        .compose(v -> pool.preparedQuery(APPLY_RECEIPT_FOR_MESSAGE).execute(Tuple.of(report.messageId())))
+        .mapEmpty();
+  }
+
+  /** Housekeeping: receipts not yet applied, and notices stuck in 'sending'. */
+  public Future<Void> housekeeping(long stuckMillis) {
+    return pool.query(APPLY_RECEIPTS).execute()
+        .compose(v -> pool.preparedQuery(RECLAIM).execute(Tuple.of(stuckMillis)))
+        .mapEmpty();
+  }
+
+  public Future<Long> count(String status) {
+    String sql = "SELECT count(*) FROM notices" + (status == null ? "" : " WHERE status = $1");
+    return pool.preparedQuery(sql).execute(status == null ? Tuple.tuple() : Tuple.of(status))
+        .map(rows -> rows.iterator().next().getLong(0));
+  }
+
+  public Future<List<JsonObject>> list(int limit, int offset, String status) {
+    String sql = "SELECT " + COLUMNS + " FROM notices" + (status == null ? "" : " WHERE status = $3")
+        + " ORDER BY id DESC LIMIT $1 OFFSET $2";
+    Tuple args = status == null ? Tuple.of(limit, offset) : Tuple.of(limit, offset, status);
+    return pool.preparedQuery(sql).execute(args).map(rows -> {
+      List<JsonObject> out = new ArrayList<>(rows.size());
+      for (Row r : rows) out.add(json(r));
+      return out;
+    });
+  }
+
+  public Future<Optional<JsonObject>> get(long id) {
+    return pool.preparedQuery("SELECT " + COLUMNS + " FROM notices WHERE id = $1").execute(Tuple.of(id))
+        .map(rows -> rows.size() == 0 ? Optional.<JsonObject>empty() : Optional.of(json(rows.iterator().next())));
+  }
+
+  static JsonObject json(Row r) {
+    Map<String, Object> m = new HashMap<>();
+    m.put("id", r.getLong("id"));
+    m.put("appointmentId", str(r.getUUID("appointment_id")));
+    m.put("beneficiaryId", str(r.getUUID("beneficiary_id")));
+    m.put("eventId", str(r.getUUID("event_id")));
+    m.put("kind", r.getString("kind"));
+    m.put("phone", r.getString("phone"));
+    m.put("language", r.getString("language"));
+    m.put("body", r.getString("body"));
+    m.put("encoding", r.getString("encoding"));
+    m.put("segments", r.getInteger("segments"));
+    m.put("cost", r.getInteger("cost_bani"));
+    m.put("costCurrency", "RON bani");
+    m.put("appointmentStartsAt", time(r.getOffsetDateTime("starts_at")));
+    m.put("status", r.getString("status"));
+    m.put("reason", r.getString("reason"));
+    m.put("attempts", r.getInteger("attempts"));
+    m.put("notBefore", time(r.getOffsetDateTime("not_before")));
+    m.put("gatewayMessageId", r.getString("gateway_message_id"));
+    m.put("createdAt", time(r.getOffsetDateTime("created_at")));
+    m.put("updatedAt", time(r.getOffsetDateTime("updated_at")));
+    m.put("sentAt", time(r.getOffsetDateTime("sent_at")));
+    m.put("deliveredAt", time(r.getOffsetDateTime("delivered_at")));
+    m.put("failedAt", time(r.getOffsetDateTime("failed_at")));
+    return new JsonObject(m);
+  }
+
+  private static String str(UUID id) {
+    return id == null ? null : id.toString();
+  }
+
+  private static String time(OffsetDateTime t) {
+    return t == null ? null : t.toInstant().toString();
+  }
+
+  static OffsetDateTime utc(Instant i) {
+    return i.atOffset(ZoneOffset.UTC);
+  }
+
+  private static String truncate(String s) {
+    return s == null || s.length() <= 500 ? s : s.substring(0, 500);
+  }
+}

@@ -1,0 +1,76 @@
+package ro.caravana.scheduler.notice;
+
+import io.vertx.core.Future;
+import io.vertx.core.json.JsonArray;
+import io.vertx.ext.web.Router;
+import io.vertx.ext.web.RoutingContext;
+import java.util.Set;
+import ro.caravana.scheduler.notice.reply.ReplyService;
+import ro.caravana.scheduler.platform.http.ApiError;
+import ro.caravana.scheduler.platform.http.Requests;
+import ro.caravana.scheduler.platform.http.Responses;
+
+/**
+ * Read side for coordinators: {@code GET /api/notifications}, {@code GET /api/notifications/{id}}
+ * and {@code GET /api/sms/replies} (answers that were neither DA, NU nor STOP are the ones to read).
+ */
+public final class NoticeRoutes {
+
+  private static final Set<String> STATUSES = Set.of("queued", "held", "sending", "sent", "delivered", "failed",
+      "suppressed");
+  private static final Set<String> INTENTS = Set.of("confirm", "cancel", "stop", "other");
+
+  private final NoticeRepository notices;
+  private final ReplyService replies;
+
+  public NoticeRoutes(NoticeRepository notices, ReplyService replies) {
+    this.notices = notices;
+    this.replies = replies;
+  }
+
+  public void mount(Router router) {
+    router.get("/api/notifications").handler(this::list);
+    router.get("/api/notifications/:id").handler(this::get);
+    router.get("/api/sms/replies").handler(this::replies);
+  }
+
+  private void list(RoutingContext ctx) {
+    int limit = Requests.limit(ctx);
+    int offset = Requests.offset(ctx);
+    String status = oneOf(ctx, "status", STATUSES);
+    Future.all(notices.list(limit, offset, status), notices.count(status))
+        .onSuccess(all -> Responses.page(ctx, new JsonArray(all.<java.util.List<Object>>resultAt(0)), all.<Long>resultAt(1)))
+        .onFailure(ctx::fail);
+  }
+
+  private void get(RoutingContext ctx) {
+    long id;
+    try {
+      id = Long.parseLong(ctx.pathParam("id"));
+    } catch (NumberFormatException e) {
+      throw ApiError.badRequest("id", "Identificatorul notificării trebuie să fie un număr.",
+          "The notification id must be a number.");
+    }
+    notices.get(id).onSuccess(found -> found.ifPresentOrElse(n -> Responses.json(ctx, 200, n),
+        () -> ctx.fail(ApiError.notFound("id", "Notificarea nu există.", "No such notification."))))
+        .onFailure(ctx::fail);
+  }
+
+  private void replies(RoutingContext ctx) {
+    int limit = Requests.limit(ctx);
+    int offset = Requests.offset(ctx);
+    String intent = oneOf(ctx, "intent", INTENTS);
+    Future.all(replies.list(limit, offset, intent), replies.count(intent))
+        .onSuccess(all -> Responses.page(ctx, new JsonArray(all.<java.util.List<Object>>resultAt(0)), all.<Long>resultAt(1)))
+        .onFailure(ctx::fail);
+  }
+
+  private static String oneOf(RoutingContext ctx, String name, Set<String> allowed) {
+    String v = Requests.query(ctx, name);
+    if (v != null && !allowed.contains(v)) {
+      throw ApiError.badRequest(name, "Valoare necunoscută pentru „" + name + "”: " + v + ".",
+          "Unknown value for '" + name + "': " + v + ". Allowed: " + String.join(", ", allowed.stream().sorted().toList()));
+    }
+    return v;
+  }
+}

@@ -1,0 +1,200 @@
+package ro.caravana.scheduler.notice;
+
+import io.vertx.core.Future;
+import io.vertx.core.Promise;
+import io.vertx.core.VerticleBase;
+import io.vertx.kafka.client.consumer.KafkaConsumer;
+import io.vertx.kafka.client.consumer.KafkaConsumerRecord;
+import io.vertx.kafka.client.consumer.KafkaConsumerRecords;
+import io.vertx.sqlclient.Pool;
+import io.vertx.sqlclient.SqlConnection;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.UUID;
+import java.util.concurrent.atomic.AtomicLong;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import ro.caravana.scheduler.platform.outbox.Topics;
+
+/**
+ * Turns appointment events into notices. Consumer group {@code notifier} on
+ * {@code caravana.appointments}; each poll is written in one transaction (the appointment, the
+ * beneficiary's contact and consent and the place are read by id, after the producer committed),
+ * and the offsets are committed only after that transaction. The notice's unique dedupe key
+ * ({@code event:<event id>}) makes a redelivered event a no-op, so one event is one SMS.
+ */
+public final class Notifier extends VerticleBase {
+
+  private static final Logger LOG = LoggerFactory.getLogger(Notifier.class);
+  public static final String GROUP = "notifier";
+
+
+  private final Pool pool;
+  private final Map<String, String> consumerConfig;
+  private final NoticeComposer composer;
+  private final Clock clock;
+  private final AtomicLong created = new AtomicLong();
+  private final AtomicLong batches = new AtomicLong();
+  private final AtomicLong batchNanos = new AtomicLong();
+  private KafkaConsumer<String, String> consumer;
+  private volatile boolean running;
+  private Promise<Void> stopped;
+
+  public Notifier(Pool pool, String bootstrap, NoticeSettings settings, NoticeComposer composer, Clock clock) {
+    this.pool = pool;
+    this.composer = composer;
+    this.clock = clock;
+    this.consumerConfig = Map.of(
+        "bootstrap.servers", bootstrap,
+        "group.id", settings.consumerGroup(),
+        "key.deserializer", "org.apache.kafka.common.serialization.StringDeserializer",
+        "value.deserializer", "org.apache.kafka.common.serialization.StringDeserializer",
+        "auto.offset.reset", "earliest",
+        "enable.auto.commit", "false",
+        "max.poll.records", "500", // one poll = one transaction; keeps template work per event-loop turn short
+        "session.timeout.ms", "10000",
+        "heartbeat.interval.ms", "1000");
+  }
+
+  /** Polls that brought records, and the time spent storing them (for the benchmark and metrics). */
+  public long batches() {
+    return batches.get();
+  }
+
+  public long batchNanos() {
+    return batchNanos.get();
+  }
+
+  /** Notices written since start. */
+  public long created() {
+    return created.get();
+  }
+
+  @Override
+  public Future<?> start() {
+    consumer = KafkaConsumer.create(vertx, consumerConfig);
+    consumer.exceptionHandler(e -> LOG.warn("notifier consumer: {}", e.toString()));
+    running = true;
+    stopped = Promise.promise();
+    return consumer.subscribe(Set.of(Topics.APPOINTMENTS)).onSuccess(v -> loop());
+  }
+
+  private void loop() {
+    if (!running) {
+      stopped.tryComplete();
+      return;
+    }
+    consumer.poll(Duration.ofMillis(200))
+        .compose(records -> records.isEmpty() ? Future.succeededFuture() : handle(records).compose(v -> consumer.commit()))
+        .onComplete(ar -> {
+          if (ar.failed()) {
+            LOG.warn("notifier: batch not stored, will read it again: {}", ar.cause().toString());
+            // rewind to the last committed offsets so the failed batch is read again
+            consumer.assignment()
+                .compose(parts -> Future.all(parts.stream().map(p -> consumer.committed(p)
+                    .compose(meta -> meta == null ? consumer.seekToBeginning(p) : consumer.seek(p, meta.getOffset())))
+                    .toList()))
+                .onComplete(x -> vertx.setTimer(1000, t -> loop()));
+          } else {
+            vertx.runOnContext(v -> loop());
+          }
+        });
+  }
+
+  Future<Void> handle(KafkaConsumerRecords<String, String> records) {
+    List<AppointmentEvent> events = new ArrayList<>(records.size());
+    for (int i = 0; i < records.size(); i++) {
+      KafkaConsumerRecord<String, String> r = records.recordAt(i);
+      Optional<AppointmentEvent> e = AppointmentEvent.parse(r.value());
+      e.ifPresent(events::add);
+    }
+    if (events.isEmpty()) return Future.succeededFuture();
+    long t0 = System.nanoTime();
+    return pool.withTransaction(tx -> write(tx, events)).onSuccess(n -> {
+      created.addAndGet(n);
+      batches.incrementAndGet();
+      batchNanos.addAndGet(System.nanoTime() - t0);
+    }).mapEmpty();
+  }
+
+  private Future<Integer> write(SqlConnection tx, List<AppointmentEvent> events) {
+    Set<UUID> ids = new LinkedHashSet<>();
+    events.forEach(e -> ids.add(e.appointmentId()));
+    return NoticeRepository.facts(tx, List.copyOf(ids)).compose(facts -> {
+      List<UUID> remote = facts.values().stream().filter(AppointmentFacts::remote)
+          .map(AppointmentFacts::appointmentId).toList();
+      Map<UUID, String> tokens = new HashMap<>();
+      Future<Void> links = Future.succeededFuture();
+      for (UUID id : remote) {
+        links = links.compose(v -> NoticeRepository.linkToken(tx, id).map(t -> {
+          tokens.put(id, t);
+          return null;
+        }));
+      }
+      return links.compose(v -> NoticeRepository.insertAll(tx, drafts(events, facts, tokens)));
+    });
+  }
+
+  /** One draft per event that tells the family something new. */
+  private List<NoticeDraft> drafts(List<AppointmentEvent> events, Map<UUID, AppointmentFacts> facts,
+      Map<UUID, String> tokens) {
+    Instant now = clock.instant();
+    Map<UUID, Instant> announced = new HashMap<>(); // within this batch, before it is stored
+    List<NoticeDraft> out = new ArrayList<>();
+    for (AppointmentEvent e : events) {
+      AppointmentFacts f = facts.get(e.appointmentId());
+      if (f == null) {
+        LOG.warn("notifier: appointment {} of event {} not found; no notice", e.appointmentId(), e.eventId());
+        continue;
+      }
+      Instant last = announced.containsKey(f.appointmentId()) ? announced.get(f.appointmentId()) : f.lastAnnounced();
+      NoticeKind kind = e.kind();
+      Instant previous = null;
+      switch (kind) {
+        case CANCELLED -> {
+          if (last == null) continue; // never told: a cancellation would only confuse
+        }
+        case CHANGED -> {
+          if (!"booked".equals(f.status())) continue;
+          if (last == null) {
+            kind = NoticeKind.BOOKED; // the family has not heard of it yet: announce it
+          } else if (last.equals(f.startsAt()) && !e.placeChanged()) {
+            continue; // staff or room changed: nothing the family needs to know
+          } else {
+            previous = e.previousStartsAt() != null ? e.previousStartsAt() : last;
+          }
+        }
+        case BOOKED -> {
+          if (!"booked".equals(f.status())) continue; // cancelled or moved on since: a later event tells
+          if (f.startsAt().equals(last)) continue; // already announced (e.g. published twice)
+          if (last != null) { // announced before at another time: say it moved
+            kind = NoticeKind.CHANGED;
+            previous = last;
+          }
+        }
+        default -> { }
+      }
+      NoticeDraft draft = composer.compose("event:" + e.eventId(), e.eventId(), kind, f, previous,
+          tokens.get(f.appointmentId()), now);
+      if (draft.status() != NoticeStatus.SUPPRESSED && kind != NoticeKind.CANCELLED) {
+        announced.put(f.appointmentId(), f.startsAt());
+      }
+      out.add(draft);
+    }
+    return out;
+  }
+
+  @Override
+  public Future<?> stop() {
+    running = false;
+    return stopped.future().timeout(5, java.util.concurrent.TimeUnit.SECONDS).transform(v -> consumer.close());
+  }
+}

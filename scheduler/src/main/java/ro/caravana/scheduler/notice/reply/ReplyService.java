@@ -1,0 +1,171 @@
+package ro.caravana.scheduler.notice.reply;
+
+import io.vertx.core.Future;
+import io.vertx.core.json.JsonObject;
+import io.vertx.sqlclient.Pool;
+import io.vertx.sqlclient.Row;
+import io.vertx.sqlclient.SqlConnection;
+import io.vertx.sqlclient.Tuple;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.UUID;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import ro.caravana.scheduler.notice.AppointmentEvent;
+import ro.caravana.scheduler.notice.gateway.InboundSms;
+import ro.caravana.scheduler.platform.outbox.Outbox;
+import ro.caravana.scheduler.platform.outbox.OutboxEvent;
+import ro.caravana.scheduler.platform.outbox.Topics;
+
+/**
+ * Acts on a family's answer, in one transaction with its record: DA confirms the appointment
+ * the phone was last told about (it stays booked), NU cancels it and tells the planner
+ * ({@code appointment.cancelled} on the appointments topic, {@code beneficiary_cancelled} on the
+ * plans topic), STOP records the opt-out and suppresses what is still waiting, anything else is
+ * kept for a coordinator.
+ */
+public final class ReplyService {
+
+  private static final Logger LOG = LoggerFactory.getLogger(ReplyService.class);
+  public static final String BENEFICIARY_CANCELLED = "beneficiary_cancelled";
+
+  /** The appointment this phone was last told about that can still be answered. */
+  private static final String LATEST_NOTICE = """
+      SELECT id, appointment_id FROM notices
+       WHERE phone = $1 AND appointment_id IS NOT NULL AND kind <> 'cancelled'
+         AND status IN ('sent', 'delivered') AND (starts_at IS NULL OR starts_at > now())
+       ORDER BY sent_at DESC NULLS LAST, id DESC LIMIT 1
+      """;
+  private static final String INSERT_REPLY = """
+      INSERT INTO sms_replies (phone, body, intent, appointment_id, notice_id, outcome)
+      VALUES ($1, $2, $3, $4, $5, 'received') RETURNING id
+      """;
+  private static final String SET_OUTCOME = "UPDATE sms_replies SET outcome = $2 WHERE id = $1";
+  private static final String OPT_OUT = """
+      INSERT INTO sms_opt_outs (phone, reply_id) VALUES ($1, $2) ON CONFLICT (phone) DO NOTHING
+      """;
+  private static final String SUPPRESS_WAITING = """
+      UPDATE notices SET status = 'suppressed', reason = 'opted_out', updated_at = now()
+       WHERE phone = $1 AND status IN ('queued', 'held')
+      """;
+  private static final String CONFIRM = """
+      INSERT INTO appointment_confirmations (appointment_id, reply_id)
+      SELECT id, $2 FROM appointments WHERE id = $1 AND status = 'booked'
+      ON CONFLICT (appointment_id) DO NOTHING
+      """;
+  private static final String IS_BOOKED = "SELECT 1 FROM appointments WHERE id = $1 AND status = 'booked'";
+  private static final String CANCEL = """
+      UPDATE appointments a SET status = 'cancelled', version = a.version + 1, updated_at = now()
+        FROM beneficiaries b JOIN localities l ON l.siruta = b.locality_siruta
+       WHERE a.id = $1 AND a.status = 'booked' AND b.id = a.beneficiary_id
+      RETURNING a.id, a.beneficiary_id, a.care_plan_id, a.service, a.modality, a.starts_at, a.ends_at, a.staff_id,
+                a.centre_id, a.caravan_id, a.stop_siruta, a.version, l.county
+      """;
+  private static final String LIST = """
+      SELECT id, phone, body, intent, appointment_id, notice_id, outcome, received_at FROM sms_replies
+      """;
+
+  private final Pool pool;
+
+  public ReplyService(Pool pool) {
+    this.pool = pool;
+  }
+
+  /** The outcome of one answer. */
+  public record Handled(long replyId, ReplyIntent intent, UUID appointmentId, String outcome) {}
+
+  public Future<Handled> handle(InboundSms sms) {
+    ReplyIntent intent = ReplyParser.parse(sms.text());
+    String phone = sms.from();
+    return pool.withTransaction(tx -> tx.preparedQuery(LATEST_NOTICE).execute(Tuple.of(phone)).compose(rows -> {
+      Long noticeId = rows.size() == 0 ? null : rows.iterator().next().getLong("id");
+      UUID appointmentId = rows.size() == 0 ? null : rows.iterator().next().getUUID("appointment_id");
+      return tx.preparedQuery(INSERT_REPLY)
+          .execute(Tuple.of(phone, sms.text(), intent.name().toLowerCase(Locale.ROOT), appointmentId, noticeId))
+          .compose(r -> {
+            long replyId = r.iterator().next().getLong(0);
+            return act(tx, intent, phone, appointmentId, replyId)
+                .compose(outcome -> tx.preparedQuery(SET_OUTCOME).execute(Tuple.of(replyId, outcome))
+                    .map(v -> new Handled(replyId, intent, appointmentId, outcome)));
+          });
+    })).onSuccess(h -> LOG.info("SMS reply {} from {}: {} -> {}", h.replyId(), mask(phone), h.intent(), h.outcome()));
+  }
+
+  private Future<String> act(SqlConnection tx, ReplyIntent intent, String phone, UUID appointmentId, long replyId) {
+    switch (intent) {
+      case STOP:
+        return tx.preparedQuery(OPT_OUT).execute(Tuple.of(phone, replyId))
+            .compose(v -> tx.preparedQuery(SUPPRESS_WAITING).execute(Tuple.of(phone)))
+            .map("opted_out");
+      case CONFIRM:
+        if (appointmentId == null) return Future.succeededFuture("no_appointment");
+        return tx.preparedQuery(IS_BOOKED).execute(Tuple.of(appointmentId)).compose(booked -> booked.size() == 0
+            ? Future.succeededFuture("not_booked")
+            : tx.preparedQuery(CONFIRM).execute(Tuple.of(appointmentId, replyId)).map("confirmed"));
+      case CANCEL:
+        if (appointmentId == null) return Future.succeededFuture("no_appointment");
+        return tx.preparedQuery(CANCEL).execute(Tuple.of(appointmentId)).compose(rows -> {
+          if (rows.size() == 0) return Future.succeededFuture("not_booked");
+          Row a = rows.iterator().next();
+          JsonObject payload = new JsonObject()
+              .put("appointmentId", a.getUUID("id").toString())
+              .put("beneficiaryId", a.getUUID("beneficiary_id").toString())
+              .put("carePlanId", a.getUUID("care_plan_id") == null ? null : a.getUUID("care_plan_id").toString())
+              .put("service", a.getString("service"))
+              .put("modality", a.getString("modality"))
+              .put("startsAt", a.getOffsetDateTime("starts_at").toInstant().toString())
+              .put("endsAt", a.getOffsetDateTime("ends_at").toInstant().toString())
+              .put("staffId", a.getLong("staff_id"))
+              .put("centreId", a.getLong("centre_id"))
+              .put("caravanId", a.getLong("caravan_id"))
+              .put("stopSiruta", a.getInteger("stop_siruta"))
+              .put("county", a.getString("county"))
+              .put("status", "cancelled")
+              .put("version", a.getInteger("version"))
+              .put("reason", "family_declined")
+              .put("source", "sms")
+              .put("replyId", replyId);
+          List<OutboxEvent> events = new ArrayList<>();
+          events.add(new OutboxEvent(Topics.APPOINTMENTS, a.getUUID("beneficiary_id").toString(),
+              AppointmentEvent.CANCELLED, payload));
+          // the planner's disruption shape: {"type": "beneficiary_cancelled", "appointmentId": ...}
+          events.add(new OutboxEvent(Topics.PLANS, a.getString("county"), BENEFICIARY_CANCELLED,
+              payload.copy().put("type", BENEFICIARY_CANCELLED)));
+          return Outbox.appendAll(tx, events).map("cancelled");
+        });
+      default:
+        return Future.succeededFuture("for_coordinator");
+    }
+  }
+
+  public Future<Long> count(String intent) {
+    String sql = "SELECT count(*) FROM sms_replies" + (intent == null ? "" : " WHERE intent = $1");
+    return pool.preparedQuery(sql).execute(intent == null ? Tuple.tuple() : Tuple.of(intent))
+        .map(rows -> rows.iterator().next().getLong(0));
+  }
+
+  public Future<List<JsonObject>> list(int limit, int offset, String intent) {
+    String sql = LIST + (intent == null ? "" : " WHERE intent = $3") + " ORDER BY id DESC LIMIT $1 OFFSET $2";
+    Tuple args = intent == null ? Tuple.of(limit, offset) : Tuple.of(limit, offset, intent);
+    return pool.preparedQuery(sql).execute(args).map(rows -> {
+      List<JsonObject> out = new ArrayList<>(rows.size());
+      for (Row r : rows) {
+        out.add(new JsonObject()
+            .put("id", r.getLong("id"))
+            .put("phone", r.getString("phone"))
+            .put("body", r.getString("body"))
+            .put("intent", r.getString("intent"))
+            .put("appointmentId", r.getUUID("appointment_id") == null ? null : r.getUUID("appointment_id").toString())
+            .put("noticeId", r.getLong("notice_id"))
+            .put("outcome", r.getString("outcome"))
+            .put("receivedAt", r.getOffsetDateTime("received_at").toInstant().toString()));
+      }
+      return out;
+    });
+  }
+
+  private static String mask(String phone) {
+    return phone == null || phone.length() < 6 ? "?" : phone.substring(0, phone.length() - 4) + "****";
+  }
+}

@@ -1,0 +1,319 @@
+package ro.caravana.scheduler.notice;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+import static ro.caravana.scheduler.notice.NoticeFixtures.await;
+
+import io.vertx.core.Vertx;
+import io.vertx.core.json.JsonArray;
+import io.vertx.core.json.JsonObject;
+import io.vertx.ext.web.client.WebClient;
+import io.vertx.sqlclient.Pool;
+import io.vertx.sqlclient.Row;
+import io.vertx.sqlclient.Tuple;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.LocalDateTime;
+import java.time.ZoneId;
+import java.time.temporal.ChronoUnit;
+import java.util.Map;
+import java.util.UUID;
+import java.util.concurrent.TimeUnit;
+import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.serialization.StringSerializer;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.DisplayName;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
+import ro.caravana.scheduler.SchedulerApp;
+import ro.caravana.scheduler.notice.smpp.LocalSmscServer;
+import ro.caravana.scheduler.platform.outbox.Topics;
+import ro.caravana.scheduler.support.TestSystem;
+
+@DisplayName("SMS notices from appointment events to the phone and back")
+@Timeout(value = 120, unit = TimeUnit.SECONDS)
+class NoticeFlowTest {
+
+  private static final ZoneId ZONE = ZoneId.of("Europe/Bucharest");
+  private static Vertx vertx;
+  private static SchedulerApp app;
+  private static Pool pool;
+  private static NoticeFixtures fixtures;
+  private static LocalSmscServer smsc;
+  private static WebClient http;
+
+  @BeforeAll
+  static void start() throws Exception {
+    vertx = Vertx.vertx();
+    app = await(TestSystem.startApp(vertx, false, TestSystem.config(Map.of(
+        "sms.enabled", "true",
+        "sms.gateway", "local",
+        "sms.quiet-hours", "none",
+        "sms.sender.poll-ms", "50",
+        "sms.local.receipt-delay-ms", "20",
+        "sms.reminder.enabled", "false",
+        "sms.notifier.group", "notifier-flow-" + System.nanoTime())), (router, ctx) -> { }));
+    pool = app.pool();
+    fixtures = new NoticeFixtures(pool).prepare();
+    smsc = app.notices().localSmsc().orElseThrow();
+    http = WebClient.create(vertx);
+  }
+
+  @AfterAll
+  static void stop() throws Exception {
+    if (app != null) await(app.close());
+    vertx.close().toCompletionStage().toCompletableFuture().get(20, TimeUnit.SECONDS);
+  }
+
+  private static Instant inDays(int days, int hour, int minute) {
+    return LocalDateTime.now(ZONE).plusDays(days).withHour(hour).withMinute(minute).truncatedTo(ChronoUnit.MINUTES)
+        .atZone(ZONE).toInstant();
+  }
+
+  @Test
+  @DisplayName("a booking becomes one Romanian GSM-7 SMS that reaches the SMSC and is delivered; the API shows it")
+  void bookedToDelivered() throws Exception {
+    String phone = NoticeFixtures.newPhone();
+    UUID ana = fixtures.beneficiary("Ana", phone, true, "ro");
+    UUID appointment = fixtures.bookAtCentre(ana, inDays(3, 10, 30));
+    JsonObject notice = waitFor(() -> noticeOf(appointment, "delivered"), "delivered notice");
+    assertEquals("GSM-7", notice.getString("encoding"));
+    assertEquals(1, notice.getInteger("segments"));
+    assertEquals(6, notice.getInteger("cost"));
+    assertTrue(notice.getString("body").startsWith("Ana: kinetoterapie "), notice.getString("body"));
+    assertTrue(notice.getString("body").contains("ora 10:30, Str. Scolii nr. 5, Onesti. DA=confirm, NU=anulez"));
+    assertEquals(1, smsc.accepted().stream().filter(s -> s.destination().equals(phone.substring(1))).count());
+    assertEquals(notice.getString("body"), smsc.accepted().stream()
+        .filter(s -> s.destination().equals(phone.substring(1))).findFirst().orElseThrow().text());
+
+    JsonObject page = get("/api/notifications?limit=2000");
+    assertTrue(page.getLong("total") >= 1);
+    JsonObject listed = page.getJsonArray("items").stream().map(JsonObject.class::cast)
+        .filter(n -> n.getString("appointmentId").equals(appointment.toString())).findFirst().orElseThrow();
+    for (String field : new String[] {"id", "phone", "body", "encoding", "segments", "cost", "status", "attempts",
+        "createdAt", "sentAt", "deliveredAt"}) {
+      assertNotNull(listed.getValue(field), field);
+    }
+    assertEquals(listed, get("/api/notifications/" + listed.getLong("id")));
+    assertEquals(404, http.get(app.port(), "127.0.0.1", "/api/notifications/999999999").putHeader("Authorization", admin()).send()
+        .toCompletionStage().toCompletableFuture().get().statusCode());
+    assertEquals(400, http.get(app.port(), "127.0.0.1", "/api/notifications/abc").putHeader("Authorization", admin()).send()
+        .toCompletionStage().toCompletableFuture().get().statusCode());
+  }
+
+  @Test
+  @DisplayName("the same event delivered twice by Kafka sends one SMS")
+  void sameEventTwice() throws Exception {
+    String phone = NoticeFixtures.newPhone();
+    UUID ion = fixtures.beneficiary("Ion", phone, true, "ro");
+    UUID appointment = UUID.randomUUID();
+    Instant start = inDays(4, 9, 0);
+    await(pool.preparedQuery("INSERT INTO appointments (id, beneficiary_id, service, modality, starts_at, ends_at, "
+        + "stop_siruta) VALUES ($1, $2, 'medical_consultation', 'caravan', $3, $4, $5)")
+        .execute(Tuple.of(appointment, ion, start.atOffset(java.time.ZoneOffset.UTC),
+            start.plusSeconds(1800).atOffset(java.time.ZoneOffset.UTC), NoticeFixtures.VIZANTEA_MANASTIREASCA)));
+    String envelope = new JsonObject().put("eventId", UUID.randomUUID().toString()).put("type", "appointment.booked")
+        .put("key", ion.toString()).put("occurredAt", Instant.now().toString())
+        .put("payload", new JsonObject().put("appointmentId", appointment.toString())).encode();
+    try (KafkaProducer<String, String> producer = new KafkaProducer<>(Map.of(
+        "bootstrap.servers", TestSystem.kafkaBootstrap(),
+        "key.serializer", StringSerializer.class.getName(),
+        "value.serializer", StringSerializer.class.getName()))) {
+      producer.send(new ProducerRecord<>(Topics.APPOINTMENTS, ion.toString(), envelope)).get();
+      producer.send(new ProducerRecord<>(Topics.APPOINTMENTS, ion.toString(), envelope)).get();
+    }
+    JsonObject notice = waitFor(() -> noticeOf(appointment, "delivered"), "delivered notice");
+    assertTrue(notice.getString("body").contains("caravana, Vizantea Manastireasca"), notice.getString("body"));
+    Thread.sleep(1500); // a second SMS, if any, would be out by now
+    assertEquals(1L, count("SELECT count(*) FROM notices WHERE appointment_id = $1", appointment));
+    assertEquals(1, smsc.accepted().stream().filter(s -> s.destination().equals(phone.substring(1))).count());
+  }
+
+  @Test
+  @DisplayName("without SMS consent the notice is recorded as suppressed and nothing is sent")
+  void noConsent() throws Exception {
+    String phone = NoticeFixtures.newPhone();
+    UUID b = fixtures.beneficiary("Maria", phone, false, "ro");
+    UUID appointment = fixtures.bookAtCentre(b, inDays(3, 11, 0));
+    JsonObject notice = waitFor(() -> noticeOf(appointment, "suppressed"), "suppressed notice");
+    assertEquals("no_consent", notice.getString("reason"));
+    assertEquals(0, smsc.accepted().stream().filter(s -> s.destination().equals(phone.substring(1))).count());
+  }
+
+  @Test
+  @DisplayName("a change tells the old and the new time; English when the family prefers it")
+  void changeInEnglish() throws Exception {
+    String phone = NoticeFixtures.newPhone();
+    UUID b = fixtures.beneficiary("George", phone, true, "en");
+    Instant first = inDays(5, 10, 30);
+    Instant second = inDays(6, 12, 0);
+    UUID appointment = fixtures.bookAtCentre(b, first);
+    waitFor(() -> noticeOf(appointment, "delivered"), "first notice");
+    fixtures.move(appointment, b, first, second);
+    JsonObject change = waitFor(() -> {
+      JsonObject n = noticeOf(appointment, "delivered", "changed");
+      return n;
+    }, "change notice");
+    String body = change.getString("body");
+    assertTrue(body.startsWith("George: physiotherapy moved from "), body);
+    assertTrue(body.contains(", 10:30 to "), body);
+    assertTrue(body.contains(", 12:00, Str. Scolii nr. 5, Onesti. NO=cancel"), body);
+  }
+
+  @Test
+  @DisplayName("DA confirms, NU cancels and tells the planner, STOP opts out, anything else waits for a coordinator")
+  void replies() throws Exception {
+    String yesPhone = NoticeFixtures.newPhone();
+    UUID yes = fixtures.beneficiary("Elena", yesPhone, true, "ro");
+    UUID yesAppointment = fixtures.bookAtCentre(yes, inDays(3, 9, 0));
+    String noPhone = NoticeFixtures.newPhone();
+    UUID no = fixtures.beneficiary("Vasile", noPhone, true, "ro");
+    UUID noAppointment = fixtures.bookCaravan(no, inDays(3, 13, 0));
+    waitFor(() -> noticeOf(yesAppointment, "delivered"), "notice to Elena");
+    waitFor(() -> noticeOf(noAppointment, "delivered"), "notice to Vasile");
+
+    smsc.injectInbound(yesPhone, "Caravana", " Da!");
+    smsc.injectInbound(noPhone, "Caravana", "nu.");
+    waitFor(() -> count("SELECT count(*) FROM appointment_confirmations WHERE appointment_id = $1", yesAppointment) == 1
+        ? new JsonObject() : null, "confirmation");
+    assertEquals("booked", status(yesAppointment));
+    waitFor(() -> "cancelled".equals(status(noAppointment)) ? new JsonObject() : null, "cancellation");
+    assertEquals(1L, count("SELECT count(*) FROM outbox WHERE topic = 'caravana.appointments' "
+        + "AND event_type = 'appointment.cancelled' AND payload->>'appointmentId' = $1::text", noAppointment));
+    assertEquals(1L, count("SELECT count(*) FROM outbox WHERE topic = 'caravana.plans' "
+        + "AND event_type = 'beneficiary_cancelled' AND payload->>'appointmentId' = $1::text", noAppointment));
+    // the family is told the cancellation went through
+    JsonObject cancelled = waitFor(() -> noticeOf(noAppointment, "delivered", "cancelled"), "cancellation notice");
+    assertTrue(cancelled.getString("body").startsWith("Vasile: consultatie medicala din "), cancelled.getString("body"));
+
+    smsc.injectInbound(yesPhone, "Caravana", "Stop");
+    waitFor(() -> count("SELECT count(*) FROM sms_opt_outs WHERE phone = $1::text", yesPhone) == 1
+        ? new JsonObject() : null, "opt-out");
+    UUID later = fixtures.bookAtCentre(yes, inDays(8, 9, 0));
+    JsonObject suppressed = waitFor(() -> noticeOf(later, "suppressed"), "suppressed after STOP");
+    assertEquals("opted_out", suppressed.getString("reason"));
+
+    smsc.injectInbound(noPhone, "Caravana", "Putem veni joi dupa ora 12?");
+    JsonObject other = waitFor(() -> {
+      JsonArray items = get("/api/sms/replies?intent=other").getJsonArray("items");
+      return items.stream().map(JsonObject.class::cast).filter(r -> r.getString("phone").equals(noPhone))
+          .findFirst().orElse(null);
+    }, "reply for a coordinator");
+    assertEquals("for_coordinator", other.getString("outcome"));
+    assertEquals("Putem veni joi dupa ora 12?", other.getString("body"));
+  }
+
+  @Test
+  @DisplayName("reminders go out the day before, once per appointment and start time")
+  void reminders() throws Exception {
+    String phone = NoticeFixtures.newPhone();
+    UUID b = fixtures.beneficiary("Ioana", phone, true, "ro");
+    // the job runs "at 11:00" on a day whose 11:00 is already past, so its notices are due now
+    java.time.LocalDate day = LocalDateTime.now(ZONE).getHour() >= 11 ? java.time.LocalDate.now(ZONE)
+        : java.time.LocalDate.now(ZONE).minusDays(1);
+    Instant elevenToday = day.atTime(11, 0).atZone(ZONE).toInstant();
+    Instant tomorrow = day.plusDays(1).atTime(15, 0).atZone(ZONE).toInstant();
+    UUID appointment = UUID.randomUUID();
+    await(pool.preparedQuery("INSERT INTO appointments (id, beneficiary_id, service, modality, starts_at, ends_at) "
+        + "VALUES ($1, $2, 'telemedicine', 'remote', $3, $4)").execute(Tuple.of(appointment, b,
+        tomorrow.atOffset(java.time.ZoneOffset.UTC), tomorrow.plusSeconds(1800).atOffset(java.time.ZoneOffset.UTC))));
+    NoticeSettings settings = app.notices().settings();
+    ReminderJob job = new ReminderJob(pool, settings, app.notices().composer(), Clock.fixed(elevenToday, ZONE));
+    int first = await(job.runOnce());
+    assertTrue(first >= 1);
+    assertEquals(0, await(job.runOnce()), "idempotent: a second run adds nothing");
+    JsonObject reminder = waitFor(() -> noticeOf(appointment, "delivered", "reminder"), "reminder delivered");
+    assertTrue(reminder.getString("body").startsWith("Maine, "), reminder.getString("body"));
+    assertTrue(reminder.getString("body").contains("consultatie video pentru Ioana, video: https://caravana.ro/l/"),
+        reminder.getString("body"));
+    Instant eightToday = day.atTime(8, 0).atZone(ZONE).toInstant();
+    assertEquals(0, await(new ReminderJob(pool, settings, app.notices().composer(), Clock.fixed(eightToday, ZONE)).runOnce()),
+        "not before the reminder hour");
+  }
+
+  @Test
+  @DisplayName("one phone gets at most its hourly share; the rest wait instead of blocking the queue")
+  void perPhoneLimit() throws Exception {
+    String phone = NoticeFixtures.newPhone();
+    await(pool.preparedQuery("INSERT INTO notices (dedupe_key, kind, phone, body, encoding, segments, cost_bani, status) "
+        + "SELECT 'limit:' || $1 || ':' || i, 'booked', $1, 'Mesaj ' || i, 'GSM-7', 1, 6, 'queued' "
+        + "FROM generate_series(1, 6) i").execute(Tuple.of(phone)));
+    waitFor(() -> count("SELECT count(*) FROM notices WHERE phone = $1 AND status = 'delivered'", phone) == 4
+        ? new JsonObject() : null, "four delivered");
+    Thread.sleep(500);
+    assertEquals(4L, count("SELECT count(*) FROM notices WHERE phone = $1 AND sent_at IS NOT NULL", phone));
+    assertEquals(2L, count("SELECT count(*) FROM notices WHERE phone = $1 AND status = 'queued' "
+        + "AND reason = 'phone_rate_limit' AND not_before > now() + interval '9 minutes'", phone));
+  }
+
+  @Test
+  @DisplayName("the HTTP provider's webhooks: an inbound DA confirms, a status report is stored")
+  void webhooks() throws Exception {
+    String phone = NoticeFixtures.newPhone();
+    UUID b = fixtures.beneficiary("Radu", phone, true, "ro");
+    UUID appointment = fixtures.bookAtCentre(b, inDays(4, 16, 0));
+    waitFor(() -> noticeOf(appointment, "delivered"), "notice to Radu");
+    var inbound = await(http.post(app.port(), "127.0.0.1", "/api/sms/inbound")
+        .sendJsonObject(new JsonObject().put("from", phone).put("to", "Caravana").put("text", "da")));
+    assertEquals(204, inbound.statusCode(), inbound.bodyAsString());
+    assertEquals(1L, count("SELECT count(*) FROM appointment_confirmations WHERE appointment_id = $1", appointment));
+    var status = await(http.post(app.port(), "127.0.0.1", "/api/sms/status")
+        .sendJsonObject(new JsonObject().put("messageId", "provider-42").put("status", "failed").put("error", "absent")));
+    assertEquals(204, status.statusCode());
+    assertEquals(1L, count("SELECT count(*) FROM sms_receipts WHERE message_id = $1 AND NOT delivered", "provider-42"));
+    var bad = await(http.post(app.port(), "127.0.0.1", "/api/sms/status").sendJsonObject(new JsonObject()));
+    assertEquals(422, bad.statusCode());
+    assertEquals("messageId", bad.bodyAsJsonObject().getString("field"));
+  }
+
+  private static JsonObject noticeOf(UUID appointment, String status) throws Exception {
+    return noticeOf(appointment, status, null);
+  }
+
+  private static JsonObject noticeOf(UUID appointment, String status, String kind) throws Exception {
+    var rows = await(pool.preparedQuery("SELECT id FROM notices WHERE appointment_id = $1 AND status = $2 "
+        + "AND ($3::text IS NULL OR kind = $3) ORDER BY id DESC LIMIT 1").execute(Tuple.of(appointment, status, kind)));
+    if (rows.size() == 0) return null;
+    return await(app.notices().notices().get(rows.iterator().next().getLong(0))).orElse(null);
+  }
+
+  private static String status(UUID appointment) throws Exception {
+    Row r = await(pool.preparedQuery("SELECT status FROM appointments WHERE id = $1").execute(Tuple.of(appointment)))
+        .iterator().next();
+    return r.getString(0);
+  }
+
+  private static long count(String sql, Object arg) throws Exception {
+    Object value = arg instanceof UUID u ? (sql.contains("::text") ? u.toString() : u) : arg;
+    return await(pool.preparedQuery(sql).execute(Tuple.of(value))).iterator().next().getLong(0);
+  }
+
+  /** The API is called as an administrator: access rules are tested in the access package. */
+  private static String admin() {
+    return "Bearer " + TestSystem.adminToken(app);
+  }
+
+  private static JsonObject get(String path) throws Exception {
+    var response = await(http.get(app.port(), "127.0.0.1", path).putHeader("Authorization", admin()).send());
+    assertEquals(200, response.statusCode(), response.bodyAsString());
+    return response.bodyAsJsonObject();
+  }
+
+  interface Probe {
+    JsonObject get() throws Exception;
+  }
+
+  private static JsonObject waitFor(Probe probe, String what) throws Exception {
+    long deadline = System.currentTimeMillis() + 40_000;
+    while (System.currentTimeMillis() < deadline) {
+      JsonObject found = probe.get();
+      if (found != null) return found;
+      Thread.sleep(100);
+    }
+    throw new AssertionError("timed out waiting for " + what);
+  }
+
+}
