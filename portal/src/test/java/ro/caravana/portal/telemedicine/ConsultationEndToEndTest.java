@@ -33,6 +33,7 @@ class ConsultationEndToEndTest {
   private static SchedulerApp app;
   private static WebClient client;
   private static Chromium chromium;
+  private static String token;
 
   @BeforeAll
   static void start() throws Exception {
@@ -46,6 +47,7 @@ class ConsultationEndToEndTest {
             "telemedicine.stun-urls", "")), PortalRoutes::mount)
         .toCompletionStage().toCompletableFuture().get(120, TimeUnit.SECONDS);
     client = WebClient.create(vertx);
+    token = TestSystem.adminToken(app);
     chromium = Chromium.start(binaries.get()[0], binaries.get()[1]);
   }
 
@@ -56,7 +58,7 @@ class ConsultationEndToEndTest {
   }
 
   private static JsonObject api(String uri) throws Exception {
-    var r = client.get(app.port(), "127.0.0.1", uri).send().toCompletionStage().toCompletableFuture().get(10, TimeUnit.SECONDS);
+    var r = client.get(app.port(), "127.0.0.1", uri).bearerTokenAuthentication(token).send().toCompletionStage().toCompletableFuture().get(10, TimeUnit.SECONDS);
     assertEquals(200, r.statusCode(), r.bodyAsString());
     return r.bodyAsJsonObject();
   }
