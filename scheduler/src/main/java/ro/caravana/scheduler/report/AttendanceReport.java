@@ -29,7 +29,7 @@ public final class AttendanceReport {
   private static final String FROM = " FROM appointments a JOIN beneficiaries b ON b.id = a.beneficiary_id "
       + "JOIN localities l ON l.siruta = b.locality_siruta "
       + "WHERE a.starts_at >= $1 AND a.starts_at < $2 AND ($3::text IS NULL OR l.county = $3) "
-      + "AND ($4::text IS NULL OR a.service = $4)";
+      + "AND ($4::text IS NULL OR a.service = $4) AND ($5::text[] IS NULL OR l.county = ANY($5))";
   private static final Map<Level, String> QUERIES = Map.of(
       Level.LOCALITY, "SELECT l.county, l.siruta, l.name, " + MEASURES + FROM
           + " GROUP BY l.county, l.siruta, l.name ORDER BY l.county, l.name",
@@ -37,7 +37,8 @@ public final class AttendanceReport {
       Level.NATIONAL, "SELECT " + MEASURES + FROM);
   /** Localities where someone is in care: the denominator of coverage. */
   private static final String LOCALITIES_IN_CARE = "SELECT l.county, count(DISTINCT l.siruta) AS n FROM beneficiaries b "
-      + "JOIN localities l ON l.siruta = b.locality_siruta WHERE ($1::text IS NULL OR l.county = $1) GROUP BY l.county";
+      + "JOIN localities l ON l.siruta = b.locality_siruta WHERE ($1::text IS NULL OR l.county = $1) "
+      + "AND ($2::text[] IS NULL OR l.county = ANY($2)) GROUP BY l.county";
 
   private final Pool pool;
   private final ZoneId zone;
@@ -47,15 +48,17 @@ public final class AttendanceReport {
     this.zone = zone;
   }
 
-  public Future<JsonObject> run(Level level, LocalDate from, LocalDate to, String county, String service) {
-    Tuple args = Tuple.of(from.atStartOfDay(zone).toOffsetDateTime(), to.plusDays(1).atStartOfDay(zone).toOffsetDateTime(),
-        county, service);
+  /** {@code scope}: the counties the caller may see, null for all. */
+  public Future<JsonObject> run(Level level, LocalDate from, LocalDate to, String county, String service, String[] scope) {
+    Tuple args = Tuple.tuple().addOffsetDateTime(from.atStartOfDay(zone).toOffsetDateTime())
+        .addOffsetDateTime(to.plusDays(1).atStartOfDay(zone).toOffsetDateTime())
+        .addString(county).addString(service).addArrayOfString(scope);
     Future<JsonArray> rows = pool.preparedQuery(QUERIES.get(level)).execute(args).map(rs -> {
       JsonArray out = new JsonArray();
       rs.forEach(r -> out.add(row(level, r)));
       return out;
     });
-    Future<Map<String, Long>> inCare = pool.preparedQuery(LOCALITIES_IN_CARE).execute(Tuple.of(county)).map(rs -> {
+    Future<Map<String, Long>> inCare = pool.preparedQuery(LOCALITIES_IN_CARE).execute(Tuple.tuple().addString(county).addArrayOfString(scope)).map(rs -> {
       Map<String, Long> m = new java.util.TreeMap<>();
       rs.forEach(r -> m.put(r.getString("county"), r.getLong("n")));
       return m;

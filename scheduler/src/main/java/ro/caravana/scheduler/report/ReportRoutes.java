@@ -5,6 +5,7 @@ import io.vertx.ext.web.RoutingContext;
 import java.time.LocalDate;
 import java.time.ZoneId;
 import java.time.format.DateTimeParseException;
+import ro.caravana.scheduler.access.Caller;
 import ro.caravana.scheduler.platform.http.ApiError;
 import ro.caravana.scheduler.platform.http.Requests;
 import ro.caravana.scheduler.platform.http.Responses;
@@ -35,7 +36,10 @@ public final class ReportRoutes {
       throw ApiError.badRequest("to", "Perioada trebuie să înceapă înainte de sfârșit și să țină cel mult un an.",
           "The period must start before it ends and last at most a year.");
     }
-    report.run(level, from, to, Requests.query(ctx, "county"), Requests.query(ctx, "service"))
+    Caller caller = Caller.orNull(ctx);
+    // a county coordinator's report covers their counties only, even without a county parameter
+    String[] scope = caller == null ? null : caller.countyScope();
+    report.run(level, from, to, Requests.query(ctx, "county"), Requests.query(ctx, "service"), scope)
         .onSuccess(body -> Responses.json(ctx, 200, body))
         .onFailure(ctx::fail);
   }

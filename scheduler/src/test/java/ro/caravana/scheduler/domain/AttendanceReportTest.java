@@ -97,6 +97,20 @@ class AttendanceReportTest {
   }
 
   @Test
+  @DisplayName("a county coordinator's report covers their county only, and asking for another is refused")
+  void scopedToTheCallersCounty() {
+    var web = io.vertx.ext.web.client.WebClient.create(vertx);
+    String token = await(web.post(app.port(), "127.0.0.1", "/api/auth/login").sendJsonObject(new JsonObject()
+        .put("email", "coordonator.vn@caravana.demo").put("password", "demo"))).bodyAsJsonObject().getString("token");
+    var counties = await(web.get(app.port(), "127.0.0.1", "/api/reports/attendance?level=county&from=2026-03-10&to=2026-03-10")
+        .bearerTokenAuthentication(token).send()).bodyAsJsonObject().getJsonArray("items");
+    assertEquals(1, counties.size(), counties.encode());
+    assertEquals("VN", counties.getJsonObject(0).getString("county"));
+    assertEquals(403, await(web.get(app.port(), "127.0.0.1", "/api/reports/attendance?county=BC")
+        .bearerTokenAuthentication(token).send()).statusCode());
+  }
+
+  @Test
   @DisplayName("a bad level or period is refused with a problem naming the parameter")
   void badInput() {
     assertProblem(api.get("/api/reports/attendance?level=village"), 400, "level");
