@@ -13,11 +13,16 @@ const TEXT = {
     'report.title': 'Attendance by county (this month)', 'col.county': 'County', 'col.planned': 'Planned',
     'col.fulfilled': 'Delivered', 'col.noshow': 'No-shows', 'col.rate': 'Attendance', 'col.coverage': 'Localities reached',
     publish: 'Publish', stop: 'Stop', details: 'Why', published: 'Published: {b} booked, {c} changed, {x} cancelled.',
-    total: '{n} appointments in all.', solving: 'solving', best: 'best score'
+    total: '{n} appointments in all.', solving: 'solving', best: 'best score', finished: 'finished', nodata: 'No appointments in this period yet.',
+    roles: { admin: 'administrator', county_coordinator: 'county coordinator', centre_coordinator: 'centre coordinator',
+      doctor: 'doctor', therapist: 'therapist', nurse: 'nurse', supervisor: 'supervisor' }
   },
   ro: {
     publish: 'Publică', stop: 'Oprește', details: 'De ce', published: 'Publicat: {b} programări noi, {c} modificate, {x} anulate.',
-    total: '{n} programări în total.', solving: 'se calculează', best: 'cel mai bun scor'
+    total: '{n} programări în total.', solving: 'se calculează', best: 'cel mai bun scor', finished: 'gata',
+    nodata: 'Încă nu sunt programări în această perioadă.',
+    roles: { admin: 'administrator', county_coordinator: 'coordonator județean', centre_coordinator: 'coordonator de centru',
+      doctor: 'medic', therapist: 'terapeut', nurse: 'asistent medical', supervisor: 'supervizor' }
   }
 };
 const STATUS = {
@@ -149,9 +154,13 @@ async function publish(id) {
 function watch(id) {
   const out = document.getElementById('progress');
   const source = new EventSource('/api/plans/' + id + '/progress');
+  let listed = false;
   source.addEventListener('progress', ev => {
+    if (!listed) { listed = true; loadPlans(); } // the row now reads "solving"
+
     const p = JSON.parse(ev.data);
-    out.textContent = `${t('solving')} ${p.phase} — ${t('best')} ${p.bestScore || '…'} — ${(p.elapsedMillis / 1000).toFixed(1)} s`;
+    const phase = p.done ? t('finished') : `${t('solving')} ${p.phase}`;
+    out.textContent = `${phase} — ${t('best')} ${p.bestScore || '…'} — ${(p.elapsedMillis / 1000).toFixed(1)} s`;
   });
   source.addEventListener('end', () => { source.close(); loadPlans(); });
   source.onerror = () => { source.close(); loadPlans(); };
@@ -190,12 +199,18 @@ async function loadReport() {
     [row.county, row.planned, row.fulfilled, row.noShow, pct(row.attendanceRate), pct(row.coverage)].forEach(v => cell(tr, v));
     body.appendChild(tr);
   }
+  if (!r.items.length) {
+    const tr = document.createElement('tr');
+    cell(tr, t('nodata')).colSpan = 6;
+    body.appendChild(tr);
+  }
 }
 
 async function signedIn(me) {
   document.getElementById('login').hidden = true;
   document.getElementById('logout').hidden = false;
-  document.getElementById('who').textContent = me.email + ' · ' + me.role;
+  const roles = (TEXT[lang] && TEXT[lang].roles) || TEXT.ro.roles;
+  document.getElementById('who').textContent = me.email + ' · ' + (roles[me.role] || me.role);
   const select = document.getElementById('county');
   const counties = me.counties && me.counties.length ? me.counties : ['BC', 'VN'];
   select.replaceChildren(...counties.map(c => { const o = document.createElement('option'); o.value = o.textContent = c; return o; }));
