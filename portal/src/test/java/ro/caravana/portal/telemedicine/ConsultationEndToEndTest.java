@@ -9,6 +9,7 @@ import io.vertx.ext.web.client.WebClient;
 import java.nio.file.Path;
 import java.time.OffsetDateTime;
 import java.time.ZoneId;
+import java.time.Duration;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
@@ -78,19 +79,19 @@ class ConsultationEndToEndTest {
     Chromium.Page family = chromium.open();
     Chromium.Page doctor = chromium.open();
     family.go(base + familyTicket.getString("url"));
-    waitFor(() -> "waiting".equals(eval(family, "return window.caravana.status")), "the family waits");
+    waitFor(() -> "waiting".equals(family.eval("return window.caravana.status")), "the family waits");
     waitFor(() -> "waiting".equals(api0("/api/consultations/" + id).getString("status")), "the API shows the family waiting");
 
     doctor.go(base + doctorTicket.getString("url"));
-    waitFor(() -> Boolean.TRUE.equals(eval(doctor, "return !!document.querySelector('#lobby-list .admit')")), "the doctor sees who waits");
+    waitFor(() -> Boolean.TRUE.equals(doctor.eval("return !!document.querySelector('#lobby-list .admit')")), "the doctor sees who waits");
     assertTrue(((String) doctor.script("return document.getElementById('lobby-list').innerText")).contains("Elena Țurcanu"));
     doctor.click("#lobby-list .admit");
 
     String frames = "const done = arguments[arguments.length - 1]; window.caravana.inboundFramesDecoded().then(done, () => done(-1));";
-    waitFor(() -> "connected".equals(eval(doctor, "return window.caravana.connectionState")), "the doctor connects");
-    waitFor(() -> "connected".equals(eval(family, "return window.caravana.connectionState")), "the family connects");
-    waitFor(() -> ((Number) evalAsync(doctor, frames)).longValue() > 0, "the doctor decodes video");
-    waitFor(() -> ((Number) evalAsync(family, frames)).longValue() > 0, "the family decodes video");
+    waitFor(() -> "connected".equals(doctor.eval("return window.caravana.connectionState")), "the doctor connects");
+    waitFor(() -> "connected".equals(family.eval("return window.caravana.connectionState")), "the family connects");
+    waitFor(() -> ((Number) doctor.evalAsync(frames)).longValue() > 0, "the doctor decodes video");
+    waitFor(() -> ((Number) family.evalAsync(frames)).longValue() > 0, "the family decodes video");
 
     waitFor(() -> "fulfilled".equals(api0("/api/consultations/" + id).getString("appointmentStatus")),
         "the appointment is fulfilled after the (shortened) attendance time");
@@ -108,28 +109,9 @@ class ConsultationEndToEndTest {
     }
   }
 
-  private static Object eval(Chromium.Page page, String script) {
-    try {
-      return page.script(script);
-    } catch (Exception e) {
-      throw new IllegalStateException(e);
-    }
-  }
 
-  private static Object evalAsync(Chromium.Page page, String script) {
-    try {
-      return page.asyncScript(script);
-    } catch (Exception e) {
-      throw new IllegalStateException(e);
-    }
-  }
 
   private static void waitFor(Supplier<Boolean> condition, String what) throws InterruptedException {
-    long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(40);
-    while (System.nanoTime() < deadline) {
-      if (condition.get()) return;
-      Thread.sleep(250);
-    }
-    throw new AssertionError("timed out waiting until " + what);
+    Chromium.waitFor(condition, what, Duration.ofSeconds(40));
   }
 }

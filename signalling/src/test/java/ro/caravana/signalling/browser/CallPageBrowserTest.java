@@ -9,6 +9,7 @@ import io.vertx.core.json.JsonObject;
 import io.vertx.ext.web.Router;
 import java.nio.file.Path;
 import java.time.Instant;
+import java.time.Duration;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.LinkedBlockingQueue;
@@ -76,20 +77,20 @@ class CallPageBrowserTest {
     Chromium.Page family = chromium.open();
     Chromium.Page doctor = chromium.open();
     family.go(familyUrl);
-    waitFor(() -> "waiting".equals(eval(family, "return window.caravana.status")), "the family is in the waiting room");
+    waitFor(() -> "waiting".equals(family.eval("return window.caravana.status")), "the family is in the waiting room");
     assertTrue(((String) family.script("return document.body.innerText")).contains("Sala de așteptare"));
 
     doctor.go(doctorUrl);
-    waitFor(() -> Boolean.TRUE.equals(eval(doctor, "return !!document.querySelector('#lobby-list .admit')")),
+    waitFor(() -> Boolean.TRUE.equals(doctor.eval("return !!document.querySelector('#lobby-list .admit')")),
         "the doctor sees who waits");
     assertTrue(((String) doctor.script("return document.getElementById('lobby-list').innerText")).contains("Elena Răducanu"));
     doctor.click("#lobby-list .admit");
 
-    waitFor(() -> "connected".equals(eval(doctor, "return window.caravana.connectionState")), "the doctor's peer connection connects");
-    waitFor(() -> "connected".equals(eval(family, "return window.caravana.connectionState")), "the family's peer connection connects");
+    waitFor(() -> "connected".equals(doctor.eval("return window.caravana.connectionState")), "the doctor's peer connection connects");
+    waitFor(() -> "connected".equals(family.eval("return window.caravana.connectionState")), "the family's peer connection connects");
     String frames = "const done = arguments[arguments.length - 1]; window.caravana.inboundFramesDecoded().then(done, () => done(-1));";
-    waitFor(() -> ((Number) evalAsync(doctor, frames)).longValue() > 0, "the doctor decodes the family's video");
-    waitFor(() -> ((Number) evalAsync(family, frames)).longValue() > 0, "the family decodes the doctor's video");
+    waitFor(() -> ((Number) doctor.evalAsync(frames)).longValue() > 0, "the doctor decodes the family's video");
+    waitFor(() -> ((Number) family.evalAsync(frames)).longValue() > 0, "the family decodes the doctor's video");
     // The signalling relays only loopback candidates; ICE may still pair one with a peer-reflexive
     // candidate on another local address of this host, so one end of the selected pair is loopback
     // and the packets never leave the machine (they travel on the lo device).
@@ -99,7 +100,7 @@ class CallPageBrowserTest {
         + "  const l = s.get(r.localCandidateId), m = s.get(r.remoteCandidateId);"
         + "  out = [l && (l.address || l.ip), m && (m.address || m.ip)]; } }); done(out); });";
     for (Chromium.Page side : new Chromium.Page[] {doctor, family}) {
-      Object ends = evalAsync(side, pair);
+      Object ends = side.evalAsync(pair);
       assertTrue(ends instanceof JsonArray a && a.stream().anyMatch(x -> "127.0.0.1".equals(x) || "::1".equals(x)),
           "a loopback end in the selected pair: " + ends);
     }
@@ -108,34 +109,15 @@ class CallPageBrowserTest {
     assertTrue(reached.getLong("togetherSeconds") >= 3, reached.encode());
 
     doctor.click("#end");
-    waitFor(() -> "ended".equals(eval(family, "return window.caravana.status")), "the family sees the end");
+    waitFor(() -> "ended".equals(family.eval("return window.caravana.status")), "the family sees the end");
     JsonObject ended = event("consultation.ended", id);
     assertTrue(ended.getBoolean("familyJoined"));
   }
 
-  private static Object eval(Chromium.Page page, String script) {
-    try {
-      return page.script(script);
-    } catch (Exception e) {
-      throw new IllegalStateException(e);
-    }
-  }
 
-  private static Object evalAsync(Chromium.Page page, String script) {
-    try {
-      return page.asyncScript(script);
-    } catch (Exception e) {
-      throw new IllegalStateException(e);
-    }
-  }
 
   private static void waitFor(Supplier<Boolean> condition, String what) throws InterruptedException {
-    long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(30);
-    while (System.nanoTime() < deadline) {
-      if (condition.get()) return;
-      Thread.sleep(200);
-    }
-    throw new AssertionError("timed out waiting until " + what);
+    Chromium.waitFor(condition, what, Duration.ofSeconds(30));
   }
 
   private static JsonObject event(String type, String consultationId) throws InterruptedException {

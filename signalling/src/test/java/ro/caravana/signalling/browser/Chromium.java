@@ -108,6 +108,24 @@ public final class Chromium implements AutoCloseable {
           new JsonObject().put("script", body).put("args", new JsonArray())).getValue("value");
     }
 
+    /** {@link #script} for use inside conditions: failures become unchecked. */
+    public Object eval(String body) {
+      try {
+        return script(body);
+      } catch (Exception e) {
+        throw new IllegalStateException(e);
+      }
+    }
+
+    /** {@link #asyncScript} for use inside conditions: failures become unchecked. */
+    public Object evalAsync(String body) {
+      try {
+        return asyncScript(body);
+      } catch (Exception e) {
+        throw new IllegalStateException(e);
+      }
+    }
+
     public void click(String css) throws Exception {
       JsonObject found = call("POST", "/session/" + session + "/element",
           new JsonObject().put("using", "css selector").put("value", css)).getJsonObject("value");
@@ -123,6 +141,17 @@ public final class Chromium implements AutoCloseable {
         // the browser is gone already
       }
     }
+  }
+
+  /** Polls a condition until it holds, or fails the test saying what did not happen. */
+  public static void waitFor(java.util.function.Supplier<Boolean> condition, String what, Duration limit)
+      throws InterruptedException {
+    long deadline = System.nanoTime() + limit.toNanos();
+    while (System.nanoTime() < deadline) {
+      if (condition.get()) return;
+      Thread.sleep(200);
+    }
+    throw new AssertionError("timed out waiting until " + what);
   }
 
   private JsonObject call(String method, String path, JsonObject body) throws IOException, InterruptedException {
