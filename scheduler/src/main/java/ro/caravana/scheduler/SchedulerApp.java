@@ -89,7 +89,7 @@ public final class SchedulerApp {
               .compose(access -> vertx.deployVerticle(new AttendanceFromPresence(pool,
                   minutes(config, "telemedicine.noshow-grace-minutes"),
                   Duration.ofSeconds(config.longValue("telemedicine.noshow-sweep-seconds")))).map(access))
-              .compose(access -> NoticeModule.deploy(vertx, config, pool, kafkaBootstrap, demo).compose(notices -> {
+              .compose(access -> NoticeModule.deploy(vertx, config, pool, kafkaBootstrap, demo, access.familyLinks()).compose(notices -> {
                 Router router = router(context, admin, planning, notices, access, extraRoutes);
                 HttpVerticle http = new HttpVerticle(router, config.string("http.host"), config.integer("http.port"));
                 return vertx.deployVerticle(http).map(id -> new SchedulerApp(vertx, pool, admin, http.actualPort(),

@@ -112,11 +112,11 @@ public final class AccessPolicy {
         named(GET, "/api/consultations/:id/join", NAMED_ROLES).scoped(APPOINTMENT, "id"),
         named(GET, "/api/consultations/:id", NAMED_ROLES).scoped(APPOINTMENT, "id"),
 
-        // SMS notices carry phone numbers and texts. Their queries are not county-scoped yet: admin only
-        // until they are (then NAMED_ROLES with Scope filters, like appointments)
-        named(GET, "/api/notifications", EnumSet.of(ADMIN)),
-        named(GET, "/api/notifications/:id", EnumSet.of(ADMIN)),
-        named(GET, "/api/sms/replies", EnumSet.of(ADMIN)),
+        // SMS notices carry phone numbers, first names and texts: coordinators, each within the county and
+        // centre stored on the notice (filtered in SQL; a notice outside the scope by id is 404)
+        named(GET, "/api/notifications", COORDINATORS),
+        named(GET, "/api/notifications/:id", COORDINATORS),
+        named(GET, "/api/sms/replies", COORDINATORS),
         named(POST, "/api/sms/demo/replies", EnumSet.of(ADMIN)),
 
         // Reports: aggregates only, the supervisors' view (a county outside the caller's scope is refused)

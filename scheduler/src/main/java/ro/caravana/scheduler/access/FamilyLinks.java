@@ -93,13 +93,26 @@ public final class FamilyLinks {
    * {@code family.link-days}). Call it in the transaction that sends the notice.
    */
   public Future<String> issue(SqlClient db, UUID appointmentId, OffsetDateTime expiresAt) {
+    return issueLink(db, appointmentId, expiresAt).map(this::token);
+  }
+
+  /**
+   * As {@link #issue}, answering the link id instead of its token: for features that keep a reference
+   * to the link (the SMS short code) and turn it into a token with {@link #tokenOf} when it is opened.
+   */
+  public Future<UUID> issueLink(SqlClient db, UUID appointmentId, OffsetDateTime expiresAt) {
     UUID id = UUID.randomUUID();
     return db.preparedQuery(ISSUE).execute(Tuple.of(id, appointmentId, expiresAt, linkDays)).map(rows -> {
       if (rows.rowCount() == 0) {
         throw ApiError.notFound("appointmentId", "Programarea nu există.", "No such appointment.");
       }
-      return token(id);
+      return id;
     });
+  }
+
+  /** The token of a link issued with {@link #issueLink}; the link's row still decides whether it works. */
+  public String tokenOf(UUID linkId) {
+    return token(linkId);
   }
 
   public Future<String> issue(UUID appointmentId) {

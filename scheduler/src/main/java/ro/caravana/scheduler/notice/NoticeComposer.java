@@ -1,7 +1,13 @@
 package ro.caravana.scheduler.notice;
 
+import io.vertx.core.Future;
+import io.vertx.sqlclient.SqlClient;
 import java.time.Instant;
+import java.util.Collection;
+import java.util.HashMap;
+import java.util.Map;
 import java.util.UUID;
+import ro.caravana.scheduler.access.FamilyLinks;
 import ro.caravana.scheduler.notice.text.MessageFacts;
 import ro.caravana.scheduler.notice.text.NoticeTemplates;
 import ro.caravana.scheduler.notice.text.SmsMessage;
@@ -15,10 +21,41 @@ public final class NoticeComposer {
 
   private final NoticeSettings settings;
   private final NoticeTemplates templates;
+  private final FamilyLinks familyLinks;
 
+  /** A composer that renders and decides only ({@link #links} needs family links). */
   public NoticeComposer(NoticeSettings settings) {
+    this(settings, null);
+  }
+
+  public NoticeComposer(NoticeSettings settings, FamilyLinks familyLinks) {
     this.settings = settings;
     this.templates = new NoticeTemplates(settings.zone(), settings.defaultLanguage());
+    this.familyLinks = familyLinks;
+  }
+
+  /**
+   * The link codes for the messages about to be composed, in the caller's transaction: for each
+   * appointment whose message carries a link (remote consultations) and will be sent (a phone, consent,
+   * not opted out), its short code, backed by a signed family link to that appointment alone. A signed
+   * token is 45 characters (a 67-character link with the default base); with a place-long template it
+   * would not fit one GSM-7 segment, so the message carries the 10-character code and {@code GET /l/{code}}
+   * redirects to {@code /api/family/{token}}. Nothing is issued for a message that will not go: a link
+   * revoked by an erasure stays revoked.
+   */
+  public Future<Map<UUID, String>> links(SqlClient tx, Collection<AppointmentFacts> facts) {
+    Map<UUID, String> out = new HashMap<>();
+    if (familyLinks == null) return Future.succeededFuture(out);
+    Future<Void> chain = Future.succeededFuture();
+    for (AppointmentFacts f : facts) {
+      if (!f.remote() || f.phone() == null || !f.smsConsent() || f.optedOut() || out.containsKey(f.appointmentId())) continue;
+      out.put(f.appointmentId(), null);
+      chain = chain.compose(v -> NoticeRepository.linkToken(tx, familyLinks, f.appointmentId()).map(code -> {
+        out.put(f.appointmentId(), code);
+        return null;
+      }));
+    }
+    return chain.map(v -> out);
   }
 
   /**
@@ -39,7 +76,9 @@ public final class NoticeComposer {
   public NoticeDraft compose(String dedupeKey, UUID eventId, NoticeKind kind, AppointmentFacts facts,
       Instant previousStartsAt, String linkToken, Instant now) {
     String language = templates.language(facts.language());
-    String link = facts.remote() && linkToken != null ? settings.linkBase() + "/" + linkToken : null;
+    // booked, changed and reminder messages of remote consultations carry the link; a cancellation does not
+    String link = facts.remote() && linkToken != null && kind != NoticeKind.CANCELLED
+        ? settings.linkBase() + "/" + linkToken : null;
     String text = templates.render(kind, language, new MessageFacts(facts.firstName(), facts.service(),
         facts.startsAt(), previousStartsAt, facts.centreAddress(), facts.stopName(), link));
     SmsMessage message = SmsText.prepare(text, settings.unicode(), settings.costBaniPerSegment());

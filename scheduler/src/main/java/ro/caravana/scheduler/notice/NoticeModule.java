@@ -14,6 +14,7 @@ import java.util.List;
 import java.util.Optional;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import ro.caravana.scheduler.access.FamilyLinks;
 import ro.caravana.scheduler.notice.gateway.DeliveryReport;
 import ro.caravana.scheduler.notice.gateway.GatewayListener;
 import ro.caravana.scheduler.notice.gateway.InboundSms;
@@ -43,6 +44,7 @@ public final class NoticeModule implements GatewayListener {
   private final NoticeRepository notices;
   private final ReplyService replies;
   private final NoticeComposer composer;
+  private final FamilyLinks links;
   private final List<String> deployments = new ArrayList<>();
   private SmsGateway gateway;
   private LocalSmscServer localSmsc;
@@ -50,27 +52,29 @@ public final class NoticeModule implements GatewayListener {
   private NoticeSender sender;
   private ReminderJob reminders;
 
-  private NoticeModule(Vertx vertx, NoticeSettings settings, Pool pool) {
+  private NoticeModule(Vertx vertx, NoticeSettings settings, Pool pool, FamilyLinks links) {
     this.vertx = vertx;
     this.settings = settings;
+    this.links = links;
     this.notices = new NoticeRepository(pool);
     this.replies = new ReplyService(pool);
-    this.composer = new NoticeComposer(settings);
+    this.composer = new NoticeComposer(settings, links);
+  }
+
+  /** {@code links}: access control's family links, behind the short link of every message. */
+  public static Future<NoticeModule> deploy(Vertx vertx, AppConfig config, Pool pool, String kafkaBootstrap,
+      boolean demo, FamilyLinks links) {
+    return deploy(vertx, config, pool, kafkaBootstrap, demo, links, Clock.systemUTC());
   }
 
   public static Future<NoticeModule> deploy(Vertx vertx, AppConfig config, Pool pool, String kafkaBootstrap,
-      boolean demo) {
-    return deploy(vertx, config, pool, kafkaBootstrap, demo, Clock.systemUTC());
-  }
-
-  public static Future<NoticeModule> deploy(Vertx vertx, AppConfig config, Pool pool, String kafkaBootstrap,
-      boolean demo, Clock clock) {
+      boolean demo, FamilyLinks links, Clock clock) {
     NoticeSettings configured = NoticeSettings.from(config);
     // the demo's SMSC wakes nobody: unless told otherwise, a demo at night still shows messages delivered
     NoticeSettings settings = demo && !config.bool("sms.demo.quiet-hours")
         ? configured.withQuietHours(QuietHours.parse("none", configured.zone()))
         : configured;
-    NoticeModule module = new NoticeModule(vertx, settings, pool);
+    NoticeModule module = new NoticeModule(vertx, settings, pool, links);
     if (!settings.enabled()) {
       LOG.info("SMS notices are off (sms.enabled=false)");
       return Future.succeededFuture(module);
@@ -123,7 +127,7 @@ public final class NoticeModule implements GatewayListener {
 
   /** Mounts the notices API, the provider webhooks and, with the local SMSC, a way to answer as a phone would. */
   public void mount(Router router) {
-    new NoticeRoutes(notices, replies).mount(router);
+    new NoticeRoutes(notices, replies, links).mount(router);
     new SmsWebhooks(this, settings.webhookToken()).mount(router);
     if (localSmsc != null) router.post("/api/sms/demo/replies").handler(this::simulateReply);
   }

@@ -17,6 +17,9 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
+import ro.caravana.scheduler.access.Caller;
+import ro.caravana.scheduler.access.FamilyLinks;
+import ro.caravana.scheduler.access.Scope;
 import ro.caravana.scheduler.notice.gateway.DeliveryReport;
 
 /** The notices, receipts and links tables. */
@@ -61,14 +64,29 @@ public final class NoticeRepository {
        ORDER BY a.starts_at, a.id LIMIT $4""", "ORDER BY a.starts_at, a.id");
   private static final String INSERT = """
       INSERT INTO notices (dedupe_key, event_id, appointment_id, beneficiary_id, kind, phone, language, body, encoding,
-                           segments, cost_bani, starts_at, status, reason, not_before)
-      VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15)
+                           segments, cost_bani, starts_at, status, reason, not_before, county, centre_id)
+      VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15,
+              (SELECT l.county FROM beneficiaries b JOIN localities l ON l.siruta = b.locality_siruta WHERE b.id = $4),
+              (SELECT b.centre_id FROM beneficiaries b WHERE b.id = $4))
       ON CONFLICT (dedupe_key) DO NOTHING
       """;
+  /** The appointment's short code, if it has one, and whether the family link behind it still works. */
   private static final String LINK = """
-      INSERT INTO appointment_links (appointment_id, token) VALUES ($1, $2)
-      ON CONFLICT (appointment_id) DO UPDATE SET appointment_id = EXCLUDED.appointment_id
+      SELECT al.token, fl.id IS NOT NULL AND fl.revoked_at IS NULL AND fl.expires_at > now() AS live
+        FROM appointment_links al
+        LEFT JOIN family_links fl ON fl.id = al.family_link_id AND fl.appointment_id = al.appointment_id
+       WHERE al.appointment_id = $1
+      """;
+  private static final String SET_LINK = """
+      INSERT INTO appointment_links (appointment_id, token, family_link_id) VALUES ($1, $2, $3)
+      ON CONFLICT (appointment_id) DO UPDATE SET family_link_id = EXCLUDED.family_link_id
       RETURNING token
+      """;
+  /** The family link a short code stands for, while that link works. */
+  private static final String RESOLVE = """
+      SELECT fl.id FROM appointment_links al
+        JOIN family_links fl ON fl.id = al.family_link_id AND fl.appointment_id = al.appointment_id
+       WHERE al.token = $1 AND fl.revoked_at IS NULL AND fl.expires_at > now()
       """;
   /**
    * Claims due notices for sending. A phone that already had its hourly share is deferred by
@@ -135,7 +153,7 @@ public final class NoticeRepository {
   private static final String COLUMNS = """
       id, dedupe_key, event_id, appointment_id, beneficiary_id, kind, phone, language, body, encoding, segments,
       cost_bani, starts_at, status, reason, attempts, not_before, gateway_message_id, created_at, updated_at,
-      sent_at, delivered_at, failed_at
+      sent_at, delivered_at, failed_at, county
       """;
 
   private static final SecureRandom RANDOM = new SecureRandom();
@@ -180,10 +198,28 @@ public final class NoticeRepository {
     return out;
   }
 
-  /** The appointment's short-link token, made on first use. */
-  public static Future<String> linkToken(SqlClient client, UUID appointmentId) {
-    return client.preparedQuery(LINK).execute(Tuple.of(appointmentId, newToken()))
-        .map(rows -> rows.iterator().next().getString(0));
+  /**
+   * The appointment's short code (made on first use), backed by a working signed family link: when the
+   * appointment has none yet, or the one behind the code was revoked or expired, a new one is issued in
+   * the same transaction and the code points at it.
+   */
+  public static Future<String> linkToken(SqlClient client, FamilyLinks links, UUID appointmentId) {
+    return client.preparedQuery(LINK).execute(Tuple.of(appointmentId)).compose(rows -> {
+      if (rows.size() > 0) {
+        Row r = rows.iterator().next();
+        if (Boolean.TRUE.equals(r.getBoolean("live"))) return Future.succeededFuture(r.getString("token"));
+      }
+      return links.issueLink(client, appointmentId, null)
+          .compose(linkId -> client.preparedQuery(SET_LINK).execute(Tuple.of(appointmentId, newToken(), linkId)))
+          .map(set -> set.iterator().next().getString(0));
+    });
+  }
+
+  /** The family link a short code stands for, or empty when the code is unknown or its link no longer works. */
+  public Future<Optional<UUID>> resolve(String code) {
+    if (code == null || !code.matches("[A-Za-z0-9]{8,32}")) return Future.succeededFuture(Optional.empty());
+    return pool.preparedQuery(RESOLVE).execute(Tuple.of(code))
+        .map(rows -> rows.size() == 0 ? Optional.<UUID>empty() : Optional.of(rows.iterator().next().getUUID(0)));
   }
 
   static String newToken() {
@@ -254,16 +290,35 @@ public final class NoticeRepository {
         .mapEmpty();
   }
 
-  public Future<Long> count(String status) {
-    String sql = "SELECT count(*) FROM notices" + (status == null ? "" : " WHERE status = $1");
-    return pool.preparedQuery(sql).execute(status == null ? Tuple.tuple() : Tuple.of(status))
+  /**
+   * Rows of {@code notices n} the caller may read, parameters n, n+1, n+2 ({@link #scopeArgs}): their
+   * counties, their centre, and nothing for clinicians (notices are not theirs to read; the policy does
+   * not admit them either). A notice whose beneficiary is unknown has no county: admins only.
+   */
+  public static String scopeFilter(int n) {
+    return Scope.countyFilter("n.county", n)
+        + " AND ($" + (n + 1) + "::bigint IS NULL OR n.centre_id = $" + (n + 1) + ")"
+        + " AND $" + (n + 2) + "::bigint IS NULL";
+  }
+
+  public static Tuple scopeArgs(Tuple tuple, Caller caller) {
+    String[] counties = caller.countyScope();
+    return tuple.addArrayOfString(counties).addLong(caller.centreScope()).addLong(caller.staffScope());
+  }
+
+  /** Filter on status and county ($1, $2), then the caller's scope ($3..$5). */
+  private static final String WHERE = " WHERE ($1::text IS NULL OR n.status = $1) AND ($2::text IS NULL OR n.county = $2)"
+      + scopeFilter(3);
+
+  public Future<Long> count(Caller caller, String status, String county) {
+    return pool.preparedQuery("SELECT count(*) FROM notices n" + WHERE)
+        .execute(scopeArgs(Tuple.tuple().addString(status).addString(county), caller))
         .map(rows -> rows.iterator().next().getLong(0));
   }
 
-  public Future<List<JsonObject>> list(int limit, int offset, String status) {
-    String sql = "SELECT " + COLUMNS + " FROM notices" + (status == null ? "" : " WHERE status = $3")
-        + " ORDER BY id DESC LIMIT $1 OFFSET $2";
-    Tuple args = status == null ? Tuple.of(limit, offset) : Tuple.of(limit, offset, status);
+  public Future<List<JsonObject>> list(Caller caller, int limit, int offset, String status, String county) {
+    String sql = "SELECT " + COLUMNS + " FROM notices n" + WHERE + " ORDER BY n.id DESC LIMIT $6 OFFSET $7";
+    Tuple args = scopeArgs(Tuple.tuple().addString(status).addString(county), caller).addInteger(limit).addInteger(offset);
     return pool.preparedQuery(sql).execute(args).map(rows -> {
       List<JsonObject> out = new ArrayList<>(rows.size());
       for (Row r : rows) out.add(json(r));
@@ -271,8 +326,16 @@ public final class NoticeRepository {
     });
   }
 
-  public Future<Optional<JsonObject>> get(long id) {
-    return pool.preparedQuery("SELECT " + COLUMNS + " FROM notices WHERE id = $1").execute(Tuple.of(id))
+  /** One notice, empty when it does not exist or is outside the caller's scope (the same 404 for both). */
+  public Future<Optional<JsonObject>> get(Caller caller, long id) {
+    return pool.preparedQuery("SELECT " + COLUMNS + " FROM notices n WHERE n.id = $1" + scopeFilter(2))
+        .execute(scopeArgs(Tuple.tuple().addLong(id), caller))
+        .map(rows -> rows.size() == 0 ? Optional.<JsonObject>empty() : Optional.of(json(rows.iterator().next())));
+  }
+
+  /** One notice whatever the scope: for the module itself and its tests, never for an API answer. */
+  Future<Optional<JsonObject>> get(long id) {
+    return pool.preparedQuery("SELECT " + COLUMNS + " FROM notices n WHERE n.id = $1").execute(Tuple.of(id))
         .map(rows -> rows.size() == 0 ? Optional.<JsonObject>empty() : Optional.of(json(rows.iterator().next())));
   }
 
@@ -280,6 +343,7 @@ public final class NoticeRepository {
     Map<String, Object> m = new HashMap<>();
     m.put("id", r.getLong("id"));
     m.put("appointmentId", str(r.getUUID("appointment_id")));
+    m.put("county", r.getString("county"));
     m.put("beneficiaryId", str(r.getUUID("beneficiary_id")));
     m.put("eventId", str(r.getUUID("event_id")));
     m.put("kind", r.getString("kind"));

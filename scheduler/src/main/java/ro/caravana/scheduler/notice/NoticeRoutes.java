@@ -5,6 +5,9 @@ import io.vertx.core.json.JsonArray;
 import io.vertx.ext.web.Router;
 import io.vertx.ext.web.RoutingContext;
 import java.util.Set;
+import ro.caravana.scheduler.access.Caller;
+import ro.caravana.scheduler.access.FamilyLinks;
+import ro.caravana.scheduler.common.Params;
 import ro.caravana.scheduler.notice.reply.ReplyService;
 import ro.caravana.scheduler.platform.http.ApiError;
 import ro.caravana.scheduler.platform.http.Requests;
@@ -12,7 +15,9 @@ import ro.caravana.scheduler.platform.http.Responses;
 
 /**
  * Read side for coordinators: {@code GET /api/notifications}, {@code GET /api/notifications/{id}}
- * and {@code GET /api/sms/replies} (answers that were neither DA, NU nor STOP are the ones to read).
+ * and {@code GET /api/sms/replies} (answers that were neither DA, NU nor STOP are the ones to read),
+ * each limited to the caller's counties (and centre); and the short link of a message,
+ * {@code GET /l/{code}}, which redirects to the signed family link it stands for.
  */
 public final class NoticeRoutes {
 
@@ -22,23 +27,46 @@ public final class NoticeRoutes {
 
   private final NoticeRepository notices;
   private final ReplyService replies;
+  private final FamilyLinks links;
 
-  public NoticeRoutes(NoticeRepository notices, ReplyService replies) {
+  public NoticeRoutes(NoticeRepository notices, ReplyService replies, FamilyLinks links) {
     this.notices = notices;
     this.replies = replies;
+    this.links = links;
   }
 
   public void mount(Router router) {
     router.get("/api/notifications").handler(this::list);
     router.get("/api/notifications/:id").handler(this::get);
     router.get("/api/sms/replies").handler(this::replies);
+    if (links != null) router.get("/l/:code").handler(this::shortLink);
+  }
+
+  /**
+   * The short link: no data of its own, only a redirect to {@code /api/family/{token}} while the family
+   * link behind the code works (that route is rate-limited and shows the one appointment). Unknown codes
+   * and dead links answer the same 404.
+   */
+  private void shortLink(RoutingContext ctx) {
+    notices.resolve(ctx.pathParam("code")).onSuccess(found -> {
+      if (found.isEmpty()) {
+        ctx.fail(ApiError.notFound("code", "Linkul nu este valid sau a expirat.", "The link is not valid or has expired."));
+        return;
+      }
+      ctx.response().setStatusCode(302)
+          .putHeader("Location", "/api/family/" + links.tokenOf(found.get()))
+          .putHeader("Cache-Control", "no-store")
+          .end();
+    }).onFailure(ctx::fail);
   }
 
   private void list(RoutingContext ctx) {
     int limit = Requests.limit(ctx);
     int offset = Requests.offset(ctx);
     String status = oneOf(ctx, "status", STATUSES);
-    Future.all(notices.list(limit, offset, status), notices.count(status))
+    String county = Params.county(ctx);
+    Caller caller = Caller.of(ctx);
+    Future.all(notices.list(caller, limit, offset, status, county), notices.count(caller, status, county))
         .onSuccess(all -> Responses.page(ctx, new JsonArray(all.<java.util.List<Object>>resultAt(0)), all.<Long>resultAt(1)))
         .onFailure(ctx::fail);
   }
@@ -51,7 +79,7 @@ public final class NoticeRoutes {
       throw ApiError.badRequest("id", "Identificatorul notificării trebuie să fie un număr.",
           "The notification id must be a number.");
     }
-    notices.get(id).onSuccess(found -> found.ifPresentOrElse(n -> Responses.json(ctx, 200, n),
+    notices.get(Caller.of(ctx), id).onSuccess(found -> found.ifPresentOrElse(n -> Responses.json(ctx, 200, n),
         () -> ctx.fail(ApiError.notFound("id", "Notificarea nu există.", "No such notification."))))
         .onFailure(ctx::fail);
   }
@@ -60,7 +88,9 @@ public final class NoticeRoutes {
     int limit = Requests.limit(ctx);
     int offset = Requests.offset(ctx);
     String intent = oneOf(ctx, "intent", INTENTS);
-    Future.all(replies.list(limit, offset, intent), replies.count(intent))
+    String county = Params.county(ctx);
+    Caller caller = Caller.of(ctx);
+    Future.all(replies.list(caller, limit, offset, intent, county), replies.count(caller, intent, county))
         .onSuccess(all -> Responses.page(ctx, new JsonArray(all.<java.util.List<Object>>resultAt(0)), all.<Long>resultAt(1)))
         .onFailure(ctx::fail);
   }

@@ -128,19 +128,8 @@ public final class Notifier extends VerticleBase {
   private Future<Integer> write(SqlConnection tx, List<AppointmentEvent> events) {
     Set<UUID> ids = new LinkedHashSet<>();
     events.forEach(e -> ids.add(e.appointmentId()));
-    return NoticeRepository.facts(tx, List.copyOf(ids)).compose(facts -> {
-      List<UUID> remote = facts.values().stream().filter(AppointmentFacts::remote)
-          .map(AppointmentFacts::appointmentId).toList();
-      Map<UUID, String> tokens = new HashMap<>();
-      Future<Void> links = Future.succeededFuture();
-      for (UUID id : remote) {
-        links = links.compose(v -> NoticeRepository.linkToken(tx, id).map(t -> {
-          tokens.put(id, t);
-          return null;
-        }));
-      }
-      return links.compose(v -> NoticeRepository.insertAll(tx, drafts(events, facts, tokens)));
-    });
+    return NoticeRepository.facts(tx, List.copyOf(ids)).compose(facts -> composer.links(tx, facts.values())
+        .compose(tokens -> NoticeRepository.insertAll(tx, drafts(events, facts, tokens))));
   }
 
   /** One draft per event that tells the family something new. */

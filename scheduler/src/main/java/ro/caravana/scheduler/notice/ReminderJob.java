@@ -9,10 +9,7 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZonedDateTime;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
-import java.util.Map;
-import java.util.UUID;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -75,17 +72,7 @@ public final class ReminderJob extends VerticleBase {
   private Future<Integer> batch(Instant from, Instant to, Instant announcedAfter, Instant now, int soFar) {
     return pool.withTransaction(tx -> NoticeRepository.reminderCandidates(tx, from, to, announcedAfter, BATCH)
         .compose(candidates -> {
-          Map<UUID, String> tokens = new HashMap<>();
-          Future<Void> links = Future.succeededFuture();
-          for (AppointmentFacts f : candidates) {
-            if (!f.remote()) continue;
-            links = links.compose(v -> NoticeRepository.linkToken(tx, f.appointmentId())
-                .map(t -> {
-                  tokens.put(f.appointmentId(), t);
-                  return null;
-                }));
-          }
-          return links.compose(v -> {
+          return composer.links(tx, candidates).compose(tokens -> {
             List<NoticeDraft> drafts = new ArrayList<>(candidates.size());
             for (AppointmentFacts f : candidates) {
               String key = "reminder:" + f.appointmentId() + ":" + f.startsAt().getEpochSecond();

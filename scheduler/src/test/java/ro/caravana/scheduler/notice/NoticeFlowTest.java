@@ -269,6 +269,66 @@ class NoticeFlowTest {
     assertEquals("messageId", bad.bodyAsJsonObject().getString("field"));
   }
 
+  @Test
+  @DisplayName("the link in a remote consultation's SMS opens that appointment, and only it, through a signed family link")
+  void shortLinkOpensTheFamilyView() throws Exception {
+    String phone = NoticeFixtures.newPhone();
+    UUID b = fixtures.beneficiary("Dana", phone, true, "ro");
+    Instant firstStart = inDays(5, 10, 0);
+    UUID first = fixtures.book(b, firstStart, "telemedicine", "remote");
+    UUID second = fixtures.book(b, inDays(6, 10, 0), "telemedicine", "remote");
+    JsonObject n1 = waitFor(() -> noticeOf(first, "delivered"), "notice of the first appointment");
+    JsonObject n2 = waitFor(() -> noticeOf(second, "delivered"), "notice of the second appointment");
+    assertEquals(1, n1.getInteger("segments"), n1.getString("body"));
+    assertEquals("GSM-7", n1.getString("encoding"));
+    String code1 = linkCode(n1.getString("body"));
+    String code2 = linkCode(n2.getString("body"));
+    assertTrue(!code1.equals(code2));
+
+    JsonObject view1 = openLink(code1, 200);
+    assertEquals(first.toString(), view1.getString("appointmentId"));
+    assertTrue(!view1.encode().contains("Dana") && !view1.encode().contains(phone) && !view1.encode().contains(b.toString()),
+        view1.encode());
+    assertEquals(second.toString(), openLink(code2, 200).getString("appointmentId"));
+    assertEquals(404, await(http.get(app.port(), "127.0.0.1", "/l/Zz9Zz9Zz9Z").followRedirects(false).send()).statusCode());
+    assertEquals(404, await(http.get(app.port(), "127.0.0.1", "/l/..%2Fapi").followRedirects(false).send()).statusCode());
+
+    // the short code is only as good as the family link behind it
+    String familyPath = await(http.get(app.port(), "127.0.0.1", "/l/" + code1).followRedirects(false).send())
+        .getHeader("Location");
+    await(ro.caravana.scheduler.access.FamilyLinks.revokeAll(pool, first));
+    assertEquals(404, await(http.get(app.port(), "127.0.0.1", "/l/" + code1).followRedirects(false).send()).statusCode());
+    assertEquals(404, await(http.get(app.port(), "127.0.0.1", familyPath).send()).statusCode());
+    assertEquals(second.toString(), openLink(code2, 200).getString("appointmentId"), "the other appointment's link still works");
+
+    // a later message about the same appointment carries the same code, backed by a new family link
+    Instant moved = firstStart.plus(1, ChronoUnit.DAYS);
+    fixtures.move(first, b, firstStart, moved);
+    JsonObject changed = waitFor(() -> noticeOf(first, "delivered", "changed"), "change notice");
+    assertEquals(code1, linkCode(changed.getString("body")));
+    JsonObject again = openLink(code1, 200);
+    assertEquals(first.toString(), again.getString("appointmentId"));
+    assertEquals(moved, java.time.OffsetDateTime.parse(again.getString("startsAt")).toInstant());
+  }
+
+  /** The 10-character code of the message's link. */
+  private static String linkCode(String body) {
+    var m = java.util.regex.Pattern.compile("https://caravana\\.ro/l/([A-Za-z0-9]{10})\\b").matcher(body);
+    assertTrue(m.find(), body);
+    return m.group(1);
+  }
+
+  /** Opens a short link as a family's phone would: a redirect to /api/family/{token}, then that page. */
+  private static JsonObject openLink(String code, int status) throws Exception {
+    var redirect = await(http.get(app.port(), "127.0.0.1", "/l/" + code).followRedirects(false).send());
+    assertEquals(302, redirect.statusCode(), redirect.bodyAsString());
+    String location = redirect.getHeader("Location");
+    assertTrue(location.matches("/api/family/[A-Za-z0-9_-]{22}\\.[A-Za-z0-9_-]{22}"), location);
+    var view = await(http.get(app.port(), "127.0.0.1", location).send());
+    assertEquals(status, view.statusCode(), view.bodyAsString());
+    return view.bodyAsJsonObject();
+  }
+
   private static JsonObject noticeOf(UUID appointment, String status) throws Exception {
     return noticeOf(appointment, status, null);
   }

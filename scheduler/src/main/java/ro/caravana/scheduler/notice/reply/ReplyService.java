@@ -12,7 +12,9 @@ import java.util.Locale;
 import java.util.UUID;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import ro.caravana.scheduler.access.Caller;
 import ro.caravana.scheduler.notice.AppointmentEvent;
+import ro.caravana.scheduler.notice.NoticeRepository;
 import ro.caravana.scheduler.notice.gateway.InboundSms;
 import ro.caravana.scheduler.platform.outbox.Outbox;
 import ro.caravana.scheduler.platform.outbox.OutboxEvent;
@@ -62,9 +64,16 @@ public final class ReplyService {
       RETURNING a.id, a.beneficiary_id, a.care_plan_id, a.service, a.modality, a.starts_at, a.ends_at, a.staff_id,
                 a.centre_id, a.caravan_id, a.stop_siruta, a.version, l.county
       """;
-  private static final String LIST = """
-      SELECT id, phone, body, intent, appointment_id, notice_id, outcome, received_at FROM sms_replies
-      """;
+  /**
+   * Replies the caller may read: a reply belongs to the county and centre of the notice it answered
+   * (one from a phone that was told nothing has none: admins only). Filter on intent ($1), county ($2),
+   * then the caller's scope ($3..$5).
+   */
+  private static final String SCOPED = """
+       FROM sms_replies r LEFT JOIN notices n ON n.id = r.notice_id
+      WHERE ($1::text IS NULL OR r.intent = $1) AND ($2::text IS NULL OR n.county = $2)""" + NoticeRepository.scopeFilter(3);
+  private static final String LIST = "SELECT r.id, r.phone, r.body, r.intent, r.appointment_id, r.notice_id, r.outcome,"
+      + " r.received_at" + SCOPED + " ORDER BY r.id DESC LIMIT $6 OFFSET $7";
 
   private final Pool pool;
 
@@ -139,16 +148,16 @@ public final class ReplyService {
     }
   }
 
-  public Future<Long> count(String intent) {
-    String sql = "SELECT count(*) FROM sms_replies" + (intent == null ? "" : " WHERE intent = $1");
-    return pool.preparedQuery(sql).execute(intent == null ? Tuple.tuple() : Tuple.of(intent))
+  public Future<Long> count(Caller caller, String intent, String county) {
+    return pool.preparedQuery("SELECT count(*)" + SCOPED)
+        .execute(NoticeRepository.scopeArgs(Tuple.tuple().addString(intent).addString(county), caller))
         .map(rows -> rows.iterator().next().getLong(0));
   }
 
-  public Future<List<JsonObject>> list(int limit, int offset, String intent) {
-    String sql = LIST + (intent == null ? "" : " WHERE intent = $3") + " ORDER BY id DESC LIMIT $1 OFFSET $2";
-    Tuple args = intent == null ? Tuple.of(limit, offset) : Tuple.of(limit, offset, intent);
-    return pool.preparedQuery(sql).execute(args).map(rows -> {
+  public Future<List<JsonObject>> list(Caller caller, int limit, int offset, String intent, String county) {
+    Tuple args = NoticeRepository.scopeArgs(Tuple.tuple().addString(intent).addString(county), caller)
+        .addInteger(limit).addInteger(offset);
+    return pool.preparedQuery(LIST).execute(args).map(rows -> {
       List<JsonObject> out = new ArrayList<>(rows.size());
       for (Row r : rows) {
         out.add(new JsonObject()
