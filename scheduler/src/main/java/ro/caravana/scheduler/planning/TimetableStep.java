@@ -91,7 +91,13 @@ final class TimetableStep {
       rooms.add(new Room(String.valueOf(r.id()), centreById.get(r.centreId()), equipment));
     }
 
-    // Staff who deliver a timetabled service
+    // Staff who deliver a timetabled service. A caravan's doctor can also give remote consultations;
+    // on a day the caravan drives with them they are on the road, so that day is not theirs to book.
+    Map<Long, Set<LocalDate>> onTheRoad = new HashMap<>();
+    for (PlanOutcome.Item item : caravanItems) {
+      if (!item.placed() || item.staffId() == null) continue;
+      onTheRoad.computeIfAbsent(item.staffId(), k -> new HashSet<>()).add(item.startsAt().atZoneSameInstant(p.zone()).toLocalDate());
+    }
     List<Staff> staff = new ArrayList<>();
     for (WeekProblem.StaffMember s : p.staff()) {
       Set<ServiceKind> skills = EnumSet.noneOf(ServiceKind.class);
@@ -109,6 +115,9 @@ final class TimetableStep {
       }
       for (WeekProblem.DateRange leave : s.leave()) {
         availability = availability.minus(weekMinute(p, leave.from()), weekMinute(p, leave.to().plusDays(1)));
+      }
+      for (LocalDate day : onTheRoad.getOrDefault(s.id(), Set.of())) {
+        availability = availability.minus(weekMinute(p, day), weekMinute(p, day.plusDays(1)));
       }
       staff.add(new Staff(String.valueOf(s.id()), s.name(), skills, home, allowed, availability));
     }
@@ -178,7 +187,7 @@ final class TimetableStep {
     Timetable problem = new Timetable(p.monday(), centres, rooms, staff, beneficiaries, caravan, sessions);
     Map<String, PlanOutcome.Item> base = new HashMap<>();
     p.baseItems().stream().filter(PlanOutcome.Item::placed).forEach(i -> base.put(sessionKey(i.itemKey()), i));
-    if (!base.isEmpty()) problem = replanning(p, problem, base);
+    if (!base.isEmpty()) problem = replanning(p, problem, base, onTheRoad);
 
     SolverFactory<Timetable> factory = SolverFactory.create(TimetableSolver.config(Duration.ofSeconds(Math.max(1, seconds)), 11L));
     Solver<Timetable> solver = factory.buildSolver();
@@ -218,7 +227,8 @@ final class TimetableStep {
   }
 
   /** Keeps what was published: same start, staff and room where still possible; started sessions pinned. */
-  private static Timetable replanning(WeekProblem p, Timetable problem, Map<String, PlanOutcome.Item> base) {
+  private static Timetable replanning(WeekProblem p, Timetable problem, Map<String, PlanOutcome.Item> base,
+      Map<Long, Set<LocalDate>> onTheRoad) {
     Map<String, Staff> staff = new HashMap<>();
     problem.getStaff().forEach(s -> staff.put(s.id(), s));
     Map<String, Room> rooms = new HashMap<>();
@@ -243,6 +253,12 @@ final class TimetableStep {
             disruptions.add(new ro.caravana.optimizer.timetable.Disruption.RoomClosure(r.id(), d, d))));
       }
     }
+    // a caravan's doctor gives up the remote sessions of every day they are on the road, as if absent
+    // (a day the caravan lost gives them back; a day it gained frees what was booked on it)
+    onTheRoad.forEach((staffId, days) -> {
+      if (!staff.containsKey(String.valueOf(staffId))) return;
+      days.forEach(d -> disruptions.add(new ro.caravana.optimizer.timetable.Disruption.StaffAbsence(String.valueOf(staffId), d, d)));
+    });
     Timetable replan = Replanner.prepare(problem, p.now(),
         disruptions.toArray(new ro.caravana.optimizer.timetable.Disruption[0]));
     // What families were told and the disruption leaves possible stays exactly as it is: only the
