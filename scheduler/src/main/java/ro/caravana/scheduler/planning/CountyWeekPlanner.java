@@ -1,6 +1,7 @@
 package ro.caravana.scheduler.planning;
 
 import io.vertx.core.json.JsonObject;
+import org.optaplanner.core.api.score.buildin.hardmediumsoftlong.HardMediumSoftLongScore;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.function.Consumer;
@@ -21,13 +22,15 @@ public final class CountyWeekPlanner implements WeekPlanner {
     List<PlanOutcome.Reason> reasons = new ArrayList<>();
     JsonObject score = new JsonObject();
     JsonObject counts = new JsonObject();
+    long hard = 0;
 
     RoutesStep.Result r = routes ? RoutesStep.solve(p, routeSeconds, progress, stop, t0)
         : new RoutesStep.Result(keptCaravanItems(p), List.of(), null, 0, 0, List.of());
     items.addAll(r.items());
     reasons.addAll(r.reasons());
     if (routes) {
-      score.put("routes", r.score());
+      score.put("routes", text(r.score()));
+      hard += hard(r.score());
       counts.put("visits", r.visits()).put("visitsAssigned", r.visitsAssigned());
     }
     if (timetable) {
@@ -35,7 +38,8 @@ public final class CountyWeekPlanner implements WeekPlanner {
       TimetableStep.Result t = TimetableStep.solve(p, r.items(), left, progress, stop, t0);
       items.addAll(t.items());
       reasons.addAll(t.reasons());
-      score.put("timetable", t.score());
+      score.put("timetable", text(t.score()));
+      hard += hard(t.score());
       counts.put("sessions", t.sessions()).put("sessionsAssigned", t.sessionsAssigned());
     }
     // a family called it off: the item leaves the plan (publishing cancels it); nothing else has to move for it
@@ -43,7 +47,7 @@ public final class CountyWeekPlanner implements WeekPlanner {
     items.removeIf(i -> cancelled.contains(i.itemKey()));
     long assigned = items.stream().filter(PlanOutcome.Item::placed).count();
     counts.put("appointments", items.size()).put("assigned", assigned).put("unassigned", items.size() - assigned);
-    score.put("hard", hard(score.getString("routes")) + hard(score.getString("timetable")));
+    score.put("hard", hard);
     return new PlanOutcome(score, counts, reasons, items, r.stops());
   }
 
@@ -59,9 +63,11 @@ public final class CountyWeekPlanner implements WeekPlanner {
     return p.baseItems().stream().filter(i -> "caravan".equals(i.modality())).toList();
   }
 
-  static long hard(String score) {
-    if (score == null) return 0;
-    int at = score.indexOf("hard");
-    return at < 0 ? 0 : Long.parseLong(score.substring(0, at).replace("init", "").replaceAll(".*/", ""));
+  private static long hard(HardMediumSoftLongScore score) {
+    return score == null ? 0 : score.hardScore();
+  }
+
+  private static String text(HardMediumSoftLongScore score) {
+    return score == null ? null : score.toString();
   }
 }

@@ -1,6 +1,5 @@
 package ro.caravana.scheduler.planning;
 
-import io.vertx.core.MultiMap;
 import io.vertx.core.Vertx;
 import io.vertx.core.eventbus.MessageConsumer;
 import io.vertx.core.http.HttpServerResponse;
@@ -13,6 +12,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.UUID;
+import ro.caravana.scheduler.access.Caller;
 import ro.caravana.scheduler.access.Caller;
 import ro.caravana.scheduler.platform.http.ApiError;
 import ro.caravana.scheduler.platform.http.Requests;
@@ -242,10 +242,9 @@ public final class PlanRoutes {
     return ApiError.notFound("id", "Planul nu există.", "No such plan.");
   }
 
+  /** Who asked, for the plan record: the signed-in account. */
   private static String requester(RoutingContext ctx) {
-    MultiMap headers = ctx.request().headers();
-    Object caller = ctx.get("caller");
-    return caller != null ? caller.toString() : headers.get("X-Forwarded-For") != null ? headers.get("X-Forwarded-For")
-        : String.valueOf(ctx.request().remoteAddress());
+    Caller caller = Caller.orNull(ctx);
+    return caller == null ? null : caller.email();
   }
 }

@@ -14,6 +14,7 @@ import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
 import java.util.function.Consumer;
+import org.optaplanner.core.api.score.buildin.hardmediumsoftlong.HardMediumSoftLongScore;
 import org.optaplanner.core.api.solver.Solver;
 import org.optaplanner.core.api.solver.SolverFactory;
 import ro.caravana.optimizer.geo.GeoPoint;
@@ -43,7 +44,7 @@ final class RoutesStep {
     String itemKey() { return "caravan:" + plan.id(); }
   }
 
-  record Result(List<PlanOutcome.Item> items, List<PlanOutcome.Stop> stops, String score, int visits, int visitsAssigned,
+  record Result(List<PlanOutcome.Item> items, List<PlanOutcome.Stop> stops, HardMediumSoftLongScore score, int visits, int visitsAssigned,
       List<PlanOutcome.Reason> reasons) {}
 
   private RoutesStep() {}
@@ -154,7 +155,7 @@ final class RoutesStep {
       reasons.add(reason);
       consultationsOf.get(v.getId()).forEach(c -> items.add(unplaced(c, reason)));
     }
-    return new Result(items, stops, best.getScore().toString(), visits.size(), assigned, reasons);
+    return new Result(items, stops, best.getScore(), visits.size(), assigned, reasons);
   }
 
   /** In a re-plan, visits published before stay on their caravan-day in their order unless that day is gone. */

@@ -51,7 +51,7 @@ final class TimetableStep {
 
   static final int GROUP_SIZE = 10;
 
-  record Result(List<PlanOutcome.Item> items, String score, int sessions, int sessionsAssigned,
+  record Result(List<PlanOutcome.Item> items, HardMediumSoftLongScore score, int sessions, int sessionsAssigned,
       List<PlanOutcome.Reason> reasons) {}
 
   private TimetableStep() {}
@@ -223,7 +223,7 @@ final class TimetableStep {
             null));
       }
     }
-    return new Result(items, best.getScore().toString(), sessions.size(), assigned, explain(factory, best));
+    return new Result(items, best.getScore(), sessions.size(), assigned, explain(factory, best));
   }
 
   /** Keeps what was published: same start, staff and room where still possible; started sessions pinned. */
