@@ -107,13 +107,22 @@ public class Visit {
   }
 
   public long missingSkillCount() {
+    return missingSkillCountOn(caravanDay);
+  }
+
+  /** Skills this visit needs that {@code day}'s crew lacks. */
+  public long missingSkillCountOn(CaravanDay day) {
     if (requiredSkills.isEmpty()) return 0;
-    Set<String> crewSkills = caravanDay.getSkills();
+    Set<String> crewSkills = day.getSkills();
     return requiredSkills.stream().filter(s -> !crewSkills.contains(s)).count();
   }
 
   public boolean isOnDisallowedDate() {
-    return !allowedDates.isEmpty() && !allowedDates.contains(caravanDay.getDate());
+    return isDisallowedOn(caravanDay);
+  }
+
+  public boolean isDisallowedOn(CaravanDay day) {
+    return !allowedDates.isEmpty() && !allowedDates.contains(day.getDate());
   }
 
   /** Weight of leaving this visit out: priority times demand (at least 1 each). */
@@ -123,13 +132,22 @@ public class Visit {
 
   /** Days by which the interval since the last visit misses the wanted frequency, either way. */
   public long spacingDeviationDays() {
-    if (lastVisitDate == null || frequencyDays <= 0 || caravanDay.getDate() == null) return 0;
-    long interval = caravanDay.getDate().toEpochDay() - lastVisitDate.toEpochDay();
+    return spacingDeviationDaysOn(caravanDay);
+  }
+
+  /** As {@link #spacingDeviationDays()}, were this visit made on {@code day}. */
+  public long spacingDeviationDaysOn(CaravanDay day) {
+    if (lastVisitDate == null || frequencyDays <= 0 || day.getDate() == null) return 0;
+    long interval = day.getDate().toEpochDay() - lastVisitDate.toEpochDay();
     return Math.abs(interval - frequencyDays);
   }
 
   public boolean isCrewChange() {
-    return lastCrew != null && !lastCrew.equals(caravanDay.getCrew());
+    return isCrewChangeOn(caravanDay);
+  }
+
+  public boolean isCrewChangeOn(CaravanDay day) {
+    return lastCrew != null && !lastCrew.equals(day.getCrew());
   }
 
   public Visit withHistory(LocalDate lastVisitDate, int frequencyDays, String lastCrew) {

@@ -27,6 +27,7 @@ public class PinnedVisitMoveFilter implements SelectionFilter<RoutePlan, Move<Ro
   public boolean accept(ScoreDirector<RoutePlan> scoreDirector, Move<RoutePlan> move) {
     RoutePlan plan = scoreDirector.getWorkingSolution();
     if (!plan.hasPinnedVisits()) return true;
+    if (move instanceof RouteRebuildMove) return true; // never takes a pinned visit nor touches a published day
     if (move instanceof ListChangeMove<RoutePlan> change) {
       return !pinned(change.getMovedValue()) && !published(change.getDestinationEntity());
     }

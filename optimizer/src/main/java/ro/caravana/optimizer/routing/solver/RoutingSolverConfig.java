@@ -1,5 +1,6 @@
 package ro.caravana.optimizer.routing.solver;
 
+import java.util.ArrayList;
 import java.util.List;
 import org.optaplanner.core.config.constructionheuristic.ConstructionHeuristicPhaseConfig;
 import org.optaplanner.core.config.heuristic.selector.common.nearby.NearbySelectionConfig;
@@ -8,6 +9,7 @@ import org.optaplanner.core.config.heuristic.selector.list.DestinationSelectorCo
 import org.optaplanner.core.config.heuristic.selector.list.SubListSelectorConfig;
 import org.optaplanner.core.config.heuristic.selector.move.MoveSelectorConfig;
 import org.optaplanner.core.config.heuristic.selector.move.composite.UnionMoveSelectorConfig;
+import org.optaplanner.core.config.heuristic.selector.move.factory.MoveIteratorFactoryConfig;
 import org.optaplanner.core.config.heuristic.selector.move.generic.list.ListChangeMoveSelectorConfig;
 import org.optaplanner.core.config.heuristic.selector.move.generic.list.ListSwapMoveSelectorConfig;
 import org.optaplanner.core.config.heuristic.selector.move.generic.list.SubListChangeMoveSelectorConfig;
@@ -30,7 +32,9 @@ import ro.caravana.optimizer.routing.score.RoutingConstraintProvider;
 /**
  * The routing solver, configured in code: a first-fit construction heuristic puts every visit at
  * its cheapest position, then late acceptance local search with list moves (change, swap,
- * sub-list change and swap with reversal, 2-opt), optionally restricted to nearby visits.
+ * sub-list change and swap with reversal, 2-opt), optionally restricted to nearby visits, and
+ * ruin-and-recreate moves ({@link RuinRecreate}) that take out strings of nearby visits and put
+ * them back at their cheapest places.
  */
 public final class RoutingSolverConfig {
 
@@ -61,7 +65,12 @@ public final class RoutingSolverConfig {
   }
 
   private static LocalSearchPhaseConfig localSearch(RoutingSolverSettings settings) {
-    List<MoveSelectorConfig> moves = settings.nearby() ? nearbyMoves() : plainMoves();
+    List<MoveSelectorConfig> moves = new ArrayList<>(settings.nearby() ? nearbyMoves() : plainMoves());
+    if (settings.ruinRecreateWeight() > 0) {
+      moves.add(new MoveIteratorFactoryConfig()
+          .withMoveIteratorFactoryClass(RuinRecreateMoveIteratorFactory.class)
+          .withFixedProbabilityWeight(settings.ruinRecreateWeight()));
+    }
     UnionMoveSelectorConfig union = new UnionMoveSelectorConfig(moves)
         .withFilterClass(PinnedVisitMoveFilter.class);
     // Terminations sit on the local search phase, not on the solver: a solver-level time limit

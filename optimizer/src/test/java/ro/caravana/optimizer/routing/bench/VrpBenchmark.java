@@ -27,7 +27,7 @@ import ro.caravana.optimizer.routing.vrp.VrpSolver;
  *
  * <pre>
  * VrpBenchmark DIR [--seconds N] [--objective distance|vehicles] [--only C101,R101] [--peers jsprit,ortools|none]
- *              [--threads T] [--no-nearby]
+ *              [--threads T] [--no-nearby] [--ruin-recreate WEIGHT]
  * </pre>
  * Best known values come from the folder: bks_distance.csv / bks.csv (Solomon), opt.csv (CVRP).
  */
@@ -48,6 +48,7 @@ public final class VrpBenchmark {
     int steps = 0;
     int customers = 0;
     int lateAcceptance = RoutingSolverSettings.DEFAULT_LATE_ACCEPTANCE_SIZE;
+    double ruinRecreate = RoutingSolverSettings.DEFAULT_RUIN_RECREATE_WEIGHT;
     for (int i = 1; i < args.length; i++) {
       switch (args[i]) {
         case "--seconds" -> seconds = Long.parseLong(args[++i]);
@@ -59,6 +60,7 @@ public final class VrpBenchmark {
         case "--customers" -> customers = Integer.parseInt(args[++i]);
         case "--steps" -> steps = Integer.parseInt(args[++i]);
         case "--late-acceptance" -> lateAcceptance = Integer.parseInt(args[++i]);
+        case "--ruin-recreate" -> ruinRecreate = Double.parseDouble(args[++i]);
         default -> throw new IllegalArgumentException("unknown argument " + args[i]);
       }
     }
@@ -72,12 +74,13 @@ public final class VrpBenchmark {
     }
     boolean vehiclesFirst = objective == VrpObjective.VEHICLES;
     RoutingSolverSettings base = RoutingSolverSettings.forSeconds(seconds).withUnimprovedSeconds(seconds)
-        .withNearby(nearby).withMoveThreadCount(threads).withLateAcceptanceSize(lateAcceptance);
+        .withNearby(nearby).withMoveThreadCount(threads).withLateAcceptanceSize(lateAcceptance)
+        .withRuinRecreateWeight(ruinRecreate);
     RoutingSolverSettings settings = steps > 0 ? base.withStepLimit(steps).withRandomSeed(0L) : base;
     System.out.printf("objective %s, %d s per instance and solver%s, ours: nearby %s, move threads %s, "
-        + "late acceptance %d%n%n", objective.name().toLowerCase(Locale.ROOT), seconds,
+        + "late acceptance %d, ruin and recreate weight %s%n%n", objective.name().toLowerCase(Locale.ROOT), seconds,
         steps > 0 ? " (ours: at most " + steps + " local search steps)" : "", nearby, threads == 0 ? "none" : threads,
-        lateAcceptance);
+        lateAcceptance, ruinRecreate);
     StringBuilder header = new StringBuilder("| instance | best known V / D | ours V / D | ours gap % |");
     StringBuilder rule = new StringBuilder("|---|---|---|---|");
     for (String peer : peers) {
