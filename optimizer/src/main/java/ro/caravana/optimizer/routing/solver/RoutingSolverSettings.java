@@ -9,8 +9,8 @@ package ro.caravana.optimizer.routing.solver;
 public record RoutingSolverSettings(long seconds, long unimprovedSeconds, int stepLimit, boolean nearby,
     int moveThreadCount, Long randomSeed, int lateAcceptanceSize, double ruinRecreateWeight) {
 
-  public static final int DEFAULT_LATE_ACCEPTANCE_SIZE = 50;
-  public static final double DEFAULT_RUIN_RECREATE_WEIGHT = 1.0;
+  public static final int DEFAULT_LATE_ACCEPTANCE_SIZE = 1_000;
+  public static final double DEFAULT_RUIN_RECREATE_WEIGHT = 3.0;
 
   public static RoutingSolverSettings forSeconds(long seconds) {
     return new RoutingSolverSettings(seconds, Math.max(5, seconds), 0, true, 0, null, DEFAULT_LATE_ACCEPTANCE_SIZE,
