@@ -117,7 +117,7 @@ final class RoutesStep {
 
     RoutePlan problem = new RoutePlan(p.county() + " " + p.week(), days, visits);
     RoutingSolverSettings settings = RoutingSolverSettings.forSeconds(Math.max(1, seconds))
-        .withUnimprovedSeconds(Math.max(2, seconds / 2)).withRandomSeed(7L);
+        .withUnimprovedSeconds(Math.max(2, seconds / 2)).withRandomSeed(7L).sizedFor(visits.size());
     Solver<RoutePlan> solver = SolverFactory.<RoutePlan>create(RoutingSolverConfig.build(settings)).buildSolver();
     solver.addEventListener(event -> progress.accept(new Progress("routes", event.getNewBestScore().toString(),
         (System.nanoTime() - t0) / 1_000_000, false)));

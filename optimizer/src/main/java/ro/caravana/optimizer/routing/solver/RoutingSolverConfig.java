@@ -91,7 +91,7 @@ public final class RoutingSolverConfig {
     phase.setTerminationConfig(termination);
     return phase
         .withMoveSelectorConfig(union)
-        .withAcceptorConfig(new LocalSearchAcceptorConfig().withLateAcceptanceSize(settings.lateAcceptanceSize()))
+        .withAcceptorConfig(new LocalSearchAcceptorConfig().withLateAcceptanceSize(settings.effectiveLateAcceptanceSize()))
         .withForagerConfig(new LocalSearchForagerConfig().withAcceptedCountLimit(1));
   }
 

@@ -9,17 +9,43 @@ package ro.caravana.optimizer.routing.solver;
 public record RoutingSolverSettings(long seconds, long unimprovedSeconds, int stepLimit, boolean nearby,
     int moveThreadCount, Long randomSeed, int lateAcceptanceSize, double ruinRecreateWeight) {
 
+  /** Late acceptance memory up to {@link #LATE_ACCEPTANCE_FULL_UP_TO} visits, and where the size is not known. */
   public static final int DEFAULT_LATE_ACCEPTANCE_SIZE = 1_000;
+  /** Marks the late acceptance size as chosen by {@link #sizedFor(int)}. */
+  public static final int AUTO = 0;
+  static final int LATE_ACCEPTANCE_FULL_UP_TO = 100;
+  static final int MIN_LATE_ACCEPTANCE_SIZE = 100;
   public static final double DEFAULT_RUIN_RECREATE_WEIGHT = 3.0;
 
   public static RoutingSolverSettings forSeconds(long seconds) {
-    return new RoutingSolverSettings(seconds, Math.max(5, seconds), 0, true, 0, null, DEFAULT_LATE_ACCEPTANCE_SIZE,
+    return new RoutingSolverSettings(seconds, Math.max(5, seconds), 0, true, 0, null, AUTO,
         DEFAULT_RUIN_RECREATE_WEIGHT);
   }
 
   public static RoutingSolverSettings forSteps(int steps) {
-    return new RoutingSolverSettings(0, 0, steps, true, 0, 0L, DEFAULT_LATE_ACCEPTANCE_SIZE,
+    return new RoutingSolverSettings(0, 0, steps, true, 0, 0L, AUTO,
         DEFAULT_RUIN_RECREATE_WEIGHT);
+  }
+
+  /**
+   * Late acceptance memory for a problem of {@code visits} visits: 1000 up to 100 visits, then
+   * 100 000 / visits (at least 100). A long memory explores more but converges more slowly; with
+   * hundreds of visits every region needs its own improvements and the budget allows fewer steps
+   * per visit, so the memory shortens (measured on the 509-stop county, docs/benchmarks.md).
+   */
+  public static int lateAcceptanceSizeFor(int visits) {
+    if (visits <= LATE_ACCEPTANCE_FULL_UP_TO) return DEFAULT_LATE_ACCEPTANCE_SIZE;
+    return Math.max(MIN_LATE_ACCEPTANCE_SIZE, DEFAULT_LATE_ACCEPTANCE_SIZE * LATE_ACCEPTANCE_FULL_UP_TO / visits);
+  }
+
+  /** These settings with the late acceptance size chosen for {@code visits}, unless one was set. */
+  public RoutingSolverSettings sizedFor(int visits) {
+    return lateAcceptanceSize == AUTO ? withLateAcceptanceSize(lateAcceptanceSizeFor(visits)) : this;
+  }
+
+  /** The late acceptance size to configure: the one set, or the default when left to {@link #sizedFor(int)}. */
+  public int effectiveLateAcceptanceSize() {
+    return lateAcceptanceSize == AUTO ? DEFAULT_LATE_ACCEPTANCE_SIZE : lateAcceptanceSize;
   }
 
   public RoutingSolverSettings withNearby(boolean nearby) {

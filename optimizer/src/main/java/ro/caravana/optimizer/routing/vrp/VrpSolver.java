@@ -15,7 +15,7 @@ public final class VrpSolver {
   private VrpSolver() {}
 
   public static VrpResult solve(VrpInstance instance, VrpObjective objective, RoutingSolverSettings settings) {
-    return solve(instance, objective, RoutingSolverConfig.build(settings));
+    return solve(instance, objective, RoutingSolverConfig.build(settings.sizedFor(instance.customers().size())));
   }
 
   public static VrpResult solve(VrpInstance instance, VrpObjective objective, SolverConfig config) {

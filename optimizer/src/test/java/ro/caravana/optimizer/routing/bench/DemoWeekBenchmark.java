@@ -34,7 +34,7 @@ public final class DemoWeekBenchmark {
     RoutePlan week = DemoWeek.build();
     Solver<RoutePlan> solver = SolverFactory.<RoutePlan>create(RoutingSolverConfig.build(
         RoutingSolverSettings.forSeconds(seconds).withUnimprovedSeconds(seconds).withNearby(nearby)
-            .withMoveThreadCount(threads))).buildSolver();
+            .withMoveThreadCount(threads).sizedFor(week.getVisits().size()))).buildSolver();
     AtomicLong feasibleAt = new AtomicLong(-1);
     solver.addEventListener(event -> {
       if (feasibleAt.get() < 0 && event.getNewBestScore().isSolutionInitialized()

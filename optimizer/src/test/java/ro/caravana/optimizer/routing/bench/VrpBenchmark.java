@@ -48,7 +48,7 @@ public final class VrpBenchmark {
     boolean nearby = true;
     int steps = 0;
     int customers = 0;
-    int lateAcceptance = RoutingSolverSettings.DEFAULT_LATE_ACCEPTANCE_SIZE;
+    int lateAcceptance = RoutingSolverSettings.AUTO;
     double ruinRecreate = RoutingSolverSettings.DEFAULT_RUIN_RECREATE_WEIGHT;
     for (int i = 1; i < args.length; i++) {
       switch (args[i]) {
@@ -79,9 +79,9 @@ public final class VrpBenchmark {
         .withRuinRecreateWeight(ruinRecreate);
     RoutingSolverSettings settings = steps > 0 ? base.withStepLimit(steps).withRandomSeed(0L) : base;
     System.out.printf("objective %s, %d s per instance and solver%s, ours: nearby %s, move threads %s, "
-        + "late acceptance %d, ruin and recreate weight %s%n%n", objective.name().toLowerCase(Locale.ROOT), seconds,
+        + "late acceptance %s, ruin and recreate weight %s%n%n", objective.name().toLowerCase(Locale.ROOT), seconds,
         steps > 0 ? " (ours: at most " + steps + " local search steps)" : "", nearby, threads == 0 ? "none" : threads,
-        lateAcceptance, ruinRecreate);
+        lateAcceptance == RoutingSolverSettings.AUTO ? "by size" : lateAcceptance, ruinRecreate);
     StringBuilder header = new StringBuilder("| instance | best known V / D | ours V / D | ours gap % |");
     StringBuilder rule = new StringBuilder("|---|---|---|---|");
     for (String peer : peers) {
@@ -103,7 +103,7 @@ public final class VrpBenchmark {
       long[] feasibleMillis = {-1};
       List<Run> runs = new ArrayList<>();
       runs.add(new Run("ours", timed(instance, () -> VrpSolver.solve(instance, ObjectiveOf.of(vehiclesFirst),
-          RoutingSolverConfig.build(settings), millis -> feasibleMillis[0] = millis).routes())));
+          RoutingSolverConfig.build(settings.sizedFor(instance.customers().size())), millis -> feasibleMillis[0] = millis).routes())));
       for (String peer : peers) {
         long limit = seconds;
         runs.add(new Run(peer, timed(instance, () -> switch (peer) {
