@@ -14,6 +14,7 @@ import ro.caravana.optimizer.routing.solver.RoutingSolverSettings;
  * The real case: the demo week (50 communes of BC and VN, 4 caravans, 5 days) solved for N
  * seconds; prints caravan-days used, km, hours on the road, unassigned visits and the time until
  * the first plan without hard violations. Usage: DemoWeekBenchmark [--seconds N] [--threads T] [--no-nearby]
+ * [--late-acceptance N] [--ruin-recreate WEIGHT]
  */
 public final class DemoWeekBenchmark {
 
@@ -23,18 +24,23 @@ public final class DemoWeekBenchmark {
     long seconds = 10;
     int threads = 0;
     boolean nearby = true;
+    int lateAcceptance = RoutingSolverSettings.AUTO;
+    double ruinRecreate = RoutingSolverSettings.DEFAULT_RUIN_RECREATE_WEIGHT;
     for (int i = 0; i < args.length; i++) {
       switch (args[i]) {
         case "--seconds" -> seconds = Long.parseLong(args[++i]);
         case "--threads" -> threads = Integer.parseInt(args[++i]);
         case "--no-nearby" -> nearby = false;
+        case "--late-acceptance" -> lateAcceptance = Integer.parseInt(args[++i]);
+        case "--ruin-recreate" -> ruinRecreate = Double.parseDouble(args[++i]);
         default -> throw new IllegalArgumentException("unknown argument " + args[i]);
       }
     }
     RoutePlan week = DemoWeek.build();
     Solver<RoutePlan> solver = SolverFactory.<RoutePlan>create(RoutingSolverConfig.build(
         RoutingSolverSettings.forSeconds(seconds).withUnimprovedSeconds(seconds).withNearby(nearby)
-            .withMoveThreadCount(threads).sizedFor(week.getVisits().size()))).buildSolver();
+            .withMoveThreadCount(threads).withLateAcceptanceSize(lateAcceptance).withRuinRecreateWeight(ruinRecreate)
+            .sizedFor(week.getVisits().size()))).buildSolver();
     AtomicLong feasibleAt = new AtomicLong(-1);
     solver.addEventListener(event -> {
       if (feasibleAt.get() < 0 && event.getNewBestScore().isSolutionInitialized()
