@@ -77,54 +77,22 @@ final class RuinRecreate {
    * a visit goes to or leaves it), or an empty map when there is nothing to ruin.
    */
   Map<CaravanDay, List<Visit>> propose(RoutePlan plan, Random random) {
+    return propose(plan, randomMovable(random), random);
+  }
+
+  /** As above around a given seed visit; {@code null} or an immovable seed ruins no route. */
+  Map<CaravanDay, List<Visit>> propose(RoutePlan plan, Visit seed, Random random) {
     Map<CaravanDay, List<Visit>> changed = new LinkedHashMap<>();
-    List<Visit> removed = ruin(plan, random, changed);
+    List<Visit> removed = ruin(plan, seed, random, changed);
     if (removed.isEmpty()) return Map.of();
     recreate(plan, removed, random, changed);
     return changed;
   }
 
-  private List<Visit> ruin(RoutePlan plan, Random random, Map<CaravanDay, List<Visit>> changed) {
-    int routes = 0;
-    int placed = 0;
-    for (CaravanDay day : plan.getCaravanDays()) {
-      if (open(day) && !day.getVisits().isEmpty()) {
-        routes++;
-        placed += day.getVisits().size();
-      }
-    }
+  private List<Visit> ruin(RoutePlan plan, Visit seed, Random random, Map<CaravanDay, List<Visit>> changed) {
     List<Visit> removed = new ArrayList<>();
-    if (routes > 0) {
-      Visit seed = randomMovable(random);
-      if (seed != null) {
-        double meanLength = (double) placed / routes;
-        double maxString = Math.min(MAX_STRING, meanLength);
-        double maxStrings = 4.0 * MEAN_REMOVED / (1 + maxString) - 1;
-        int strings = (int) (1 + random.nextDouble() * maxStrings);
-        int[] near = neighbours[indexOf(seed)];
-        for (int k = 0; k < near.length && changed.size() < strings; k++) {
-          Visit visit = visits.get(near[k]);
-          CaravanDay day = visit.getCaravanDay();
-          if (!movable(visit) || changed.containsKey(day)) continue;
-          List<Visit> route = new ArrayList<>(day.getVisits());
-          int at = route.indexOf(visit);
-          int longest = (int) Math.min(route.size(), maxString);
-          int length = 1 + random.nextInt(Math.max(1, longest));
-          int first = Math.max(0, at - length + 1);
-          int last = Math.min(at, route.size() - length);
-          int start = first + random.nextInt(Math.max(1, last - first + 1));
-          List<Visit> kept = new ArrayList<>(route.size());
-          for (int i = 0; i < route.size(); i++) {
-            Visit v = route.get(i);
-            if (i >= start && i < start + length && !v.isPinned()) {
-              removed.add(v);
-            } else {
-              kept.add(v);
-            }
-          }
-          changed.put(day, kept);
-        }
-      }
+    if (seed != null && movable(seed)) {
+      removeStrings(plan, seed, random, changed, removed);
     }
     CaravanDay unassigned = plan.unassignedList();
     if (!unassigned.getVisits().isEmpty()) {
@@ -136,6 +104,51 @@ final class RuinRecreate {
       changed.put(unassigned, waiting);
     }
     return removed;
+  }
+
+  /** Walks out from the seed over its neighbours, cutting one string from each route met, up to a drawn count. */
+  private void removeStrings(RoutePlan plan, Visit seed, Random random, Map<CaravanDay, List<Visit>> changed,
+      List<Visit> removed) {
+    int routes = 0;
+    int placed = 0;
+    for (CaravanDay day : plan.getCaravanDays()) {
+      if (open(day) && !day.getVisits().isEmpty()) {
+        routes++;
+        placed += day.getVisits().size();
+      }
+    }
+    double maxString = Math.min(MAX_STRING, (double) placed / routes);
+    double maxStrings = 4.0 * MEAN_REMOVED / (1 + maxString) - 1;
+    int strings = (int) (1 + random.nextDouble() * maxStrings);
+    int[] near = neighbours[indexOf(seed)];
+    for (int k = 0; k < near.length && changed.size() < strings; k++) {
+      Visit visit = visits.get(near[k]);
+      CaravanDay day = visit.getCaravanDay();
+      if (movable(visit) && !changed.containsKey(day)) {
+        changed.put(day, cutString(day.getVisits(), visit, maxString, random, removed));
+      }
+    }
+  }
+
+  /** The route without a random string of up to {@code maxString} visits around {@code visit} (pinned ones stay). */
+  private static List<Visit> cutString(List<Visit> route, Visit visit, double maxString, Random random,
+      List<Visit> removed) {
+    int at = route.indexOf(visit);
+    int longest = (int) Math.min(route.size(), maxString);
+    int length = 1 + random.nextInt(Math.max(1, longest));
+    int first = Math.max(0, at - length + 1);
+    int last = Math.min(at, route.size() - length);
+    int start = first + random.nextInt(Math.max(1, last - first + 1));
+    List<Visit> kept = new ArrayList<>(route.size());
+    for (int i = 0; i < route.size(); i++) {
+      Visit v = route.get(i);
+      if (i >= start && i < start + length && !v.isPinned()) {
+        removed.add(v);
+      } else {
+        kept.add(v);
+      }
+    }
+    return kept;
   }
 
   private void recreate(RoutePlan plan, List<Visit> removed, Random random, Map<CaravanDay, List<Visit>> changed) {

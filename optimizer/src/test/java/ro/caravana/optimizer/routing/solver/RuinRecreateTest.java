@@ -75,6 +75,24 @@ class RuinRecreateTest {
   }
 
   @Test
+  @DisplayName("In original order each visit seeds one proposal: a movable seed's day is ruined, a pinned seed ruins nothing")
+  void seededProposals() throws Exception {
+    RoutePlan plan = solvedR101(200);
+    Visit pinned = plan.drivingDays().get(0).getVisits().get(0);
+    pinned.setPinned(true);
+    RuinRecreate ruinRecreate = new RuinRecreate(plan);
+    Random random = new Random(3);
+    for (Visit seed : plan.getVisits()) {
+      Map<CaravanDay, List<Visit>> proposal = ruinRecreate.propose(plan, seed, random);
+      if (seed == pinned) {
+        assertTrue(proposal.isEmpty(), "a pinned seed ruins no route");
+      } else {
+        assertTrue(proposal.containsKey(seed.getCaravanDay()), () -> "the seed's day is ruined: " + seed);
+      }
+    }
+  }
+
+  @Test
   @DisplayName("Ruin-and-recreate moves alone keep the incremental score exact (full assert) and keep R101 feasible")
   void movesUndoExactly() throws Exception {
     try (Reader reader = new InputStreamReader(RuinRecreateTest.class.getResourceAsStream("/vrp/R101.txt"),
