@@ -55,6 +55,19 @@ final class PlanApi {
     this.authorization = "Bearer " + TestSystem.adminToken(app);
   }
 
+  /** Starts a test app that answers HTTP only: plan requests from Kafka belong to PlanRequestConsumerTest. */
+  static SchedulerApp startApp(Vertx vertx) throws Exception {
+    return TestSystem.startApp(vertx, true, TestSystem.config(Map.of("planning.consume-requests", "false")), (r, c) -> { })
+        .toCompletionStage().toCompletableFuture().get(120, TimeUnit.SECONDS);
+  }
+
+  /** What the county's families were told about the week starting {@code monday}, by appointment id. */
+  Map<String, Told> told(String county, LocalDate monday) {
+    Map<String, Told> out = new java.util.HashMap<>();
+    appointments(county, monday, monday.plusDays(6), null).forEach(a -> out.put(a.getString("id"), Told.of(a)));
+    return out;
+  }
+
   /** The ISO week ({@code 2026-W50}) that contains the day {@code days} from today. */
   static String weekAhead(int days) {
     LocalDate d = LocalDate.now(ZONE).plusDays(days);

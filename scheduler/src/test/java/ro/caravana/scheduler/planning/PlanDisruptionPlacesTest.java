@@ -3,7 +3,6 @@ package ro.caravana.scheduler.planning;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
-import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.vertx.core.Vertx;
 import io.vertx.core.buffer.Buffer;
@@ -49,8 +48,7 @@ class PlanDisruptionPlacesTest {
   @BeforeAll
   static void start() throws Exception {
     vertx = Vertx.vertx();
-    app = TestSystem.startApp(vertx, true, TestSystem.config(Map.of("planning.consume-requests", "false")), (r, c) -> { })
-        .toCompletionStage().toCompletableFuture().get(120, TimeUnit.SECONDS);
+    app = PlanApi.startApp(vertx);
     api = new PlanApi(vertx, app);
   }
 
@@ -64,14 +62,6 @@ class PlanDisruptionPlacesTest {
     static Placed of(JsonObject i) {
       return new Placed(instant(i.getString("start")), instant(i.getString("end")), i.getLong("staffId"),
           i.getLong("centreId"), i.getLong("roomId"), i.getLong("caravanId"), i.getInteger("stopSiruta"));
-    }
-  }
-
-  /** What a family was told about one appointment. */
-  record Told(String status, Instant start, Instant end, Long staffId, Long roomId, Integer stopSiruta) {
-    static Told of(JsonObject a) {
-      return new Told(a.getString("status"), instant(a.getString("startsAt")), instant(a.getString("endsAt")),
-          a.getLong("staffId"), a.getLong("roomId"), a.getInteger("stopSiruta"));
     }
   }
 
@@ -109,7 +99,7 @@ class PlanDisruptionPlacesTest {
       published = next;
     }
     UUID first = published;
-    Map<String, Told> before = snapshot(monday);
+    Map<String, Told> before = api.told(COUNTY, monday);
     List<JsonObject> firstItems = api.items(first);
     Predicate<JsonObject> onLostDay = i -> Objects.equals(caravanId, i.getLong("caravanId")) && i.getString("start") != null
         && lostDay.equals(day(i.getString("start")));
@@ -152,7 +142,7 @@ class PlanDisruptionPlacesTest {
     String week = PlanApi.weekAhead(35);
     LocalDate monday = PlanRequest.monday(week);
     UUID first = publishedPlan(week);
-    Map<String, Told> before = snapshot(monday);
+    Map<String, Told> before = api.told(COUNTY, monday);
 
     // the centre-day with the most sessions
     List<JsonObject> firstItems = api.items(first);
@@ -265,7 +255,7 @@ class PlanDisruptionPlacesTest {
     assertEquals(diff.getJsonArray("removed").size(), result.getInteger("cancelled"), result.encode());
     assertEquals("superseded", api.plan(first).getString("status"));
 
-    Map<String, Told> after = snapshot(monday);
+    Map<String, Told> after = api.told(COUNTY, monday);
     Set<String> changed = new HashSet<>();
     after.forEach((id, told) -> {
       if (!told.equals(before.get(id))) changed.add(id);
@@ -285,12 +275,6 @@ class PlanDisruptionPlacesTest {
           : "cancelled".equals(told.status()) ? Publisher.CANCELLED : Publisher.CHANGED;
       assertEquals(expected, typeOf.get(id), "event for " + id);
     }
-  }
-
-  private Map<String, Told> snapshot(LocalDate monday) {
-    Map<String, Told> out = new HashMap<>();
-    api.appointments(COUNTY, monday, monday.plusDays(6), null).forEach(a -> out.put(a.getString("id"), Told.of(a)));
-    return out;
   }
 
   private static Map<String, JsonObject> byKey(List<JsonObject> items) {

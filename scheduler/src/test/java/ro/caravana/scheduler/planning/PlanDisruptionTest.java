@@ -9,7 +9,6 @@ import io.vertx.core.buffer.Buffer;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 import io.vertx.ext.web.client.HttpResponse;
-import java.time.Instant;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.util.HashMap;
@@ -45,23 +44,13 @@ class PlanDisruptionTest {
   @BeforeAll
   static void start() throws Exception {
     vertx = Vertx.vertx();
-    app = TestSystem.startApp(vertx, true, TestSystem.config(Map.of("planning.consume-requests", "false")), (r, c) -> { })
-        .toCompletionStage().toCompletableFuture().get(120, TimeUnit.SECONDS);
+    app = PlanApi.startApp(vertx);
     api = new PlanApi(vertx, app);
   }
 
   @AfterAll
   static void stop() throws Exception {
     vertx.close().toCompletionStage().toCompletableFuture().get(20, TimeUnit.SECONDS);
-  }
-
-  /** What a family was told about one appointment. */
-  record Told(String status, Instant start, Instant end, Long staffId, Long roomId, Integer stopSiruta) {
-    static Told of(JsonObject a) {
-      return new Told(a.getString("status"), OffsetDateTime.parse(a.getString("startsAt")).toInstant(),
-          OffsetDateTime.parse(a.getString("endsAt")).toInstant(),
-          a.getLong("staffId"), a.getLong("roomId"), a.getInteger("stopSiruta"));
-    }
   }
 
   @Test
@@ -72,7 +61,7 @@ class PlanDisruptionTest {
     UUID first = api.start(COUNTY, week, SECONDS);
     assertEquals("solved", api.awaitFinished(first, SECONDS + 60).getString("status"));
     assertEquals(200, api.postEmpty("/api/plans/" + first + "/publish").statusCode());
-    Map<String, Told> before = snapshot(monday);
+    Map<String, Told> before = api.told(COUNTY, monday);
 
     // the kinetotherapist with the most sessions on one weekday of the plan, and that day
     Map<String, Long> load = api.items(first).stream()
@@ -124,7 +113,7 @@ class PlanDisruptionTest {
     assertEquals(removed.size(), result.getInteger("cancelled"), result.encode());
     assertEquals("superseded", api.plan(first).getString("status"));
 
-    Map<String, Told> after = snapshot(monday);
+    Map<String, Told> after = api.told(COUNTY, monday);
     Set<String> changed = new HashSet<>();
     after.forEach((id, now) -> {
       if (!now.equals(before.get(id))) changed.add(id);
@@ -171,7 +160,7 @@ class PlanDisruptionTest {
     JsonObject last = thirdPublished.bodyAsJsonObject().getJsonObject("appointments");
     assertEquals(1, last.getInteger("cancelled"), last.encode());
     assertEquals(0, last.getInteger("changed"), last.encode());
-    Map<String, Told> end = snapshot(monday);
+    Map<String, Told> end = api.told(COUNTY, monday);
     assertEquals("cancelled", end.get(calledOff).status());
     for (var e : after.entrySet()) {
       if (!e.getKey().equals(calledOff) && "booked".equals(e.getValue().status())) {
@@ -192,12 +181,6 @@ class PlanDisruptionTest {
         new JsonObject().put("type", "staff_absent").put("staffId", 3)), 400, "dates");
     PlanApi.assertProblem(api.post("/api/plans/" + plan + "/disruptions",
         new JsonObject().put("type", "caravan_unavailable").put("dates", new JsonArray().add("2026-12-01"))), 400, "caravanId");
-  }
-
-  private Map<String, Told> snapshot(LocalDate monday) {
-    Map<String, Told> out = new HashMap<>();
-    api.appointments(COUNTY, monday, monday.plusDays(6), null).forEach(a -> out.put(a.getString("id"), Told.of(a)));
-    return out;
   }
 
   private static LocalDate day(String isoStart) {

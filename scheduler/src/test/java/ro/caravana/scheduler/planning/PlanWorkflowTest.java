@@ -54,9 +54,7 @@ class PlanWorkflowTest {
   @BeforeAll
   static void start() throws Exception {
     vertx = Vertx.vertx();
-    // plan requests from Kafka belong to PlanRequestConsumerTest; this app only answers HTTP
-    app = TestSystem.startApp(vertx, true, TestSystem.config(Map.of("planning.consume-requests", "false")), (r, c) -> { })
-        .toCompletionStage().toCompletableFuture().get(120, TimeUnit.SECONDS);
+    app = PlanApi.startApp(vertx);
     api = new PlanApi(vertx, app);
     week = PlanApi.weekAhead(14);
     monday = PlanRequest.monday(week);
