@@ -4,6 +4,7 @@ import io.vertx.core.json.JsonObject;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.util.List;
+import java.util.Objects;
 import java.util.UUID;
 
 /** What a solve produced: the draft appointments, the caravan stops, the score and why work was left out. */
@@ -23,6 +24,21 @@ public record PlanOutcome(JsonObject score, JsonObject counts, List<Reason> reas
       OffsetDateTime startsAt, OffsetDateTime endsAt, Long staffId, Long centreId, Long roomId, Long caravanId,
       Integer stopSiruta, Reason reason) {
     public boolean placed() { return startsAt != null; }
+
+    /**
+     * Whether this item sits exactly where the given placement is: same start and end instants,
+     * staff, centre, room and caravan stop. What a family would hear nothing new about.
+     */
+    public boolean samePlacement(OffsetDateTime start, OffsetDateTime end, Long staff, Long centre, Long room,
+        Integer stop) {
+      return startsAt.toInstant().equals(start.toInstant()) && endsAt.toInstant().equals(end.toInstant())
+          && Objects.equals(staffId, staff) && Objects.equals(centreId, centre) && Objects.equals(roomId, room)
+          && Objects.equals(stopSiruta, stop);
+    }
+
+    public boolean samePlacementAs(Item other) {
+      return samePlacement(other.startsAt, other.endsAt, other.staffId, other.centreId, other.roomId, other.stopSiruta);
+    }
   }
 
   /** A caravan stop in visiting order. */

@@ -10,7 +10,6 @@ import io.vertx.ext.web.RoutingContext;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Objects;
 import java.util.UUID;
 import ro.caravana.scheduler.access.Caller;
 import ro.caravana.scheduler.access.Caller;
@@ -198,9 +197,7 @@ public final class PlanRoutes {
       PlanOutcome.Item was = old.remove(now.itemKey());
       if (was == null) {
         added.add(itemJson(now));
-      } else if (!was.startsAt().toInstant().equals(now.startsAt().toInstant())
-          || !Objects.equals(was.staffId(), now.staffId()) || !Objects.equals(was.roomId(), now.roomId())
-          || !Objects.equals(was.stopSiruta(), now.stopSiruta())) {
+      } else if (!now.samePlacementAs(was)) {
         moved.add(new JsonObject().put("itemKey", now.itemKey()).put("beneficiaryId", now.beneficiaryId().toString())
             .put("service", now.service()).put("from", itemJson(was)).put("to", itemJson(now)));
       } else {

@@ -11,7 +11,6 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Objects;
 import java.util.UUID;
 import ro.caravana.scheduler.platform.http.ApiError;
 import ro.caravana.scheduler.platform.outbox.Outbox;
@@ -145,12 +144,8 @@ public final class Publisher {
   }
 
   private static boolean sameAs(Row old, PlanOutcome.Item item) {
-    return old.getOffsetDateTime("starts_at").toInstant().equals(item.startsAt().toInstant())
-        && old.getOffsetDateTime("ends_at").toInstant().equals(item.endsAt().toInstant())
-        && Objects.equals(old.getLong("staff_id"), item.staffId())
-        && Objects.equals(old.getLong("room_id"), item.roomId())
-        && Objects.equals(old.getLong("centre_id"), item.centreId())
-        && Objects.equals(old.getInteger("stop_siruta"), item.stopSiruta());
+    return item.samePlacement(old.getOffsetDateTime("starts_at"), old.getOffsetDateTime("ends_at"),
+        old.getLong("staff_id"), old.getLong("centre_id"), old.getLong("room_id"), old.getInteger("stop_siruta"));
   }
 
   private static Future<Void> batch(SqlConnection tx, String sql, List<Tuple> rows) {
