@@ -5,6 +5,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
 
@@ -34,18 +35,16 @@ public final class CountyInstance {
     Path localities = Path.of(args[0]);
     String county = args[1];
     Path out = Path.of(args[2]);
-    List<String[]> rows = new ArrayList<>();
-    String[] seat = null;
     List<String> lines = Files.readAllLines(localities, StandardCharsets.UTF_8);
+    List<String[]> rows = new ArrayList<>();
     for (String line : lines.subList(1, lines.size())) {
       String[] f = line.split(",", -1);
-      if (!f[2].equals(county)) continue;
-      if (seat == null && f[3].equals("municipality_seat_locality") && isCountySeat(lines, f)) {
-        seat = f;
-      } else {
-        rows.add(f);
-      }
+      if (f[2].equals(county)) rows.add(f);
     }
+    // the county seat: the most populous municipality seat locality
+    String[] seat = rows.stream().filter(f -> f[3].equals("municipality_seat_locality") && !f[6].isEmpty())
+        .max(Comparator.comparingLong(f -> Long.parseLong(f[6]))).orElse(null);
+    rows.remove(seat);
     if (seat == null) throw new IllegalArgumentException("no county seat for " + county);
     double lat0 = Double.parseDouble(seat[4]);
     double lon0 = Double.parseDouble(seat[5]);
@@ -69,18 +68,5 @@ public final class CountyInstance {
     Files.createDirectories(out.toAbsolutePath().getParent());
     Files.writeString(out, text.toString(), StandardCharsets.ISO_8859_1);
     System.err.printf("%s: %d stops, depot %s%n", out, rows.size(), seat[1]);
-  }
-
-  /** The seat locality of the county's seat municipality: the most populous municipality seat. */
-  private static boolean isCountySeat(List<String> lines, String[] candidate) {
-    long population = Long.parseLong(candidate[6]);
-    for (String line : lines.subList(1, lines.size())) {
-      String[] f = line.split(",", -1);
-      if (f[2].equals(candidate[2]) && f[3].equals(candidate[3]) && !f[6].isEmpty()
-          && Long.parseLong(f[6]) > population) {
-        return false;
-      }
-    }
-    return true;
   }
 }
