@@ -228,11 +228,7 @@ public final class PlanRoutes {
   }
 
   private static UUID planId(RoutingContext ctx) {
-    try {
-      return UUID.fromString(ctx.pathParam("id"));
-    } catch (IllegalArgumentException e) {
-      throw noSuchPlan();
-    }
+    return ro.caravana.scheduler.common.Ids.pathUuid(ctx, "id");
   }
 
   private static ApiError noSuchPlan() {
