@@ -35,9 +35,10 @@ public final class AccessHandler {
   private final Audit audit;
   private final RateLimiter loginLimit;
   private final RateLimiter publicLimit;
+  private final RateLimiter webhookLimit;
 
   public AccessHandler(Policy policy, SqlClient db, Router router, Tokens tokens, Sessions sessions, Accounts accounts, Audit audit,
-      RateLimiter loginLimit, RateLimiter publicLimit) {
+      RateLimiter loginLimit, RateLimiter publicLimit, RateLimiter webhookLimit) {
     this.policy = policy;
     this.db = db;
     this.router = router;
@@ -47,6 +48,7 @@ public final class AccessHandler {
     this.audit = audit;
     this.loginLimit = loginLimit;
     this.publicLimit = publicLimit;
+    this.webhookLimit = webhookLimit;
   }
 
   static ApiError unauthenticated() {
@@ -66,6 +68,7 @@ public final class AccessHandler {
       RateLimiter limiter = switch (rule.limit()) {
         case LOGIN -> loginLimit;
         case PUBLIC -> publicLimit;
+        case WEBHOOK -> webhookLimit;
         case NONE -> null;
       };
       if (limiter != null && !limiter.tryAcquire(Audit.clientIp(ctx))) {
