@@ -120,9 +120,9 @@ public final class AccessPolicy {
 
         // SMS notices carry phone numbers, first names and texts: coordinators, each within the county and
         // centre stored on the notice (filtered in SQL; a notice outside the scope by id is 404)
-        named(GET, "/api/notifications", COORDINATORS),
+        named(GET, "/api/notifications", COORDINATORS).queryScoped(BENEFICIARY, "beneficiaryId"),
         named(GET, "/api/notifications/:id", COORDINATORS),
-        named(GET, "/api/sms/replies", COORDINATORS),
+        named(GET, "/api/sms/replies", COORDINATORS).queryScoped(BENEFICIARY, "beneficiaryId"),
         named(POST, "/api/sms/demo/replies", EnumSet.of(ADMIN)),
 
         // Reports: aggregates only, the supervisors' view (a county outside the caller's scope is refused)
