@@ -14,7 +14,6 @@ import java.util.Optional;
 import java.util.concurrent.TimeUnit;
 import java.util.function.BiConsumer;
 import org.apache.kafka.clients.admin.Admin;
-import org.apache.kafka.clients.admin.AdminClientConfig;
 import org.apache.kafka.clients.admin.NewTopic;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -29,6 +28,7 @@ import ro.caravana.scheduler.platform.db.Migrations;
 import ro.caravana.scheduler.platform.http.ApiError;
 import ro.caravana.scheduler.platform.http.HttpVerticle;
 import ro.caravana.scheduler.platform.http.Problems;
+import ro.caravana.scheduler.platform.kafka.KafkaClients;
 import ro.caravana.scheduler.platform.ops.Metrics;
 import ro.caravana.scheduler.platform.ops.OpsRoutes;
 import ro.caravana.scheduler.platform.outbox.OutboxRelay;
@@ -74,10 +74,7 @@ public final class SchedulerApp {
         .compose(migrations -> {
           LOG.info("database migrations applied: {}", migrations);
           Pool pool = db.pool(vertx);
-          KafkaAdminClient admin = KafkaAdminClient.create(vertx, Map.of(
-              "bootstrap.servers", kafkaBootstrap,
-              "request.timeout.ms", "2500",
-              "default.api.timeout.ms", "3000"));
+          KafkaAdminClient admin = KafkaAdminClient.create(vertx, KafkaClients.admin(kafkaBootstrap));
           Context context = new Context(vertx, config, pool, kafkaBootstrap);
           Planning planning = Planning.create(vertx, config, pool);
           return DomainData.prepare(pool, demo, config.longValue("demo.seed"))
@@ -106,8 +103,7 @@ public final class SchedulerApp {
    */
   private static Future<Void> ensureTopics(Vertx vertx, String bootstrap) {
     return vertx.executeBlocking(() -> {
-      try (Admin admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap,
-          AdminClientConfig.REQUEST_TIMEOUT_MS_CONFIG, 2500, AdminClientConfig.DEFAULT_API_TIMEOUT_MS_CONFIG, 3000))) {
+      try (Admin admin = Admin.create(Map.<String, Object>copyOf(KafkaClients.admin(bootstrap)))) {
         var existing = admin.listTopics().names().get(5, TimeUnit.SECONDS);
         List<NewTopic> missing = Topics.ALL.stream().filter(t -> !existing.contains(t))
             .map(t -> new NewTopic(t, Optional.empty(), Optional.empty())).toList();
