@@ -19,6 +19,7 @@ public final class DomainApi {
     OpenApiDocument.mount(router);
     GeoApi.mount(router, pool, served);
     OrganisationApi.mount(router, pool);
+    ro.caravana.scheduler.organisation.OrganisationWrites.mount(router, pool, served);
     BeneficiaryApi.mount(router, pool);
     CarePlanApi.mount(router, pool);
     AppointmentApi.mount(router, pool);

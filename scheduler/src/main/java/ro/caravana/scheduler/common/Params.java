@@ -18,8 +18,10 @@ public final class Params {
 
   public static long pathLong(RoutingContext ctx, String name) {
     try {
-      long v = Long.parseLong(ctx.pathParam(name));
-      if (v <= 0) throw new NumberFormatException();
+      String raw = ctx.pathParam(name);
+      // ASCII digits only: Long.parseLong would also take "+1" and other scripts' digits
+      if (raw == null || !raw.matches("[1-9][0-9]{0,17}")) throw new NumberFormatException();
+      long v = Long.parseLong(raw);
       return v;
     } catch (NumberFormatException e) {
       throw ApiError.badRequest(name, "„" + name + "” trebuie să fie un număr pozitiv.", "'" + name + "' must be a positive number.");

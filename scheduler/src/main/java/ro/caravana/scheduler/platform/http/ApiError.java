@@ -13,6 +13,7 @@ public final class ApiError extends RuntimeException {
   private final String reasonRo;
   private final String reasonEn;
   private final List<ApiError> errors;
+  private io.vertx.core.json.JsonObject details;
 
   public ApiError(int status, String field, String reasonRo, String reasonEn) {
     this(status, field, reasonRo, reasonEn, List.of());
@@ -68,6 +69,14 @@ public final class ApiError extends RuntimeException {
   public String field() { return field; }
   public String reasonRo() { return reasonRo; }
   public String reasonEn() { return reasonEn; }
+  /** Extra members of the problem document (for example the appointments that keep a record in use). */
+  public ApiError withDetails(io.vertx.core.json.JsonObject details) {
+    this.details = details;
+    return this;
+  }
+
+  public io.vertx.core.json.JsonObject details() { return details; }
+
   /** Every field at fault when there are several; empty for one. */
   public List<ApiError> errors() { return errors; }
 }

@@ -57,6 +57,7 @@ public final class Problems {
       }
       body.put("errors", errors);
     }
+    if (error.details() != null) error.details().forEach(e -> body.put(e.getKey(), e.getValue()));
     ctx.response()
         .setStatusCode(error.status())
         .putHeader("Content-Type", CONTENT_TYPE)
