@@ -95,7 +95,8 @@ public final class Access {
   public void mountGate(Router router) {
     AccessHandler gate = new AccessHandler(policy, pool, router, tokens, sessions, accounts, audit,
         new RateLimiter(settings.loginPerMinute(), settings.loginBurst()),
-        new RateLimiter(settings.publicPerMinute(), settings.publicBurst()));
+        new RateLimiter(settings.publicPerMinute(), settings.publicBurst()),
+        new RateLimiter(settings.webhookPerMinute(), settings.webhookBurst()));
     router.route("/api/*").handler(gate::handle);
   }
 

@@ -53,9 +53,10 @@ public final class AccessPolicy {
         open(GET, "/api/family/:token").limited(Policy.Limit.PUBLIC),
         open(POST, "/api/family/:token/confirm").limited(Policy.Limit.PUBLIC),
         open(POST, "/api/family/:token/cancel").limited(Policy.Limit.PUBLIC),
-        // SMS gateway callbacks: no account; they check their own token (sms.http.webhook-token)
-        open(POST, "/api/sms/status"),
-        open(POST, "/api/sms/inbound"),
+        // SMS gateway callbacks: no account; they check their own token (sms.http.webhook-token), and exist
+        // only with the HTTP gateway (404 otherwise)
+        open(POST, "/api/sms/status").limited(Policy.Limit.WEBHOOK),
+        open(POST, "/api/sms/inbound").limited(Policy.Limit.WEBHOOK),
 
         // The caller's own account
         aggregate(GET, "/api/auth/me", EVERY_ROLE),

@@ -13,35 +13,24 @@ public final class Params {
   private Params() {}
 
   public static UUID pathId(RoutingContext ctx, String name) {
-    return Fields.uuid(name, ctx.pathParam(name));
+    return Ids.pathUuid(ctx, name);
   }
 
   public static long pathLong(RoutingContext ctx, String name) {
-    try {
-      String raw = ctx.pathParam(name);
-      // ASCII digits only: Long.parseLong would also take "+1" and other scripts' digits
-      if (raw == null || !raw.matches("[1-9][0-9]{0,17}")) throw new NumberFormatException();
-      long v = Long.parseLong(raw);
-      return v;
-    } catch (NumberFormatException e) {
-      throw ApiError.badRequest(name, "„" + name + "” trebuie să fie un număr pozitiv.", "'" + name + "' must be a positive number.");
-    }
+    return Ids.pathNumber(ctx, name);
   }
 
+  /** A query parameter naming a record by a number that fits an {@code int} (a SIRUTA code), read strictly by {@link Ids}. */
   public static Integer integer(RoutingContext ctx, String name) {
-    String v = Requests.query(ctx, name);
+    Long v = Ids.queryNumber(ctx, name);
     if (v == null) return null;
-    try {
-      return Integer.valueOf(v);
-    } catch (NumberFormatException e) {
-      throw ApiError.badRequest(name, "Parametrul „" + name + "” trebuie să fie un număr întreg.",
-          "Parameter '" + name + "' must be an integer.");
-    }
+    if (v > Integer.MAX_VALUE) throw Ids.notAnId(name);
+    return v.intValue();
   }
 
+  /** A query parameter naming a record by number (staff, centre, SIRUTA code), read strictly by {@link Ids}. */
   public static Long id(RoutingContext ctx, String name) {
-    Integer v = integer(ctx, name);
-    return v == null ? null : v.longValue();
+    return Ids.queryNumber(ctx, name);
   }
 
   public static String choice(RoutingContext ctx, String name, Set<String> allowed) {
@@ -66,8 +55,7 @@ public final class Params {
   }
 
   public static UUID uuid(RoutingContext ctx, String name) {
-    String v = Requests.query(ctx, name);
-    return v == null ? null : Fields.uuid(name, v);
+    return Ids.queryUuid(ctx, name);
   }
 
   public static LocalDate date(RoutingContext ctx, String name) {

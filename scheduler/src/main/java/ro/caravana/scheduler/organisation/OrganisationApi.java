@@ -56,7 +56,7 @@ public final class OrganisationApi {
          AND ($3::bigint IS NULL OR s.home_centre_id = $3) AND s.retired_at IS NULL""" + Scope.countyFilter("s.county", 4);
   static final String STAFF = STAFF_SELECT + STAFF_FILTER + " ORDER BY s.code LIMIT $5 OFFSET $6";
   static final String COUNT_STAFF = "SELECT count(*) FROM staff s" + STAFF_FILTER;
-  static final String STAFF_MEMBER = STAFF_SELECT + " WHERE s.id = $1";
+  static final String STAFF_MEMBER = STAFF_SELECT + " WHERE s.id = $1" + Scope.countyFilter("s.county", 2);
 
   private final Pool pool;
 
@@ -71,7 +71,8 @@ public final class OrganisationApi {
     router.get("/api/caravans").handler(api::caravans);
     router.get("/api/caravans/:id").handler(ctx -> api.one(ctx, CARAVAN, OrganisationApi::caravan, "caravana", "caravan"));
     router.get("/api/staff").handler(api::staff);
-    router.get("/api/staff/:id").handler(ctx -> api.one(ctx, STAFF_MEMBER, OrganisationApi::staffMember, "membrul personalului", "staff member"));
+    router.get("/api/staff/:id").handler(ctx -> api.one(ctx, STAFF_MEMBER, OrganisationApi::staffMember, "membrul personalului", "staff member",
+        Caller.of(ctx).countyScope()));
   }
 
   private void centres(RoutingContext ctx) {
@@ -109,8 +110,14 @@ public final class OrganisationApi {
   }
 
   private void one(RoutingContext ctx, String sql, Function<Row, JsonObject> json, String whatRo, String whatEn) {
+    one(ctx, sql, json, whatRo, whatEn, null);
+  }
+
+  /** With {@code scope}: the query takes the caller's counties as $2, so a record outside them is 404 whatever the gate did. */
+  private void one(RoutingContext ctx, String sql, Function<Row, JsonObject> json, String whatRo, String whatEn,
+      String[] scope) {
     long id = Params.pathLong(ctx, "id");
-    pool.preparedQuery(sql).execute(Tuple.of(id))
+    pool.preparedQuery(sql).execute(sql.contains("$2") ? Tuple.tuple().addValue(id).addValue(scope) : Tuple.of(id))
         .onSuccess(rows -> {
           if (rows.size() == 0) {
             ctx.fail(ApiError.notFound("id", "Nu există " + whatRo + " cu acest identificator.", "No such " + whatEn + "."));

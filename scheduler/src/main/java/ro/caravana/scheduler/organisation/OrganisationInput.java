@@ -9,6 +9,7 @@ import java.util.List;
 import java.util.Set;
 import ro.caravana.scheduler.beneficiary.PhoneNumbers;
 import ro.caravana.scheduler.common.Fields;
+import ro.caravana.scheduler.common.Ids;
 import ro.caravana.scheduler.common.Violations;
 import ro.caravana.scheduler.common.Vocabulary;
 import ro.caravana.scheduler.platform.http.ApiError;
@@ -41,7 +42,7 @@ final class OrganisationInput {
     Violations v = new Violations();
     String code = v.read(() -> code(b));
     String name = v.read(() -> Fields.text(b, "name"));
-    Integer siruta = v.read(() -> Fields.integer(b, "localitySiruta", 1, 999_999));
+    Integer siruta = v.read(() -> siruta(b, "localitySiruta"));
     String address = v.read(() -> Fields.text(b, "address"));
     JsonObject hours = v.read(() -> openingHours(b, "openingHours"));
     JsonArray closures = v.read(() -> periods(b, "closures", null));
@@ -67,9 +68,9 @@ final class OrganisationInput {
     String role = v.read(() -> Fields.choice(b, "role", Vocabulary.ROLES));
     List<String> skills = v.read(() -> words(b, "skills"));
     String county = v.read(() -> county(b, "county"));
-    Long centre = v.read(() -> Fields.optionalId(b, "centreId"));
+    Long centre = v.read(() -> Ids.bodyNumber(b, "centreId"));
     List<Long> work = v.read(() -> ids(b, "workCentreIds"));
-    Long caravan = v.read(() -> Fields.optionalId(b, "caravanId"));
+    Long caravan = v.read(() -> Ids.bodyNumber(b, "caravanId"));
     JsonObject availability = v.read(() -> availability(b, "weeklyAvailability"));
     String phone = v.read("phone", () -> {
       String raw = Fields.optionalText(b, "phone");
@@ -85,7 +86,7 @@ final class OrganisationInput {
     String code = v.read(() -> code(b));
     String name = v.read(() -> Fields.text(b, "name"));
     String county = v.read(() -> county(b, "county"));
-    Integer depot = v.read(() -> Fields.integer(b, "depotSiruta", 1, 999_999));
+    Integer depot = v.read(() -> siruta(b, "depotSiruta"));
     List<String> crew = v.read(() -> words(b, "crew"));
     Integer perDay = v.read(() -> Fields.integer(b, "consultationsPerDay", 1, 200));
     LocalTime start = v.read(() -> required(b, "shiftStart", Fields.optionalTime(b, "shiftStart")));
@@ -102,6 +103,14 @@ final class OrganisationInput {
   /** The version a PATCH or retirement was based on: required, so a stale write can be told from a fresh one. */
   static int version(JsonObject b) {
     return Fields.integer(b, "version", 1, Integer.MAX_VALUE);
+  }
+
+  /** A SIRUTA code: a JSON integer (never a string or a decimal) of at most six digits. */
+  private static int siruta(JsonObject b, String field) {
+    Long v = Ids.bodyNumber(b, field);
+    if (v == null) throw Fields.missing(field);
+    if (v > 999_999) throw Fields.invalid(field, "Un cod SIRUTA are cel mult șase cifre.", "A SIRUTA code has at most six digits.");
+    return v.intValue();
   }
 
   private static <T> T required(JsonObject b, String field, T value) {
@@ -144,7 +153,7 @@ final class OrganisationInput {
     if (!(b.getValue(field) instanceof JsonArray a)) throw Fields.wrongType(field, "o listă de identificatori", "a list of ids");
     List<Long> out = new ArrayList<>();
     for (int i = 0; i < a.size(); i++) {
-      Long id = Fields.optionalId(new JsonObject().put(field, a.getValue(i)), field);
+      Long id = Ids.bodyNumber(new JsonObject().put(field, a.getValue(i)), field);
       if (id == null) throw Fields.wrongType(field, "o listă de identificatori", "a list of ids");
       if (!out.contains(id)) out.add(id);
     }
