@@ -119,6 +119,16 @@ public final class Access {
         .compose(hash -> accounts.create(email, displayName, role, counties, centreId, staffId, hash));
   }
 
+  /**
+   * An account that passes every rule of {@link NewAccount} (the password policy included), with an Argon2id
+   * hash of the password; fails with every problem at once.
+   */
+  public Future<Account> createChecked(NewAccount account, String password) {
+    return account.check(pool, password)
+        .compose(v -> createAccount(account.email(), account.displayName(), account.role(), account.counties(),
+            account.centreId(), account.staffId(), password));
+  }
+
   /** A demo account; {@code link} picks its staff member or centre from the demo scenario. */
   private record DemoAccount(String email, String name, Role role, List<String> counties, String link) {}
 

@@ -53,6 +53,9 @@ public final class Scope {
   private static final String PLAN = "SELECT 1 FROM plans p WHERE p.id = $1" + countyFilter("p.county", 2);
   private static final String STAFF = "SELECT 1 FROM staff s WHERE s.id = $1" + countyFilter("s.county", 2);
   private static final String LOCALITY = "SELECT 1 FROM localities l WHERE l.siruta = $1" + countyFilter("l.county", 2);
+  private static final String CENTRE = "SELECT 1 FROM community_centres c JOIN localities l ON l.siruta = c.locality_siruta"
+      + " WHERE c.id = $1" + countyFilter("l.county", 2);
+  private static final String CARAVAN = "SELECT 1 FROM caravans v WHERE v.id = $1" + countyFilter("v.county", 2);
 
   private Scope() {}
 
@@ -86,6 +89,8 @@ public final class Scope {
       case PLAN -> exists(db, PLAN, Tuple.tuple().addValue(id).addValue(caller.countyScope()), CHECK_PLAN);
       case STAFF -> exists(db, STAFF, Tuple.tuple().addValue(id).addValue(caller.countyScope()), CHECK_STAFF);
       case LOCALITY -> exists(db, LOCALITY, Tuple.tuple().addValue(id).addValue(caller.countyScope()), CHECK_LOCALITY);
+      case CENTRE -> exists(db, CENTRE, Tuple.tuple().addValue(id).addValue(caller.countyScope()), CHECK_CENTRE);
+      case CARAVAN -> exists(db, CARAVAN, Tuple.tuple().addValue(id).addValue(caller.countyScope()), CHECK_CARAVAN);
     };
   }
 
@@ -95,6 +100,8 @@ public final class Scope {
   private static final String CHECK_PLAN = "SELECT 1 FROM plans WHERE id = $1";
   private static final String CHECK_STAFF = "SELECT 1 FROM staff WHERE id = $1";
   private static final String CHECK_LOCALITY = "SELECT 1 FROM localities WHERE siruta = $1";
+  private static final String CHECK_CENTRE = "SELECT 1 FROM community_centres WHERE id = $1";
+  private static final String CHECK_CARAVAN = "SELECT 1 FROM caravans WHERE id = $1";
 
   /** In scope, or not there at all (so that the handler's own 404 or 422 answers as before). */
   private static Future<Boolean> exists(SqlClient db, String scoped, Tuple args, String plain) {

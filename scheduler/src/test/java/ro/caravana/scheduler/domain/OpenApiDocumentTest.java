@@ -94,7 +94,7 @@ class OpenApiDocumentTest {
   }
 
   @Test
-  @DisplayName("the real localities of Bacău and Vrancea are imported at first start, with names, coordinates and parents")
+  @DisplayName("every SIRUTA locality of Romania is imported at first start, with names, coordinates and parents")
   void localities() {
     JsonObject bc = api.get("/api/localities?county=BC&limit=2000").bodyAsJsonObject();
     JsonObject vn = api.get("/api/localities?county=VN&limit=2000").bodyAsJsonObject();
@@ -109,6 +109,19 @@ class OpenApiDocumentTest {
     assertEquals(404, api.get("/api/localities/1").statusCode());
     JsonObject counties = api.get("/api/counties").bodyAsJsonObject();
     assertEquals(42, counties.getLong("total"));
+    assertEquals(42, counties.getJsonArray("items").size());
+    long all = 0;
+    for (int i = 0; i < 42; i++) {
+      JsonObject county = counties.getJsonArray("items").getJsonObject(i);
+      assertTrue(county.getLong("localities") > 0, county.encode());
+      all += county.getLong("localities");
+      assertEquals(Set.of("BC", "VN").contains(county.getString("code")), county.getBoolean("served"), county.encode());
+    }
+    assertEquals(13_755, all);
+    assertTrue(api.get("/api/localities?county=CJ&limit=1").bodyAsJsonObject().getLong("total") > 400);
+    JsonObject sector = api.get("/api/localities/179141").bodyAsJsonObject();
+    assertEquals("București", sector.getString("parentName"));
+    assertEquals("B", sector.getString("county"));
     assertEquals(400, api.get("/api/localities?type=hamlet").statusCode());
   }
 }

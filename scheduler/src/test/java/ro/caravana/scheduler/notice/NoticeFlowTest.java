@@ -117,7 +117,8 @@ class NoticeFlowTest {
             start.plusSeconds(1800).atOffset(java.time.ZoneOffset.UTC), NoticeFixtures.VIZANTEA_MANASTIREASCA)));
     String envelope = new JsonObject().put("eventId", UUID.randomUUID().toString()).put("type", "appointment.booked")
         .put("key", ion.toString()).put("occurredAt", Instant.now().toString())
-        .put("payload", new JsonObject().put("appointmentId", appointment.toString())).encode();
+        .put("payload", new JsonObject().put("appointmentId", appointment.toString())
+            .put("beneficiaryId", ion.toString())).encode();
     try (KafkaProducer<String, String> producer = new KafkaProducer<>(Map.of(
         "bootstrap.servers", TestSystem.kafkaBootstrap(),
         "key.serializer", StringSerializer.class.getName(),
@@ -184,7 +185,9 @@ class NoticeFlowTest {
     assertEquals(1L, count("SELECT count(*) FROM outbox WHERE topic = 'caravana.appointments' "
         + "AND event_type = 'appointment.cancelled' AND payload->>'appointmentId' = $1::text", noAppointment));
     assertEquals(1L, count("SELECT count(*) FROM outbox WHERE topic = 'caravana.plans' "
-        + "AND event_type = 'beneficiary_cancelled' AND payload->>'appointmentId' = $1::text", noAppointment));
+        + "AND event_type = 'slot.freed' AND payload->>'appointmentId' = $1::text", noAppointment));
+    assertEquals(1L, count("SELECT count(*) FROM appointment_status_changes WHERE appointment_id = $1 "
+        + "AND to_status = 'cancelled' AND actor_kind = 'sms_reply' AND reason_class = 'family_declined'", noAppointment));
     // the family is told the cancellation went through
     JsonObject cancelled = waitFor(() -> noticeOf(noAppointment, "delivered", "cancelled"), "cancellation notice");
     assertTrue(cancelled.getString("body").startsWith("Vasile: consultatie medicala din "), cancelled.getString("body"));
