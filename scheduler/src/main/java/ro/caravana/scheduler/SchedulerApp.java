@@ -130,7 +130,7 @@ public final class SchedulerApp {
     access.mountGate(router);
     access.mountRoutes(router);
     DomainApi.mount(router, context.pool(), ServedCounties.from(context.config()));
-    ConsultationRoutes.mount(router, context.pool(), JoinIssuer.eventBus(context.vertx()));
+    ConsultationRoutes.mount(router, context.pool(), JoinIssuer.eventBus(context.vertx()), access.familyLinks());
     planning.routes().mount(router);
     ZoneId zone = ZoneId.of(context.config().string("zone"));
     new ReportRoutes(new AttendanceReport(context.pool(), zone), zone).mount(router);

@@ -41,6 +41,8 @@ public final class AccessPolicy {
 
   /** County-level planning and record keeping: admin and county coordinators. */
   static final Set<Role> COUNTY_LEVEL = EnumSet.of(ADMIN, COUNTY_COORDINATOR);
+  /** Those who see their own appointments: doctors, therapists, nurses. */
+  static final Set<Role> CLINICIANS = EnumSet.of(Role.DOCTOR, Role.THERAPIST, Role.NURSE);
 
   private AccessPolicy() {}
 
@@ -53,6 +55,7 @@ public final class AccessPolicy {
         open(GET, "/api/family/:token").limited(Policy.Limit.PUBLIC),
         open(POST, "/api/family/:token/confirm").limited(Policy.Limit.PUBLIC),
         open(POST, "/api/family/:token/cancel").limited(Policy.Limit.PUBLIC),
+        open(GET, "/api/family/:token/join").limited(Policy.Limit.PUBLIC),
         // SMS gateway callbacks: no account; they check their own token (sms.http.webhook-token), and exist
         // only with the HTTP gateway (404 otherwise)
         open(POST, "/api/sms/status").limited(Policy.Limit.WEBHOOK),
@@ -128,14 +131,16 @@ public final class AccessPolicy {
 
         // Remote consultations (remote appointments): the doctor joins their own; coordinators see their county's
         named(GET, "/api/consultations", NAMED_ROLES),
-        named(GET, "/api/consultations/:id/join", NAMED_ROLES).scoped(APPOINTMENT, "id"),
+        // call tickets are bound to people (the handler checks who): clinicians only, never coordinators or supervisors
+        named(GET, "/api/consultations/:id/join", CLINICIANS).scoped(APPOINTMENT, "id"),
+        named(POST, "/api/consultations/:id/participants", EnumSet.of(ADMIN)).scoped(APPOINTMENT, "id"),
         named(GET, "/api/consultations/:id", NAMED_ROLES).scoped(APPOINTMENT, "id"),
 
         // SMS notices carry phone numbers, first names and texts: coordinators, each within the county and
         // centre stored on the notice (filtered in SQL; a notice outside the scope by id is 404)
-        named(GET, "/api/notifications", COORDINATORS),
+        named(GET, "/api/notifications", COORDINATORS).queryScoped(BENEFICIARY, "beneficiaryId"),
         named(GET, "/api/notifications/:id", COORDINATORS),
-        named(GET, "/api/sms/replies", COORDINATORS),
+        named(GET, "/api/sms/replies", COORDINATORS).queryScoped(BENEFICIARY, "beneficiaryId"),
         named(POST, "/api/sms/demo/replies", EnumSet.of(ADMIN)),
 
         // Reports: aggregates only, the supervisors' view (a county outside the caller's scope is refused)

@@ -306,19 +306,28 @@ public final class NoticeRepository {
     return tuple.addArrayOfString(counties).addLong(caller.centreScope()).addLong(caller.staffScope());
   }
 
-  /** Filter on status and county ($1, $2), then the caller's scope ($3..$5). */
+  /** Filter on status and county ($1, $2), the caller's scope ($3..$5), then the beneficiary ($6). */
   private static final String WHERE = " WHERE ($1::text IS NULL OR n.status = $1) AND ($2::text IS NULL OR n.county = $2)"
-      + scopeFilter(3);
+      + scopeFilter(3) + " AND ($6::uuid IS NULL OR n.beneficiary_id = $6)";
 
   public Future<Long> count(Caller caller, String status, String county) {
+    return count(caller, status, county, null);
+  }
+
+  public Future<Long> count(Caller caller, String status, String county, UUID beneficiary) {
     return pool.preparedQuery("SELECT count(*) FROM notices n" + WHERE)
-        .execute(scopeArgs(Tuple.tuple().addString(status).addString(county), caller))
+        .execute(scopeArgs(Tuple.tuple().addString(status).addString(county), caller).addUUID(beneficiary))
         .map(rows -> rows.iterator().next().getLong(0));
   }
 
   public Future<List<JsonObject>> list(Caller caller, int limit, int offset, String status, String county) {
-    String sql = "SELECT " + COLUMNS + " FROM notices n" + WHERE + " ORDER BY n.id DESC LIMIT $6 OFFSET $7";
-    Tuple args = scopeArgs(Tuple.tuple().addString(status).addString(county), caller).addInteger(limit).addInteger(offset);
+    return list(caller, limit, offset, status, county, null);
+  }
+
+  public Future<List<JsonObject>> list(Caller caller, int limit, int offset, String status, String county, UUID beneficiary) {
+    String sql = "SELECT " + COLUMNS + " FROM notices n" + WHERE + " ORDER BY n.id DESC LIMIT $7 OFFSET $8";
+    Tuple args = scopeArgs(Tuple.tuple().addString(status).addString(county), caller).addUUID(beneficiary)
+        .addInteger(limit).addInteger(offset);
     return pool.preparedQuery(sql).execute(args).map(rows -> {
       List<JsonObject> out = new ArrayList<>(rows.size());
       for (Row r : rows) out.add(json(r));

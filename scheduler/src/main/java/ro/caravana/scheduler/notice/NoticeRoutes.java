@@ -66,7 +66,8 @@ public final class NoticeRoutes {
     String status = oneOf(ctx, "status", STATUSES);
     String county = Params.county(ctx);
     Caller caller = Caller.of(ctx);
-    Future.all(notices.list(caller, limit, offset, status, county), notices.count(caller, status, county))
+    java.util.UUID beneficiary = Params.uuid(ctx, "beneficiaryId");
+    Future.all(notices.list(caller, limit, offset, status, county, beneficiary), notices.count(caller, status, county, beneficiary))
         .onSuccess(all -> Responses.page(ctx, new JsonArray(all.<java.util.List<Object>>resultAt(0)), all.<Long>resultAt(1)))
         .onFailure(ctx::fail);
   }
@@ -84,7 +85,8 @@ public final class NoticeRoutes {
     String intent = oneOf(ctx, "intent", INTENTS);
     String county = Params.county(ctx);
     Caller caller = Caller.of(ctx);
-    Future.all(replies.list(caller, limit, offset, intent, county), replies.count(caller, intent, county))
+    java.util.UUID beneficiary = Params.uuid(ctx, "beneficiaryId");
+    Future.all(replies.list(caller, limit, offset, intent, county, beneficiary), replies.count(caller, intent, county, beneficiary))
         .onSuccess(all -> Responses.page(ctx, new JsonArray(all.<java.util.List<Object>>resultAt(0)), all.<Long>resultAt(1)))
         .onFailure(ctx::fail);
   }
