@@ -4,7 +4,22 @@ import java.util.Locale;
 
 /** Why a family gets an SMS. The names are also the template file names. */
 public enum NoticeKind {
-  BOOKED, CHANGED, CANCELLED, REMINDER;
+  BOOKED, CHANGED, CANCELLED, REMINDER,
+  /** Several appointments of one phone from one publish or re-plan, in one message. */
+  DIGEST,
+  /** The answer to a family's SMS: what was done. */
+  REPLY,
+  /** A question before acting ("cancel all three?"). */
+  QUESTION,
+  /** A freed slot offered to a family. */
+  OFFER;
+
+  /** Kinds whose message is about one appointment and rendered from {@code sms/<language>/<kind>.hbs}. */
+  public static final java.util.List<NoticeKind> SINGLE = java.util.List.of(BOOKED, CHANGED, CANCELLED, REMINDER);
+
+  public static java.util.Set<String> codes() {
+    return java.util.Arrays.stream(values()).map(NoticeKind::code).collect(java.util.stream.Collectors.toUnmodifiableSet());
+  }
 
   public String code() {
     return name().toLowerCase(Locale.ROOT);
