@@ -21,6 +21,7 @@ import ro.caravana.scheduler.access.Access;
 import ro.caravana.scheduler.consultation.AttendanceFromPresence;
 import ro.caravana.scheduler.consultation.ConsultationRoutes;
 import ro.caravana.scheduler.consultation.JoinIssuer;
+import ro.caravana.scheduler.geo.ServedCounties;
 import ro.caravana.scheduler.notice.NoticeModule;
 import ro.caravana.scheduler.platform.config.AppConfig;
 import ro.caravana.scheduler.platform.db.DatabaseSettings;
@@ -128,7 +129,7 @@ public final class SchedulerApp {
     // the access gate in front of every /api route (docs/security.md)
     access.mountGate(router);
     access.mountRoutes(router);
-    DomainApi.mount(router, context.pool());
+    DomainApi.mount(router, context.pool(), ServedCounties.from(context.config()));
     ConsultationRoutes.mount(router, context.pool(), JoinIssuer.eventBus(context.vertx()));
     planning.routes().mount(router);
     ZoneId zone = ZoneId.of(context.config().string("zone"));

@@ -61,7 +61,7 @@ public final class AppointmentApi {
   }
 
   private void get(RoutingContext ctx) {
-    repository.find(Params.pathId(ctx, "id"))
+    repository.find(Params.pathId(ctx, "id"), Caller.of(ctx))
         .onSuccess(json -> Responses.json(ctx, 200, json))
         .onFailure(ctx::fail);
   }

@@ -56,6 +56,8 @@ public final class AppointmentRepository {
         JOIN beneficiaries b ON b.id = a.beneficiary_id
         JOIN localities l ON l.siruta = b.locality_siruta""" + FILTER;
   static final String BY_ID = VIEW + " WHERE a.id = $1";
+  /** By id within the caller's scope: a mistake of the gate still reads as 404, not data. */
+  static final String BY_ID_IN_SCOPE = BY_ID + Scope.appointmentFilter(2);
   static final String PLAN = "SELECT beneficiary_id, service, modality, centre_id FROM care_plans WHERE id = $1";
   static final String ROOM = "SELECT centre_id FROM rooms WHERE id = $1";
   static final String INSERT = """
@@ -84,6 +86,13 @@ public final class AppointmentRepository {
 
   public Future<JsonObject> find(UUID id) {
     return find(pool, id);
+  }
+
+  /** The appointment if the caller may see it (a clinician: their own), else 404. */
+  public Future<JsonObject> find(UUID id, Caller caller) {
+    return pool.preparedQuery(BY_ID_IN_SCOPE).execute(Scope.args(Tuple.of(id), caller)).compose(rows -> rows.size() == 0
+        ? Future.failedFuture(notFound())
+        : Future.succeededFuture(json(rows.iterator().next())));
   }
 
   public Future<JsonObject> create(AppointmentInput given, Actor actor) {

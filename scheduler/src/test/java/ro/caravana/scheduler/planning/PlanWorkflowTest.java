@@ -220,6 +220,6 @@ class PlanWorkflowTest {
     assertProblem(api.post(unknown + "/disruptions", new JsonObject().put("type", "staff_absent").put("staffId", 1)
         .put("dates", new io.vertx.core.json.JsonArray().add(monday.toString()))), 404, "id");
     assertProblem(api.get(unknown + "/items"), 404, "id");
-    assertProblem(api.get("/api/plans/not-a-uuid"), 404, "id");
+    assertProblem(api.get("/api/plans/not-a-uuid"), 400, "id"); // unreadable ids are refused before scope
   }
 }
