@@ -38,6 +38,10 @@ public enum NoticeKind {
       case CHANGED -> new Label("Programare modificată", "Appointment changed");
       case CANCELLED -> new Label("Programare anulată", "Appointment cancelled");
       case REMINDER -> new Label("Reamintire", "Reminder");
+      case DIGEST -> new Label("Mai multe programări într-un mesaj", "Several appointments in one message");
+      case REPLY -> new Label("Răspuns la mesajul familiei", "Answer to the family's message");
+      case QUESTION -> new Label("Întrebare înainte de anulare", "Question before cancelling");
+      case OFFER -> new Label("Loc eliberat oferit", "Freed slot offered");
     };
   }
 }
