@@ -111,8 +111,9 @@ public final class NoticeComposer {
   }
 
   /**
-   * The answer to a family's SMS (kind reply or question), about the appointments it acted on, in the language of
-   * the first one's beneficiary. It goes at once, quiet hours or not: the family has just written.
+   * The answer to a family's SMS (kind reply, question or cancelled), about the appointments it acted on, in the
+   * language of the first one's beneficiary; it goes at once, quiet hours or not: the family has just written.
+   * An offer of a freed slot (kind offer) is written the same way but waits for the end of quiet hours.
    */
   public NoticeDraft composeAnswer(String dedupeKey, NoticeKind kind, AnswerText.Said said, List<AppointmentFacts> about,
       Instant now) {
@@ -122,7 +123,7 @@ public final class NoticeComposer {
         place(f, language, null))).toList();
     NoticeDraft d = draft(dedupeKey, null, kind, about.size() == 1 ? first.appointmentId() : null, first,
         AnswerText.render(templates, language, said, lines), now);
-    return d.status() == NoticeStatus.HELD
+    return d.status() == NoticeStatus.HELD && kind != NoticeKind.OFFER
         ? new NoticeDraft(d.dedupeKey(), d.eventId(), d.appointmentId(), d.beneficiaryId(), d.kind(), d.phone(),
             d.language(), d.message(), d.startsAt(), NoticeStatus.QUEUED, null, now)
         : d;

@@ -195,6 +195,24 @@ public final class NoticeRepository {
       SELECT id, $2, $3, $4 FROM notices WHERE dedupe_key = $1 ON CONFLICT DO NOTHING
       """;
 
+  private static final String CONTACTS = """
+      SELECT b.id, b.first_name, b.phone, b.sms_consent, b.preferred_language, l.county,
+             EXISTS (SELECT 1 FROM sms_opt_outs o WHERE o.phone = b.phone) AS opted_out
+        FROM beneficiaries b JOIN localities l ON l.siruta = b.locality_siruta WHERE b.id = ANY($1)""";
+
+  /** Who the people are and how to reach them (no appointment: the identity part of the facts). */
+  public static Future<List<AppointmentFacts>> contacts(SqlClient client, List<UUID> beneficiaries) {
+    return client.preparedQuery(CONTACTS).execute(Tuple.of((Object) beneficiaries.toArray(new UUID[0]))).map(rows -> {
+      List<AppointmentFacts> out = new ArrayList<>();
+      for (Row r : rows) {
+        out.add(new AppointmentFacts(null, r.getUUID("id"), null, null, null, null, r.getString("first_name"),
+            r.getString("phone"), Boolean.TRUE.equals(r.getBoolean("sms_consent")), r.getString("preferred_language"),
+            null, null, r.getString("county"), null, Boolean.TRUE.equals(r.getBoolean("opted_out"))));
+      }
+      return out;
+    });
+  }
+
   /** An appointment a publish tells a phone about, waiting for the digest. */
   public record DigestPart(UUID eventId, UUID planId, String phone, UUID appointmentId, NoticeKind kind,
       Instant previousStartsAt) {}

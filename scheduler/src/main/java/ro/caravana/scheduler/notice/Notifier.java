@@ -168,6 +168,7 @@ public final class Notifier extends VerticleBase {
         }
         case BOOKED -> {
           if (!"booked".equals(f.status())) continue; // cancelled or moved on since: a later event tells
+          if ("sms_reply".equals(e.event().actor())) continue; // a freed slot taken by SMS: the answer tells it
           if (f.startsAt().equals(last)) continue; // already announced (e.g. published twice)
           if (last != null) { // announced before at another time: say it moved
             kind = NoticeKind.CHANGED;

@@ -38,6 +38,15 @@ final class NoticeFixtures {
     return this;
   }
 
+  /** A kinetotherapy care plan at the fixture's centre, valid from a month ago. */
+  UUID carePlanAtCentre(UUID beneficiary) throws Exception {
+    UUID id = UUID.randomUUID();
+    await(pool.preparedQuery("INSERT INTO care_plans (id, beneficiary_id, service, sessions_per_week, minutes, modality, "
+        + "centre_id, valid_from) VALUES ($1, $2, 'kinetotherapy', 1, 60, 'centre', $3, current_date - 30)")
+        .execute(Tuple.of(id, beneficiary, centreId)));
+    return id;
+  }
+
   static String newPhone() {
     return "+4072" + String.format("%07d", PHONES.incrementAndGet());
   }

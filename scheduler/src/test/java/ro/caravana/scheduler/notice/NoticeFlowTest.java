@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static ro.caravana.scheduler.notice.NoticeFixtures.await;
 
+import io.vertx.core.Future;
 import io.vertx.core.Vertx;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
@@ -31,6 +32,7 @@ import org.junit.jupiter.api.Timeout;
 import ro.caravana.scheduler.SchedulerApp;
 import ro.caravana.scheduler.notice.smpp.LocalSmscServer;
 import ro.caravana.scheduler.platform.outbox.Topics;
+import ro.caravana.scheduler.notice.gateway.InboundSms;
 import ro.caravana.scheduler.support.TestSystem;
 
 @DisplayName("SMS notices from appointment events to the phone and back")
@@ -397,6 +399,56 @@ class NoticeFlowTest {
     assertTrue(body.contains("s-a anulat (caravana s-a defectat)"), body);
     Thread.sleep(1000);
     assertEquals(1L, count("SELECT count(*) FROM notices WHERE appointment_id = $1 AND kind = 'cancelled'", appointment));
+  }
+
+  @Test
+  @DisplayName("a freed slot is offered to the families who fit it; two answer DA at once: exactly one gets it")
+  void freedSlotRace() throws Exception {
+    String ionPhone = NoticeFixtures.newPhone();
+    UUID ion = fixtures.beneficiary("Ion", ionPhone, true, "ro");
+    Instant start = inDays(4, 15, 0);
+    UUID freed = fixtures.bookAtCentre(ion, start);
+    String danaPhone = NoticeFixtures.newPhone();
+    UUID dana = fixtures.beneficiary("Dana", danaPhone, true, "ro");
+    fixtures.carePlanAtCentre(dana);
+    String elisaPhone = NoticeFixtures.newPhone();
+    UUID elisa = fixtures.beneficiary("Elisa", elisaPhone, true, "ro");
+    fixtures.carePlanAtCentre(elisa);
+    waitFor(() -> noticeOf(freed, "delivered"), "Ion's booked notice");
+
+    smsc.injectInbound(ionPhone, "Caravana", "Nu pot");
+    waitFor(() -> count("SELECT count(*) FROM notices WHERE kind = 'offer' AND status = 'delivered' "
+        + "AND appointment_id = $1", freed) == 2 ? new JsonObject() : null, "two offers delivered");
+    JsonObject offer = get("/api/notifications?appointmentId=" + freed + "&kind=offer").getJsonArray("items")
+        .getJsonObject(0);
+    assertTrue(offer.getString("body").startsWith("Un loc s-a eliberat: "), offer.getString("body"));
+    assertTrue(!offer.getString("body").contains("Ion"), "no other family's name: " + offer.getString("body"));
+
+    var replies = app.notices().replies();
+    await(Future.all(replies.handle(new InboundSms(danaPhone, "Caravana", "DA")),
+        replies.handle(new InboundSms(elisaPhone, "Caravana", "Da, il vreau"))));
+    assertEquals(1L, count("SELECT count(*) FROM slot_offers WHERE freed_appointment_id = $1 AND status = 'taken'", freed));
+    assertEquals(1L, count("SELECT count(*) FROM slot_offers WHERE freed_appointment_id = $1 AND status = 'lost'", freed));
+    assertEquals(1L, count("SELECT count(*) FROM appointments a JOIN appointments f ON f.id = $1 "
+        + "WHERE a.id <> f.id AND a.starts_at = f.starts_at AND a.status = 'booked' AND a.beneficiary_id <> f.beneficiary_id",
+        freed));
+    UUID winner = await(pool.preparedQuery("SELECT beneficiary_id FROM slot_offers WHERE freed_appointment_id = $1 "
+        + "AND status = 'taken'").execute(Tuple.of(freed))).iterator().next().getUUID(0);
+    String winnerPhone = winner.equals(dana) ? danaPhone : elisaPhone;
+    String loserPhone = winner.equals(dana) ? elisaPhone : danaPhone;
+    JsonObject won = waitFor(() -> lastTo(winnerPhone, "delivered"), "answer to the winner");
+    assertTrue(won.getString("body").startsWith("Locul este al dvs.: "), won.getString("body"));
+    JsonObject lost = waitFor(() -> lastTo(loserPhone, "delivered"), "answer to the other");
+    assertTrue(lost.getString("body").startsWith("Ne pare rau, locul oferit"), lost.getString("body"));
+    assertEquals(1L, count("SELECT count(*) FROM appointment_status_changes c JOIN appointments a ON a.id = c.appointment_id "
+        + "WHERE a.beneficiary_id = $1 AND c.actor_kind = 'sms_reply' AND c.reason_class = 'slot_offer_taken'", winner));
+  }
+
+  private static JsonObject lastTo(String phone, String status) throws Exception {
+    var rows = await(pool.preparedQuery("SELECT id FROM notices WHERE phone = $1 AND status = $2 AND kind = 'reply' "
+        + "ORDER BY id DESC LIMIT 1").execute(Tuple.of(phone, status)));
+    if (rows.size() == 0) return null;
+    return await(app.notices().notices().get(rows.iterator().next().getLong(0))).orElse(null);
   }
 
   private static JsonObject openLink(String code, int status) throws Exception {

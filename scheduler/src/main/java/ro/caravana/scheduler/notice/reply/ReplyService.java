@@ -45,7 +45,7 @@ public final class ReplyService {
    * digest, a question, an offer), and the appointments it lists in order (a single message: its one).
    */
   private static final String LATEST_NOTICE = """
-      SELECT n.id, n.kind, n.appointment_id FROM notices n
+      SELECT n.id, n.kind, n.appointment_id, n.beneficiary_id FROM notices n
        WHERE n.phone = $1 AND n.kind IN ('booked', 'changed', 'reminder', 'digest', 'question', 'offer')
          AND n.status IN ('sent', 'delivered')
        ORDER BY n.sent_at DESC NULLS LAST, n.id DESC LIMIT 1
@@ -110,6 +110,9 @@ public final class ReplyService {
         List<UUID> listed = new ArrayList<>();
         items.forEach(r -> listed.add(r.getUUID(0)));
         if (listed.isEmpty() && single != null) listed.add(single);
+        if ("offer".equals(kind) && single != null) {
+          return storeAnswerToOffer(tx, phone, sms.text(), reading, noticeId, single, notice.getUUID("beneficiary_id"));
+        }
         return store(tx, phone, sms.text(), reading, noticeId, kind, listed);
       });
     })).onSuccess(h -> LOG.info("SMS reply {} from {}: {} -> {}", h.replyId(), mask(phone), h.intent(), h.outcome()));
@@ -169,6 +172,84 @@ public final class ReplyService {
       default:
         return Future.succeededFuture(Acted.silently("for_coordinator"));
     }
+  }
+
+  private static final String LOCK_FREED = "SELECT starts_at FROM appointments WHERE id = $1 FOR UPDATE";
+  private static final String OFFER_OF = """
+      SELECT id, status, care_plan_id FROM slot_offers WHERE freed_appointment_id = $1 AND beneficiary_id = $2 FOR UPDATE""";
+  private static final String ALREADY_TAKEN = "SELECT 1 FROM slot_offers WHERE freed_appointment_id = $1 AND status = 'taken'";
+  private static final String SET_OFFER = """
+      UPDATE slot_offers SET status = $2, new_appointment_id = $3, answered_at = now() WHERE id = $1""";
+  private static final String OTHERS_LOST = """
+      UPDATE slot_offers SET status = 'lost', answered_at = now()
+       WHERE freed_appointment_id = $1 AND status = 'offered' RETURNING beneficiary_id""";
+
+  /**
+   * An answer to a freed slot's offer. DA takes it if nobody did: the freed appointment's row is locked first, so
+   * of two families answering at once exactly one gets it (and the unique index on taken offers stands behind
+   * that); the others are told it is taken. NU declines. Anything else goes to a coordinator.
+   */
+  private Future<Handled> storeAnswerToOffer(SqlConnection tx, String phone, String text, ReplyParser.Reading reading,
+      long noticeId, UUID freed, UUID beneficiary) {
+    ReplyIntent intent = reading.intent();
+    return tx.preparedQuery(INSERT_REPLY)
+        .execute(Tuple.of(phone, text, intent.name().toLowerCase(Locale.ROOT), freed, noticeId))
+        .compose(r -> {
+          long replyId = r.iterator().next().getLong(0);
+          Future<Acted> acted = switch (intent) {
+            case CONFIRM -> take(tx, freed, beneficiary, replyId);
+            case CANCEL -> tx.preparedQuery(OFFER_OF).execute(Tuple.of(freed, beneficiary)).compose(rows ->
+                rows.size() == 0 ? Future.succeededFuture(Acted.silently("no_offer"))
+                    : tx.preparedQuery(SET_OFFER).execute(Tuple.of(rows.iterator().next().getLong("id"), "declined", null))
+                        .map(Acted.silently("declined")));
+            default -> act(tx, reading, phone, "offer", List.of(), replyId);
+          };
+          return acted.compose(a -> answer(tx, replyId, a).map(a))
+              .compose(a -> tx.preparedQuery(SET_OUTCOME).execute(Tuple.of(replyId, a.outcome()))
+                  .map(v -> new Handled(replyId, intent, freed, a.outcome())));
+        });
+  }
+
+  private Future<Acted> take(SqlConnection tx, UUID freed, UUID beneficiary, long replyId) {
+    return tx.preparedQuery(LOCK_FREED).execute(Tuple.of(freed))
+        .compose(slot -> tx.preparedQuery(OFFER_OF).execute(Tuple.of(freed, beneficiary)).compose(offers -> {
+          if (slot.size() == 0 || offers.size() == 0) return Future.succeededFuture(Acted.silently("no_offer"));
+          Row offer = offers.iterator().next();
+          long offerId = offer.getLong("id");
+          if (!"offered".equals(offer.getString("status"))) return tellLost(tx, freed, List.of(beneficiary), "offer_closed");
+          boolean past = !slot.iterator().next().getOffsetDateTime("starts_at").toInstant().isAfter(clock.instant());
+          return tx.preparedQuery(ALREADY_TAKEN).execute(Tuple.of(freed)).compose(taken -> {
+            if (taken.size() > 0 || past) {
+              return tx.preparedQuery(SET_OFFER).execute(Tuple.of(offerId, "lost", null))
+                  .compose(v -> tellLost(tx, freed, List.of(beneficiary), "offer_lost"));
+            }
+            UUID booked = UUID.randomUUID();
+            return AppointmentLifecycle.bookFreedSlot(tx, freed, booked, beneficiary, offer.getUUID("care_plan_id"),
+                    new Actor.SmsReply(replyId))
+                .compose(e -> tx.preparedQuery(SET_OFFER).execute(Tuple.of(offerId, "taken", booked)))
+                .compose(v -> tx.preparedQuery(OTHERS_LOST).execute(Tuple.of(freed)))
+                .compose(others -> {
+                  List<UUID> lost = new ArrayList<>();
+                  others.forEach(o -> lost.add(o.getUUID(0)));
+                  return tellLost(tx, freed, lost, "took_offer");
+                })
+                .map(a -> new Acted("took_offer", AnswerText.Said.OFFER_TAKEN, NoticeKind.REPLY, List.of(booked)));
+          });
+        }));
+  }
+
+  /** Tells these families the freed slot is no longer free (no names of anyone else: their own name, the slot). */
+  private Future<Acted> tellLost(SqlConnection tx, UUID freed, List<UUID> people, String outcome) {
+    if (people.isEmpty() || composer == null) return Future.succeededFuture(Acted.silently(outcome));
+    return NoticeRepository.facts(tx, List.of(freed)).compose(facts -> NoticeRepository.contacts(tx, people)
+        .compose(contacts -> {
+          List<NoticeDraft> drafts = new ArrayList<>();
+          for (AppointmentFacts person : contacts) {
+            drafts.add(composer.composeAnswer("offer-lost:" + freed + ":" + person.beneficiaryId(), NoticeKind.REPLY,
+                AnswerText.Said.OFFER_LOST, List.of(facts.get(freed).forPerson(person)), clock.instant()));
+          }
+          return NoticeRepository.insertAll(tx, drafts).map(Acted.silently(outcome));
+        }));
   }
 
   /** The appointments an answer names: the numbered one, or all listed; null when the number is not on the list. */

@@ -6,7 +6,7 @@ import java.util.List;
 public final class AnswerText {
 
   /** What the answer says. */
-  public enum Said { CONFIRMED, CANCELLED, ASK_CANCEL_ALL, KEPT, NOTHING_TO_CHANGE }
+  public enum Said { CONFIRMED, CANCELLED, ASK_CANCEL_ALL, KEPT, NOTHING_TO_CHANGE, OFFER, OFFER_TAKEN, OFFER_LOST }
 
   private AnswerText() {}
 
@@ -30,6 +30,15 @@ public final class AnswerText {
           ? "Cancel all " + n + " appointments? Reply YES to cancel all, or NO 2 to cancel only no. 2."
           : "Anulati toate cele " + n + " programari? Raspundeti DA pentru toate sau NU 2 pentru a anula doar nr. 2.";
       case KEPT -> en ? "Fine, your appointments stay as they are." : "Bine, programarile raman asa cum sunt.";
+      case OFFER -> en
+          ? "A place is free: " + one + ", " + about.get(0).place() + ". Reply YES to take it."
+          : "Un loc s-a eliberat: " + one + ", " + about.get(0).place() + ". Raspundeti DA pentru a-l primi.";
+      case OFFER_TAKEN -> en
+          ? "The place is yours: " + one + ", " + about.get(0).place() + ". See you then."
+          : "Locul este al dvs.: " + one + ", " + about.get(0).place() + ". Va asteptam.";
+      case OFFER_LOST -> en
+          ? "Sorry, the place offered (" + one + ") has been taken. Your appointments stay as they are."
+          : "Ne pare rau, locul oferit (" + one + ") a fost ocupat. Programarile dvs. raman asa cum sunt.";
       case NOTHING_TO_CHANGE -> en
           ? "This appointment can no longer be changed by SMS. A coordinator will call you."
           : "Programarea nu mai poate fi schimbata prin SMS. Un coordonator va va suna.";
