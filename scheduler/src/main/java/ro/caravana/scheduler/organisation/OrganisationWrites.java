@@ -21,9 +21,9 @@ import ro.caravana.scheduler.geo.ServedCounties;
 import ro.caravana.scheduler.platform.http.ApiError;
 import ro.caravana.scheduler.platform.http.Requests;
 import ro.caravana.scheduler.platform.http.Responses;
+import ro.caravana.scheduler.platform.outbox.EventType;
 import ro.caravana.scheduler.platform.outbox.Outbox;
 import ro.caravana.scheduler.platform.outbox.OutboxEvent;
-import ro.caravana.scheduler.platform.outbox.Topics;
 
 /**
  * Creating, changing and retiring centres, rooms, staff and caravans. Every write names all invalid fields
@@ -514,7 +514,7 @@ public final class OrganisationWrites {
   }
 
   private static Future<Void> event(SqlClient tx, String type, JsonObject facts) {
-    return Outbox.append(tx, new OutboxEvent(Topics.ORGANISATION, facts.getString("county"), type, facts)).mapEmpty();
+    return Outbox.append(tx, OutboxEvent.of(EventType.of(type).orElseThrow(), facts.getString("county"), facts)).mapEmpty();
   }
 
   private static void created(RoutingContext ctx, String location, JsonObject json) {
