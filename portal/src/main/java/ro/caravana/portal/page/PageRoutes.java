@@ -5,6 +5,8 @@ import io.vertx.ext.web.Router;
 import java.util.EnumSet;
 import java.util.HashMap;
 import java.util.Map;
+import ro.caravana.portal.page.planning.PlanPages;
+import ro.caravana.scheduler.SchedulerApp;
 import ro.caravana.scheduler.access.Role;
 
 /** The pages of the portal: one {@code router.get(path).handler(pages.page(template, roles, builder))} line each. */
@@ -12,8 +14,8 @@ public final class PageRoutes {
 
   private PageRoutes() {}
 
-  public static Pages mount(Router router, io.vertx.core.Vertx vertx) {
-    Pages pages = new Pages(vertx);
+  public static Pages mount(Router router, SchedulerApp.Context context) {
+    Pages pages = new Pages(context.vertx());
     router.get("/intrare").handler(pages.openPage("signin", ctx -> {
       Map<String, Object> m = new HashMap<>();
       Lang lang = Lang.of(ctx);
@@ -30,6 +32,7 @@ public final class PageRoutes {
           m.put("title", req.t("dashboard.title"));
           return Future.succeededFuture(m);
         }));
+    PlanPages.mount(router, pages, context.config().longValue("sms.cost-bani-per-segment"));
     return pages;
   }
 }
