@@ -61,23 +61,33 @@ final class WeekCalendar {
     for (var e : byDay.entrySet()) {
       boolean weekend = e.getKey().getDayOfWeek().getValue() >= 6;
       if (weekend && e.getValue().isEmpty()) continue;
-      JsonArray entries = new JsonArray();
+      // a group session (parental education, support group) is one entry with its participants
+      Map<String, JsonObject> entries = new LinkedHashMap<>();
       for (JsonObject i : e.getValue()) {
+        String key = i.getString("start") + i.getString("end") + i.getString("service") + i.getValue("staffId")
+            + i.getValue("roomId") + i.getValue("caravanId") + i.getValue("stopSiruta");
+        JsonObject entry = entries.get(key);
+        JsonObject person = new JsonObject().put("name", names.person(i.getString("beneficiaryId")))
+            .put("href", "/beneficiari/" + i.getString("beneficiaryId"));
+        if (entry != null) {
+          entry.getJsonArray("people").add(person);
+          entry.put("group", true).put("size", entry.getJsonArray("people").size());
+          continue;
+        }
         total++;
         String start = OffsetDateTime.parse(i.getString("start")).atZoneSameInstant(PlanPages.ZONE).format(HM);
         String end = OffsetDateTime.parse(i.getString("end")).atZoneSameInstant(PlanPages.ZONE).format(HM);
         String where = i.getValue("caravanId") != null ? names.locality(i.getInteger("stopSiruta"))
             : "remote".equals(i.getString("modality")) ? req.label("modality", "remote")
             : join(names.room(i.getLong("roomId")), kind.equals("centre") || kind.equals("room") ? "" : names.centre(i.getLong("centreId")));
-        entries.add(new JsonObject().put("time", start + "–" + end)
+        entries.put(key, new JsonObject().put("time", start + "–" + end)
             .put("service", req.label("service", i.getString("service")))
             .put("serviceClass", "svc-" + Math.abs(i.getString("service", "").hashCode() % 7))
-            .put("who", names.person(i.getString("beneficiaryId")))
-            .put("href", "/beneficiari/" + i.getString("beneficiaryId"))
+            .put("people", new JsonArray().add(person)).put("group", false).put("size", 1)
             .put("staff", kind.equals("staff") ? "" : names.staff(i.getLong("staffId")))
             .put("where", where));
       }
-      days.add(new JsonObject().put("name", WeekDays.dayName(e.getKey(), lang)).put("entries", entries)
+      days.add(new JsonObject().put("name", WeekDays.dayName(e.getKey(), lang)).put("entries", new JsonArray(new ArrayList<>(entries.values())))
           .put("count", entries.size()));
     }
     String title = switch (kind) {
