@@ -152,6 +152,7 @@ public final class AccessPolicy {
         named(GET, "/api/plans/:id", COUNTY_LEVEL).scoped(PLAN, "id"),
         named(GET, "/api/plans/:id/items", COUNTY_LEVEL).scoped(PLAN, "id"),
         named(GET, "/api/plans/:id/progress", COUNTY_LEVEL).scoped(PLAN, "id"),
+        aggregate(GET, "/api/plans/:id/stops", COUNTY_LEVEL).scoped(PLAN, "id"),
         named(POST, "/api/plans/:id/stop", COUNTY_LEVEL).scoped(PLAN, "id"),
         named(POST, "/api/plans/:id/publish", COUNTY_LEVEL).scoped(PLAN, "id"),
         named(POST, "/api/plans/:id/disruptions", COUNTY_LEVEL).scoped(PLAN, "id")
