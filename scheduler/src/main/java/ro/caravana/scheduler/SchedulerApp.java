@@ -20,6 +20,7 @@ import org.slf4j.LoggerFactory;
 import ro.caravana.scheduler.access.Access;
 import ro.caravana.scheduler.consultation.AttendanceFromPresence;
 import ro.caravana.scheduler.interop.calendar.CalendarFeeds;
+import ro.caravana.scheduler.interop.export.ExportRoutes;
 import ro.caravana.scheduler.interop.fhir.FhirServer;
 import ro.caravana.scheduler.consultation.ConsultationRoutes;
 import ro.caravana.scheduler.consultation.JoinIssuer;
@@ -144,6 +145,7 @@ public final class SchedulerApp {
     FhirServer.mount(router, context.vertx(), context.pool(), zone);
     new CalendarFeeds(context.pool(), access.settings().jwtSecret(), zone,
         context.config().optional("calendar.link-base").orElse("")).mount(router);
+    new ExportRoutes(new AttendanceReport(context.pool(), zone), zone).mount(router);
     extraRoutes.accept(router, context);
     router.route().failureHandler(Problems::handle);
     router.errorHandler(404, ctx -> Problems.send(ctx,

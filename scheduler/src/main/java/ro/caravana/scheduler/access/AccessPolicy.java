@@ -167,6 +167,7 @@ public final class AccessPolicy {
         aggregate(GET, "/fhir/r4/Location/:id", EVERY_ROLE),
         aggregate(GET, "/fhir/r4/HealthcareService", EVERY_ROLE),
         aggregate(GET, "/fhir/r4/HealthcareService/:id", EVERY_ROLE),
+        aggregate(GET, "/fhir/r4/MeasureReport", EVERY_ROLE),
 
         // Calendar feeds (interop): links for the staff member themselves, a caravan's crew and the county's
         // coordinators (checked by the handler, 404 otherwise); the feed itself by its token, without a session
@@ -176,7 +177,11 @@ public final class AccessPolicy {
         named(GET, "/api/caravans/:id/calendar-link", NAMED_ROLES),
         named(POST, "/api/caravans/:id/calendar-link/rotate", NAMED_ROLES),
         named(DELETE, "/api/caravans/:id/calendar-link", NAMED_ROLES),
-        open(GET, "/api/calendar/:token").limited(Policy.Limit.PUBLIC)
+        open(GET, "/api/calendar/:token").limited(Policy.Limit.PUBLIC),
+
+        // Ministry exports (interop): aggregates only, within the caller's counties
+        aggregate(GET, "/api/exports/report.csv", EVERY_ROLE),
+        aggregate(GET, "/api/exports/report.xlsx", EVERY_ROLE)
     ));
   }
 }

@@ -238,7 +238,8 @@ public final class CalendarFeeds {
     } catch (IllegalArgumentException e) {
       return Optional.empty();
     }
-    if (raw.length != 16 + MAC_BYTES) return Optional.empty();
+    // one spelling per token: the last character's spare bits must be zero as the encoder writes them
+    if (raw.length != 16 + MAC_BYTES || !B64.encodeToString(raw).equals(token)) return Optional.empty();
     byte[] idBytes = java.util.Arrays.copyOf(raw, 16);
     byte[] expected = java.util.Arrays.copyOf(hmac(key, idBytes), MAC_BYTES);
     if (!MessageDigest.isEqual(expected, java.util.Arrays.copyOfRange(raw, 16, raw.length))) return Optional.empty();

@@ -21,6 +21,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import ro.caravana.scheduler.platform.http.ApiError;
 import ro.caravana.scheduler.platform.http.Problems;
+import ro.caravana.scheduler.report.AttendanceReport;
 
 /**
  * The FHIR R4 door under {@value #BASE}: HAPI's R4 structures, JSON only ({@value #CONTENT_TYPE}). The
@@ -71,6 +72,7 @@ public final class FhirServer {
     new PatientEndpoint(pool).mount(server);
     new AppointmentEndpoint(pool, zone).mount(server);
     new DirectoryEndpoint(pool).mount(server);
+    new MeasureReportEndpoint(new AttendanceReport(pool, zone), zone).mount(server);
     server.finish();
     return server;
   }
