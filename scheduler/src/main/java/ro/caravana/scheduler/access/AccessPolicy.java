@@ -155,7 +155,39 @@ public final class AccessPolicy {
         aggregate(GET, "/api/plans/:id/stops", COUNTY_LEVEL).scoped(PLAN, "id"),
         named(POST, "/api/plans/:id/stop", COUNTY_LEVEL).scoped(PLAN, "id"),
         named(POST, "/api/plans/:id/publish", COUNTY_LEVEL).scoped(PLAN, "id"),
-        named(POST, "/api/plans/:id/disruptions", COUNTY_LEVEL).scoped(PLAN, "id")
+        named(POST, "/api/plans/:id/disruptions", COUNTY_LEVEL).scoped(PLAN, "id"),
+
+        // FHIR R4 (interop, docs/interop.md): the roles and scopes of the JSON API; beneficiary reads audited
+        open(GET, "/fhir/r4/metadata"),
+        named(GET, "/fhir/r4/Patient", NAMED_ROLES).audited("list", null),
+        named(GET, "/fhir/r4/Patient/:id", NAMED_ROLES).scoped(BENEFICIARY, "id").audited("read", "id"),
+        named(GET, "/fhir/r4/Appointment", NAMED_ROLES).audited("list", null),
+        named(GET, "/fhir/r4/Appointment/:id", NAMED_ROLES).scoped(APPOINTMENT, "id"),
+        named(GET, "/fhir/r4/Encounter", NAMED_ROLES).audited("list", null),
+        named(GET, "/fhir/r4/Encounter/:id", NAMED_ROLES).scoped(APPOINTMENT, "id"),
+        named(GET, "/fhir/r4/Practitioner", NAMED_ROLES),
+        named(GET, "/fhir/r4/Practitioner/:id", NAMED_ROLES).scoped(STAFF, "id"),
+        named(GET, "/fhir/r4/PractitionerRole", NAMED_ROLES),
+        named(GET, "/fhir/r4/PractitionerRole/:id", NAMED_ROLES).scoped(STAFF, "id"),
+        aggregate(GET, "/fhir/r4/Location", EVERY_ROLE),
+        aggregate(GET, "/fhir/r4/Location/:id", EVERY_ROLE),
+        aggregate(GET, "/fhir/r4/HealthcareService", EVERY_ROLE),
+        aggregate(GET, "/fhir/r4/HealthcareService/:id", EVERY_ROLE),
+        aggregate(GET, "/fhir/r4/MeasureReport", EVERY_ROLE),
+
+        // Calendar feeds (interop): links for the staff member themselves, a caravan's crew and the county's
+        // coordinators (checked by the handler, 404 otherwise); the feed itself by its token, without a session
+        named(GET, "/api/staff/:id/calendar-link", NAMED_ROLES).scoped(STAFF, "id"),
+        named(POST, "/api/staff/:id/calendar-link/rotate", NAMED_ROLES).scoped(STAFF, "id"),
+        named(DELETE, "/api/staff/:id/calendar-link", NAMED_ROLES).scoped(STAFF, "id"),
+        named(GET, "/api/caravans/:id/calendar-link", NAMED_ROLES),
+        named(POST, "/api/caravans/:id/calendar-link/rotate", NAMED_ROLES),
+        named(DELETE, "/api/caravans/:id/calendar-link", NAMED_ROLES),
+        open(GET, "/api/calendar/:token").limited(Policy.Limit.PUBLIC),
+
+        // Ministry exports (interop): aggregates only, within the caller's counties
+        aggregate(GET, "/api/exports/report.csv", EVERY_ROLE),
+        aggregate(GET, "/api/exports/report.xlsx", EVERY_ROLE)
     ));
   }
 }
