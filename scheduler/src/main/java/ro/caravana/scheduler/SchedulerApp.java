@@ -22,6 +22,7 @@ import ro.caravana.scheduler.access.Access;
 import ro.caravana.scheduler.consultation.AttendanceFromPresence;
 import ro.caravana.scheduler.consultation.ConsultationRoutes;
 import ro.caravana.scheduler.consultation.JoinIssuer;
+import ro.caravana.scheduler.horizon.Horizons;
 import ro.caravana.scheduler.notice.NoticeModule;
 import ro.caravana.scheduler.platform.config.AppConfig;
 import ro.caravana.scheduler.platform.db.DatabaseSettings;
@@ -80,17 +81,22 @@ public final class SchedulerApp {
               "default.api.timeout.ms", "3000"));
           Context context = new Context(vertx, config, pool, kafkaBootstrap);
           Planning planning = Planning.create(vertx, config, pool);
+          Horizons horizons = Horizons.create(config, pool);
           return DomainData.prepare(pool, demo, config.longValue("demo.seed"))
               .compose(v -> ensureTopics(vertx, kafkaBootstrap))
               .compose(v -> Access.prepare(vertx, pool, config, demo))
               .compose(access -> planning.start(kafkaBootstrap).map(access))
+              .compose(access -> horizons.start().map(access))
               .compose(access -> vertx.deployVerticle(new OutboxRelay(pool, kafkaBootstrap,
                   config.longValue("outbox.poll-ms"), config.integer("outbox.batch"))).map(access))
               .compose(access -> vertx.deployVerticle(new AttendanceFromPresence(pool,
                   minutes(config, "telemedicine.noshow-grace-minutes"),
                   Duration.ofSeconds(config.longValue("telemedicine.noshow-sweep-seconds")))).map(access))
               .compose(access -> NoticeModule.deploy(vertx, config, pool, kafkaBootstrap, demo, access.familyLinks()).compose(notices -> {
-                Router router = router(context, admin, planning, notices, access, extraRoutes);
+                Router router = router(context, admin, planning, notices, access, (r, c) -> {
+                  horizons.mount(r);
+                  extraRoutes.accept(r, c);
+                });
                 HttpVerticle http = new HttpVerticle(router, config.string("http.host"), config.integer("http.port"));
                 return vertx.deployVerticle(http).map(id -> new SchedulerApp(vertx, pool, admin, http.actualPort(),
                     router, access, notices));

@@ -12,6 +12,7 @@ import static ro.caravana.scheduler.access.Policy.Subject.APPOINTMENT;
 import static ro.caravana.scheduler.access.Policy.Subject.BENEFICIARY;
 import static ro.caravana.scheduler.access.Policy.Subject.CARE_PLAN;
 import static ro.caravana.scheduler.access.Policy.Subject.COUNTY;
+import static ro.caravana.scheduler.access.Policy.Subject.HORIZON;
 import static ro.caravana.scheduler.access.Policy.Subject.LOCALITY;
 import static ro.caravana.scheduler.access.Policy.Subject.PLAN;
 import static ro.caravana.scheduler.access.Policy.Subject.STAFF;
@@ -130,7 +131,17 @@ public final class AccessPolicy {
         named(GET, "/api/plans/:id/progress", COUNTY_LEVEL).scoped(PLAN, "id"),
         named(POST, "/api/plans/:id/stop", COUNTY_LEVEL).scoped(PLAN, "id"),
         named(POST, "/api/plans/:id/publish", COUNTY_LEVEL).scoped(PLAN, "id"),
-        named(POST, "/api/plans/:id/disruptions", COUNTY_LEVEL).scoped(PLAN, "id")
+        named(POST, "/api/plans/:id/disruptions", COUNTY_LEVEL).scoped(PLAN, "id"),
+
+        // Caravan horizons and road times of a county (counts of people, no names)
+        aggregate(POST, "/api/horizons", COUNTY_LEVEL).bodyScoped(COUNTY, "county"),
+        aggregate(GET, "/api/horizons", COUNTY_LEVEL),
+        aggregate(GET, "/api/horizons/:id", COUNTY_LEVEL).scoped(HORIZON, "id"),
+        aggregate(POST, "/api/travel-matrix", COUNTY_LEVEL),
+        aggregate(GET, "/api/travel-matrix", COUNTY_LEVEL),
+        aggregate(POST, "/api/road-rules", COUNTY_LEVEL).bodyScoped(LOCALITY, "siruta"),
+        aggregate(GET, "/api/road-rules", COUNTY_LEVEL),
+        aggregate(PUT, "/api/localities/:siruta/visit-frequency", COUNTY_LEVEL).scoped(LOCALITY, "siruta")
     ));
   }
 }

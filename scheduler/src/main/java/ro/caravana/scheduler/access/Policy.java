@@ -27,7 +27,8 @@ public final class Policy {
   public enum Limit { NONE, LOGIN, PUBLIC }
 
   /** A record a request names, whose county (centre, staff member) must be in the caller's scope. */
-  public enum Subject { BENEFICIARY, APPOINTMENT, CARE_PLAN, PLAN, STAFF, LOCALITY, COUNTY }
+  public enum Subject { BENEFICIARY, APPOINTMENT, CARE_PLAN, PLAN, STAFF, LOCALITY, COUNTY,
+    HORIZON }
 
   /** Where a scope check finds the id: a path parameter, a JSON body field or a query parameter. */
   public enum Where { PATH, BODY, QUERY }

@@ -49,6 +49,7 @@ public final class Scope {
   private static final String PLAN = "SELECT 1 FROM plans p WHERE p.id = $1" + countyFilter("p.county", 2);
   private static final String STAFF = "SELECT 1 FROM staff s WHERE s.id = $1" + countyFilter("s.county", 2);
   private static final String LOCALITY = "SELECT 1 FROM localities l WHERE l.siruta = $1" + countyFilter("l.county", 2);
+  private static final String HORIZON = "SELECT 1 FROM horizons h WHERE h.id = $1" + countyFilter("h.county", 2);
 
   private Scope() {}
 
@@ -84,6 +85,7 @@ public final class Scope {
         case PLAN -> exists(db, PLAN, Tuple.tuple().addValue(UUID.fromString(text)).addValue(caller.countyScope()), CHECK_PLAN, text);
         case STAFF -> exists(db, STAFF, Tuple.tuple().addValue(Long.parseLong(text)).addValue(caller.countyScope()), CHECK_STAFF, text);
         case LOCALITY -> exists(db, LOCALITY, Tuple.tuple().addValue(Integer.parseInt(text)).addValue(caller.countyScope()), CHECK_LOCALITY, text);
+        case HORIZON -> exists(db, HORIZON, Tuple.tuple().addValue(UUID.fromString(text)).addValue(caller.countyScope()), CHECK_HORIZON, text);
       };
     } catch (IllegalArgumentException e) {
       return Future.succeededFuture(true);
@@ -96,6 +98,7 @@ public final class Scope {
   private static final String CHECK_PLAN = "SELECT 1 FROM plans WHERE id = $1";
   private static final String CHECK_STAFF = "SELECT 1 FROM staff WHERE id = $1";
   private static final String CHECK_LOCALITY = "SELECT 1 FROM localities WHERE siruta = $1";
+  private static final String CHECK_HORIZON = "SELECT 1 FROM horizons WHERE id = $1";
 
   /** In scope, or not there at all (so that the handler's own 404 or 422 answers as before). */
   private static Future<Boolean> exists(SqlClient db, String scoped, Tuple args, String plain, String id) {
