@@ -187,16 +187,20 @@ class HorizonApiTest {
       assertEquals(e.getValue(), r.bodyAsJsonObject().getString("field"));
     }
     assertEquals(403, post(bc, "/api/horizons", body).statusCode());
-    assertEquals(403, post(vn, "/api/horizons", body.copy().put("county", "vn")).statusCode(), "not one of the caller's counties");
+    assertEquals(400, post(vn, "/api/horizons", body.copy().put("county", "vn")).statusCode(), "county codes are upper case");
+    assertEquals(400, post(vn, "/api/horizons", body.copy().put("county", "V1")).statusCode());
     assertEquals(403, post(supervisor, "/api/horizons", body).statusCode());
     HttpResponse<Buffer> accepted = post(vn, "/api/horizons", body);
     assertEquals(202, accepted.statusCode(), accepted.bodyAsString());
     String id = accepted.bodyAsJsonObject().getString("id");
     assertEquals(409, post(vn, "/api/horizons", body).statusCode(), "one horizon job per county at a time");
     assertEquals(404, get(bc, "/api/horizons/" + id).statusCode(), "invisible to another county");
-    for (String hostile : List.of(id.toUpperCase().replace('-', '_'), "%31", "-1", "1.5", id + "0", "١٢٣")) {
-      assertEquals(404, get(vn, "/api/horizons/" + hostile).statusCode(), hostile);
+    for (String hostile : List.of(id.replace('-', '_'), "%31", "-1", "1.5", id + "0", "١٢٣", "+" + id)) {
+      HttpResponse<Buffer> r = get(vn, "/api/horizons/" + hostile);
+      assertEquals(400, r.statusCode(), hostile + " -> " + r.bodyAsString());
+      assertEquals("id", r.bodyAsJsonObject().getString("field"));
     }
+    assertEquals(404, get(vn, "/api/horizons/" + java.util.UUID.randomUUID()).statusCode());
     solved = awaitSolved(id, 240);
 
     JsonArray localities = solved.getJsonArray("localities");
