@@ -79,7 +79,7 @@ public final class SchedulerApp {
           KafkaAdminClient admin = KafkaAdminClient.create(vertx, KafkaClients.admin(kafkaBootstrap));
           Context context = new Context(vertx, config, pool, kafkaBootstrap);
           Planning planning = Planning.create(vertx, config, pool);
-          Horizons horizons = Horizons.create(config, pool);
+          Horizons horizons = Horizons.create(vertx, config, pool);
           return DomainData.prepare(pool, demo, config.longValue("demo.seed"))
               .compose(v -> ensureTopics(vertx, kafkaBootstrap))
               .compose(v -> Access.prepare(vertx, pool, config, demo))

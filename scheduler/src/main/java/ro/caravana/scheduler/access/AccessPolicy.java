@@ -157,6 +157,7 @@ public final class AccessPolicy {
         aggregate(GET, "/api/horizons", COUNTY_LEVEL),
         aggregate(GET, "/api/horizons/:id", COUNTY_LEVEL).scoped(HORIZON, "id"),
         aggregate(POST, "/api/travel-matrix", COUNTY_LEVEL),
+        aggregate(POST, "/api/travel-matrix/refresh", COUNTY_LEVEL).bodyScoped(COUNTY, "county"),
         aggregate(GET, "/api/travel-matrix", COUNTY_LEVEL),
         aggregate(POST, "/api/road-rules", COUNTY_LEVEL).bodyScoped(LOCALITY, "siruta"),
         aggregate(GET, "/api/road-rules", COUNTY_LEVEL),

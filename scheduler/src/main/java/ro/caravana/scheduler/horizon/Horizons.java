@@ -7,6 +7,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import ro.caravana.scheduler.platform.config.AppConfig;
 import ro.caravana.scheduler.road.RoadRepository;
+import ro.caravana.scheduler.road.RoadRouter;
 import ro.caravana.scheduler.road.RoadRoutes;
 
 /** The horizon and road-time contexts assembled from configuration: services and routes. */
@@ -22,11 +23,13 @@ public final class Horizons {
     this.roadRoutes = roadRoutes;
   }
 
-  public static Horizons create(AppConfig config, Pool pool) {
+  public static Horizons create(io.vertx.core.Vertx vertx, AppConfig config, Pool pool) {
     RoadRepository roads = new RoadRepository(pool);
+    RoadRouter router = new RoadRouter(vertx, pool, config.string("road.router.kind"), config.string("road.router.url"),
+        config.integer("road.router.timeout-ms"));
     HorizonService service = new HorizonService(new HorizonRepository(pool),
         new HorizonLoader(pool, roads, ZoneId.of(config.string("zone"))), config.integer("horizon.workers"));
-    return new Horizons(service, new RoadRoutes(roads));
+    return new Horizons(service, new RoadRoutes(roads, router));
   }
 
   /** Marks horizon jobs a previous process left unfinished as failed. */

@@ -59,10 +59,15 @@ class HorizonApiTest {
   private static LocalDate closedTo;
   private static JsonObject solved;
 
+  /** Table requests the stand-in road router received. */
+  private static final List<String> routerRequests = new java.util.concurrent.CopyOnWriteArrayList<>();
+
   @BeforeAll
   static void start() throws Exception {
     vertx = Vertx.vertx();
-    app = TestSystem.startApp(vertx, true, TestSystem.config(Map.of("planning.consume-requests", "false")), (r, c) -> { })
+    int routerPort = startRoadRouter();
+    app = TestSystem.startApp(vertx, true, TestSystem.config(Map.of("planning.consume-requests", "false",
+            "road.router.kind", "osrm", "road.router.url", "http://127.0.0.1:" + routerPort + "/")), (r, c) -> { })
         .toCompletionStage().toCompletableFuture().get(180, TimeUnit.SECONDS);
     client = WebClient.create(vertx);
     vn = login("coordonator.vn@caravana.demo");
@@ -274,10 +279,71 @@ class HorizonApiTest {
     assertTrue(placed > 0, plan.encode());
   }
 
+  /**
+   * An HTTP server answering OSRM's table API for any coordinates: 600 s and 10 km between any two of
+   * them (0 on the diagonal), so cached router entries are recognisable.
+   */
+  private static int startRoadRouter() throws Exception {
+    io.vertx.core.http.HttpServer server = vertx.createHttpServer().requestHandler(req -> {
+      routerRequests.add(req.path() + "?" + req.query());
+      if (!req.path().startsWith("/table/v1/driving/")) {
+        req.response().setStatusCode(404).end();
+        return;
+      }
+      int n = req.path().substring("/table/v1/driving/".length()).split(";").length;
+      JsonArray durations = new JsonArray();
+      JsonArray distances = new JsonArray();
+      for (int i = 0; i < n; i++) {
+        JsonArray d = new JsonArray();
+        JsonArray m = new JsonArray();
+        for (int j = 0; j < n; j++) {
+          d.add(i == j ? 0 : 600.0);
+          m.add(i == j ? 0 : 10_000.0);
+        }
+        durations.add(d);
+        distances.add(m);
+      }
+      req.response().putHeader("Content-Type", "application/json")
+          .end(new JsonObject().put("code", "Ok").put("durations", durations).put("distances", distances).encode());
+    });
+    return server.listen(0, "127.0.0.1").toCompletionStage().toCompletableFuture().get(10, TimeUnit.SECONDS).actualPort();
+  }
+
   private static JsonObject without(JsonObject body, String field) {
     JsonObject copy = body.copy();
     copy.remove(field);
     return copy;
+  }
+
+  @Test
+  @Order(5)
+  @DisplayName("A refresh asks the road router in the background and caches its times as router entries; imported entries stay")
+  void roadRouterRefresh() {
+    assertEquals(403, post(bc, "/api/travel-matrix/refresh", new JsonObject().put("county", "VN")).statusCode());
+    assertEquals(400, post(vn, "/api/travel-matrix/refresh", new JsonObject().put("county", 7)).statusCode());
+    HttpResponse<Buffer> r = post(vn, "/api/travel-matrix/refresh", new JsonObject().put("county", "VN"));
+    assertEquals(202, r.statusCode(), r.bodyAsString());
+    int places = withWork.size() + (withWork.contains(depot) ? 0 : 1);
+    assertEquals(places * (places - 1), r.bodyAsJsonObject().getInteger("pairs"));
+    long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(30);
+    JsonObject page;
+    do {
+      sleep(300);
+      page = get(vn, "/api/travel-matrix?county=VN&limit=2000").bodyAsJsonObject();
+    } while (page.getInteger("total") < places * (places - 1) && System.nanoTime() < deadline);
+    assertEquals(places * (places - 1), page.getInteger("total"), "every ordered pair cached");
+    assertEquals(1, routerRequests.size(), routerRequests.toString());
+    assertTrue(routerRequests.get(0).endsWith("?annotations=duration,distance"), routerRequests.get(0));
+    for (Object o : page.getJsonArray("items")) {
+      JsonObject e = (JsonObject) o;
+      if (e.getInteger("fromSiruta") == depot) {
+        assertEquals("csv", e.getString("source"), "an imported entry is not replaced: " + e.encode());
+        assertEquals(0, new java.math.BigDecimal("30").compareTo(new java.math.BigDecimal(e.getValue("minutes").toString())));
+      } else {
+        assertEquals("router", e.getString("source"), e.encode());
+        assertEquals(0, new java.math.BigDecimal("10").compareTo(new java.math.BigDecimal(e.getValue("minutes").toString())));
+      }
+    }
   }
 
   private static JsonObject awaitSolved(String id, int seconds) {
