@@ -25,6 +25,7 @@ import ro.caravana.scheduler.interop.fhir.FhirServer;
 import ro.caravana.scheduler.consultation.ConsultationRoutes;
 import ro.caravana.scheduler.consultation.JoinIssuer;
 import ro.caravana.scheduler.geo.ServedCounties;
+import ro.caravana.scheduler.horizon.Horizons;
 import ro.caravana.scheduler.notice.NoticeModule;
 import ro.caravana.scheduler.platform.config.AppConfig;
 import ro.caravana.scheduler.platform.db.DatabaseSettings;
@@ -81,17 +82,22 @@ public final class SchedulerApp {
           KafkaAdminClient admin = KafkaAdminClient.create(vertx, KafkaClients.admin(kafkaBootstrap));
           Context context = new Context(vertx, config, pool, kafkaBootstrap);
           Planning planning = Planning.create(vertx, config, pool);
+          Horizons horizons = Horizons.create(vertx, config, pool);
           return DomainData.prepare(pool, demo, config.longValue("demo.seed"))
               .compose(v -> ensureTopics(vertx, kafkaBootstrap))
               .compose(v -> Access.prepare(vertx, pool, config, demo))
               .compose(access -> planning.start(kafkaBootstrap).map(access))
+              .compose(access -> horizons.start().map(access))
               .compose(access -> vertx.deployVerticle(new OutboxRelay(pool, kafkaBootstrap,
                   config.longValue("outbox.poll-ms"), config.integer("outbox.batch"))).map(access))
               .compose(access -> vertx.deployVerticle(new AttendanceFromPresence(pool,
                   minutes(config, "telemedicine.noshow-grace-minutes"),
                   Duration.ofSeconds(config.longValue("telemedicine.noshow-sweep-seconds")))).map(access))
               .compose(access -> NoticeModule.deploy(vertx, config, pool, kafkaBootstrap, demo, access.familyLinks()).compose(notices -> {
-                Router router = router(context, admin, planning, notices, access, extraRoutes);
+                Router router = router(context, admin, planning, notices, access, (r, c) -> {
+                  horizons.mount(r);
+                  extraRoutes.accept(r, c);
+                });
                 HttpVerticle http = new HttpVerticle(router, config.string("http.host"), config.integer("http.port"));
                 return vertx.deployVerticle(http).map(id -> new SchedulerApp(vertx, pool, admin, http.actualPort(),
                     router, access, notices));

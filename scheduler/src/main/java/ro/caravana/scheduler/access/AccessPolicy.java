@@ -14,6 +14,7 @@ import static ro.caravana.scheduler.access.Policy.Subject.CARAVAN;
 import static ro.caravana.scheduler.access.Policy.Subject.CENTRE;
 import static ro.caravana.scheduler.access.Policy.Subject.CARE_PLAN;
 import static ro.caravana.scheduler.access.Policy.Subject.COUNTY;
+import static ro.caravana.scheduler.access.Policy.Subject.HORIZON;
 import static ro.caravana.scheduler.access.Policy.Subject.LOCALITY;
 import static ro.caravana.scheduler.access.Policy.Subject.PLAN;
 import static ro.caravana.scheduler.access.Policy.Subject.STAFF;
@@ -187,7 +188,18 @@ public final class AccessPolicy {
 
         // Ministry exports (interop): aggregates only, within the caller's counties
         aggregate(GET, "/api/exports/report.csv", EVERY_ROLE),
-        aggregate(GET, "/api/exports/report.xlsx", EVERY_ROLE)
+        aggregate(GET, "/api/exports/report.xlsx", EVERY_ROLE),
+
+        // Caravan horizons and road times of a county (counts of people, no names)
+        aggregate(POST, "/api/horizons", COUNTY_LEVEL).bodyScoped(COUNTY, "county"),
+        aggregate(GET, "/api/horizons", COUNTY_LEVEL),
+        aggregate(GET, "/api/horizons/:id", COUNTY_LEVEL).scoped(HORIZON, "id"),
+        aggregate(POST, "/api/travel-matrix", COUNTY_LEVEL),
+        aggregate(POST, "/api/travel-matrix/refresh", COUNTY_LEVEL).bodyScoped(COUNTY, "county"),
+        aggregate(GET, "/api/travel-matrix", COUNTY_LEVEL),
+        aggregate(POST, "/api/road-rules", COUNTY_LEVEL).bodyScoped(LOCALITY, "siruta"),
+        aggregate(GET, "/api/road-rules", COUNTY_LEVEL),
+        aggregate(PUT, "/api/localities/:siruta/visit-frequency", COUNTY_LEVEL).scoped(LOCALITY, "siruta")
     ));
   }
 }
