@@ -132,6 +132,9 @@ public final class SchedulerApp {
     Metrics metrics = new Metrics();
     router.route().handler(metrics::count);
     access.mountHeaders(router);
+    // spreadsheets may be larger than other bodies: their own limit, and the general handler then leaves them be
+    router.route("/api/imports/*").handler(BodyHandler.create(false)
+        .setBodyLimit(context.config().longValue("imports.max-bytes")));
     router.route("/api/*").handler(BodyHandler.create(false)
         .setBodyLimit(context.config().longValue("http.body-limit-bytes")));
     // interop: FHIR request bodies, read before the access gate as for /api
@@ -141,7 +144,9 @@ public final class SchedulerApp {
     // the access gate in front of every /api route (docs/security.md)
     access.mountGate(router);
     access.mountRoutes(router);
-    DomainApi.mount(router, context.pool(), ServedCounties.from(context.config()));
+    ServedCounties served = ServedCounties.from(context.config());
+    DomainApi.mount(router, context.pool(), served);
+    ro.caravana.scheduler.imports.ImportRoutes.mount(router, context.pool(), served);
     ConsultationRoutes.mount(router, context.pool(), JoinIssuer.eventBus(context.vertx()), access.familyLinks());
     planning.routes().mount(router);
     ZoneId zone = ZoneId.of(context.config().string("zone"));

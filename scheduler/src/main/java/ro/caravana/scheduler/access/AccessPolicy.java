@@ -94,6 +94,10 @@ public final class AccessPolicy {
         named(PATCH, "/api/staff/:id", COUNTY_LEVEL).scoped(STAFF, "id"),
         named(POST, "/api/staff/:id/retire", COUNTY_LEVEL).scoped(STAFF, "id"),
 
+        // Spreadsheet imports: every row must be in the caller's counties (checked per row by the import)
+        named(POST, "/api/imports/beneficiaries", COUNTY_LEVEL).audited("import", null),
+        named(POST, "/api/imports/care-plans", COUNTY_LEVEL).audited("import", null),
+
         // Staff: names of employees, within the caller's counties
         named(GET, "/api/staff", NAMED_ROLES),
         named(GET, "/api/staff/:id", NAMED_ROLES).scoped(STAFF, "id"),
