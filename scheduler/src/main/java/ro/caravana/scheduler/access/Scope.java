@@ -56,6 +56,7 @@ public final class Scope {
   private static final String CENTRE = "SELECT 1 FROM community_centres c JOIN localities l ON l.siruta = c.locality_siruta"
       + " WHERE c.id = $1" + countyFilter("l.county", 2);
   private static final String CARAVAN = "SELECT 1 FROM caravans v WHERE v.id = $1" + countyFilter("v.county", 2);
+  private static final String HORIZON = "SELECT 1 FROM horizons h WHERE h.id = $1" + countyFilter("h.county", 2);
 
   private Scope() {}
 
@@ -91,6 +92,7 @@ public final class Scope {
       case LOCALITY -> exists(db, LOCALITY, Tuple.tuple().addValue(id).addValue(caller.countyScope()), CHECK_LOCALITY);
       case CENTRE -> exists(db, CENTRE, Tuple.tuple().addValue(id).addValue(caller.countyScope()), CHECK_CENTRE);
       case CARAVAN -> exists(db, CARAVAN, Tuple.tuple().addValue(id).addValue(caller.countyScope()), CHECK_CARAVAN);
+      case HORIZON -> exists(db, HORIZON, Tuple.tuple().addValue(id).addValue(caller.countyScope()), CHECK_HORIZON);
     };
   }
 
@@ -102,6 +104,7 @@ public final class Scope {
   private static final String CHECK_LOCALITY = "SELECT 1 FROM localities WHERE siruta = $1";
   private static final String CHECK_CENTRE = "SELECT 1 FROM community_centres WHERE id = $1";
   private static final String CHECK_CARAVAN = "SELECT 1 FROM caravans WHERE id = $1";
+  private static final String CHECK_HORIZON = "SELECT 1 FROM horizons WHERE id = $1";
 
   /** In scope, or not there at all (so that the handler's own 404 or 422 answers as before). */
   private static Future<Boolean> exists(SqlClient db, String scoped, Tuple args, String plain) {
