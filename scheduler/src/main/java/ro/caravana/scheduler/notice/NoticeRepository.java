@@ -388,21 +388,22 @@ public final class NoticeRepository {
   }
 
   /** What a coordinator filters notices on; every field optional. */
-  public record Filter(String status, String county, UUID appointmentId, String kind) {}
+  public record Filter(String status, String county, UUID appointmentId, String kind, UUID beneficiaryId) {}
 
   /**
    * Filter on status, county, appointment (a notice about it, or a digest listing it) and kind ($1..$4), then
-   * the caller's scope ($5..$7).
+   * the caller's scope ($5..$7), then the beneficiary ($8).
    */
   private static final String WHERE = " WHERE ($1::text IS NULL OR n.status = $1) AND ($2::text IS NULL OR n.county = $2)"
       + " AND ($3::uuid IS NULL OR n.appointment_id = $3"
       + " OR EXISTS (SELECT 1 FROM notice_items i WHERE i.notice_id = n.id AND i.appointment_id = $3))"
       + " AND ($4::text IS NULL OR n.kind = $4)"
-      + scopeFilter(5);
+      + scopeFilter(5)
+      + " AND ($8::uuid IS NULL OR n.beneficiary_id = $8)";
 
   private static Tuple filterArgs(Filter f, Caller caller) {
     return scopeArgs(Tuple.tuple().addString(f.status()).addString(f.county()).addUUID(f.appointmentId())
-        .addString(f.kind()), caller);
+        .addString(f.kind()), caller).addUUID(f.beneficiaryId());
   }
 
   public Future<Long> count(Caller caller, Filter filter) {
@@ -411,7 +412,7 @@ public final class NoticeRepository {
   }
 
   public Future<List<JsonObject>> list(Caller caller, int limit, int offset, Filter filter) {
-    String sql = "SELECT " + COLUMNS + " FROM notices n" + WHERE + " ORDER BY n.id DESC LIMIT $8 OFFSET $9";
+    String sql = "SELECT " + COLUMNS + " FROM notices n" + WHERE + " ORDER BY n.id DESC LIMIT $9 OFFSET $10";
     return pool.preparedQuery(sql).execute(filterArgs(filter, caller).addInteger(limit).addInteger(offset)).map(rows -> {
       List<JsonObject> out = new ArrayList<>(rows.size());
       for (Row r : rows) out.add(json(r));

@@ -65,7 +65,7 @@ public final class NoticeRoutes {
     int limit = Requests.limit(ctx);
     int offset = Requests.offset(ctx);
     var filter = new NoticeRepository.Filter(oneOf(ctx, "status", STATUSES), Params.county(ctx),
-        Params.uuid(ctx, "appointmentId"), oneOf(ctx, "kind", KINDS));
+        Params.uuid(ctx, "appointmentId"), oneOf(ctx, "kind", KINDS), Params.uuid(ctx, "beneficiaryId"));
     Caller caller = Caller.of(ctx);
     Future.all(notices.list(caller, limit, offset, filter), notices.count(caller, filter))
         .onSuccess(all -> Responses.page(ctx, new JsonArray(all.<java.util.List<Object>>resultAt(0)), all.<Long>resultAt(1)))
@@ -85,7 +85,8 @@ public final class NoticeRoutes {
     String intent = oneOf(ctx, "intent", INTENTS);
     String county = Params.county(ctx);
     Caller caller = Caller.of(ctx);
-    Future.all(replies.list(caller, limit, offset, intent, county), replies.count(caller, intent, county))
+    java.util.UUID beneficiary = Params.uuid(ctx, "beneficiaryId");
+    Future.all(replies.list(caller, limit, offset, intent, county, beneficiary), replies.count(caller, intent, county, beneficiary))
         .onSuccess(all -> Responses.page(ctx, new JsonArray(all.<java.util.List<Object>>resultAt(0)), all.<Long>resultAt(1)))
         .onFailure(ctx::fail);
   }

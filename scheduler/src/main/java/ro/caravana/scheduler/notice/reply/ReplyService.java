@@ -72,9 +72,10 @@ public final class ReplyService {
    */
   private static final String SCOPED = """
        FROM sms_replies r LEFT JOIN notices n ON n.id = r.notice_id
-      WHERE ($1::text IS NULL OR r.intent = $1) AND ($2::text IS NULL OR n.county = $2)""" + NoticeRepository.scopeFilter(3);
+      WHERE ($1::text IS NULL OR r.intent = $1) AND ($2::text IS NULL OR n.county = $2)""" + NoticeRepository.scopeFilter(3)
+      + " AND ($6::uuid IS NULL OR n.beneficiary_id = $6)";
   private static final String LIST = "SELECT r.id, r.phone, r.body, r.intent, r.appointment_id, r.notice_id, r.outcome,"
-      + " r.received_at" + SCOPED + " ORDER BY r.id DESC LIMIT $6 OFFSET $7";
+      + " r.received_at" + SCOPED + " ORDER BY r.id DESC LIMIT $7 OFFSET $8";
 
   private final Pool pool;
   private final NoticeComposer composer;
@@ -296,13 +297,22 @@ public final class ReplyService {
   }
 
   public Future<Long> count(Caller caller, String intent, String county) {
+    return count(caller, intent, county, null);
+  }
+
+  /** {@code beneficiary}: only replies to notices sent to this beneficiary (null: any). */
+  public Future<Long> count(Caller caller, String intent, String county, UUID beneficiary) {
     return pool.preparedQuery("SELECT count(*)" + SCOPED)
-        .execute(NoticeRepository.scopeArgs(Tuple.tuple().addString(intent).addString(county), caller))
+        .execute(NoticeRepository.scopeArgs(Tuple.tuple().addString(intent).addString(county), caller).addUUID(beneficiary))
         .map(rows -> rows.iterator().next().getLong(0));
   }
 
   public Future<List<JsonObject>> list(Caller caller, int limit, int offset, String intent, String county) {
-    Tuple args = NoticeRepository.scopeArgs(Tuple.tuple().addString(intent).addString(county), caller)
+    return list(caller, limit, offset, intent, county, null);
+  }
+
+  public Future<List<JsonObject>> list(Caller caller, int limit, int offset, String intent, String county, UUID beneficiary) {
+    Tuple args = NoticeRepository.scopeArgs(Tuple.tuple().addString(intent).addString(county), caller).addUUID(beneficiary)
         .addInteger(limit).addInteger(offset);
     return pool.preparedQuery(LIST).execute(args).map(rows -> {
       List<JsonObject> out = new ArrayList<>(rows.size());
