@@ -129,6 +129,7 @@ public final class AccessPolicy {
             .bodyScoped(CARE_PLAN, "carePlanId"),
         named(POST, "/api/appointments/:id/family-links/revoke", COORDINATORS).scoped(APPOINTMENT, "id"),
         named(POST, "/api/appointments/:id/family-links", COORDINATORS).scoped(APPOINTMENT, "id"),
+        named(GET, "/api/appointments/no-shows/repeated", COORDINATORS).audited("list", null),
         named(GET, "/api/appointments/:id/attendance", NAMED_ROLES).scoped(APPOINTMENT, "id").audited("read", "id"),
         named(POST, "/api/appointments/:id/attendance", NAMED_ROLES).scoped(APPOINTMENT, "id"),
         named(GET, "/api/appointments/:id", NAMED_ROLES).scoped(APPOINTMENT, "id").audited("read", "id"),

@@ -85,6 +85,7 @@ class ExpectedAccessMatrixTest {
       row("POST", "/api/appointments", "ok ok ok ok 403 403 401"),
       row("POST", "/api/appointments", new JsonObject().put("beneficiaryId", "{b}"), "ok ok 403 ok 403 403 401"),
       row("POST", "/api/appointments/{a}/family-links", "ok ok 404 ok 403 403 401"),
+      row("GET", "/api/appointments/no-shows/repeated", "ok ok ok ok 403 403 401"),
       row("GET", "/api/consultations", "ok ok ok ok ok 403 401"),
       row("GET", "/api/consultations/{a}", "ok ok 404 ok ok 403 401"),
       // call tickets are bound to people: coordinators and supervisors get neither, the clinician not the family's
