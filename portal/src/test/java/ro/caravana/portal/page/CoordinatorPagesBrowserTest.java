@@ -200,7 +200,6 @@ class CoordinatorPagesBrowserTest {
         + ".filter(v => v.impact === 'serious' || v.impact === 'critical')"
         + ".map(v => ({id: v.id, impact: v.impact, nodes: v.nodes.slice(0, 3).map(n => n.target.join(' '))})))));")));
     assertTrue(violations.isEmpty(), name + ": " + violations.encodePrettily());
-    page.screenshot(SHOTS.resolve(name + "-1280.png"), 1280);
     page.screenshot(SHOTS.resolve(name + "-390.png"), 390);
     page.screenshot(SHOTS.resolve(name + "-1280.png"), 1280);
     List<String> errors = page.consoleErrors();

@@ -171,6 +171,8 @@ public final class Chromium implements AutoCloseable {
 
     /** Resizes the window and saves a PNG of the whole page (the window grows to the page's height first). */
     public void screenshot(Path file, int width) throws Exception {
+      // lay the page out at the width first: its height depends on it
+      call("POST", "/session/" + session + "/window/rect", new JsonObject().put("width", width).put("height", 900));
       Number height = (Number) script("return Math.min(8000, document.documentElement.scrollHeight)");
       call("POST", "/session/" + session + "/window/rect", new JsonObject().put("width", width).put("height", height.intValue() + 140));
       String png = call("GET", "/session/" + session + "/screenshot", null).getString("value");
