@@ -11,12 +11,10 @@ import java.nio.file.Path;
 import java.time.Instant;
 import java.time.Duration;
 import java.util.Map;
-import java.util.Optional;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Supplier;
 import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
@@ -40,9 +38,7 @@ class CallPageBrowserTest {
 
   @BeforeAll
   static void start() throws Exception {
-    Optional<Path[]> binaries = Chromium.find();
-    Assumptions.assumeTrue(binaries.isPresent(),
-        "chromium and chromedriver are not installed (apt-get install chromium chromium-driver): browser test skipped");
+    Path[] binaries = Chromium.require();
     vertx = Vertx.vertx();
     SignallingConfig config = TestConfigs.with(Map.of(
         "telemedicine.attendance-minutes", "0.05", // 3 s together = attended
@@ -52,7 +48,7 @@ class CallPageBrowserTest {
     signalling = Signalling.mount(router, vertx, config, events::add);
     server = vertx.createHttpServer().requestHandler(router).listen(0, "127.0.0.1")
         .toCompletionStage().toCompletableFuture().get(5, TimeUnit.SECONDS);
-    chromium = Chromium.start(binaries.get()[0], binaries.get()[1]);
+    chromium = Chromium.start(binaries[0], binaries[1]);
   }
 
   @AfterAll

@@ -50,6 +50,21 @@ public final class Chromium implements AutoCloseable {
     return Optional.of(new Path[] {browser.get(), driver.get()});
   }
 
+  /**
+   * The browser and driver for a browser test: when either is missing, a local run skips the test saying so, and a
+   * CI run ({@code CI=true}) fails it, so CI can never pass without having run the browser tests.
+   */
+  public static Path[] require() {
+    Optional<Path[]> found = find();
+    if (found.isPresent()) return found.get();
+    String why = "chromium and chromedriver are not installed (apt-get install chromium chromium-driver)";
+    if ("true".equalsIgnoreCase(System.getenv("CI"))) {
+      throw new IllegalStateException(why + ": under CI=true the browser tests must run, not skip");
+    }
+    org.junit.jupiter.api.Assumptions.abort(why + ": browser test skipped on this machine");
+    return null;
+  }
+
   public static Chromium start(Path browser, Path chromedriver) throws Exception {
     int port;
     try (ServerSocket s = new ServerSocket(0)) {
@@ -74,11 +89,18 @@ public final class Chromium implements AutoCloseable {
   }
 
   public Page open() throws Exception {
+    return open(1280, 900);
+  }
+
+  /** A browser with a window of the given size (a phone is 390 wide); its console is recorded. */
+  public Page open(int width, int height) throws Exception {
     Path profile = Files.createTempDirectory("caravana-chromium-");
     profiles.add(profile);
-    JsonArray args = new JsonArray(new ArrayList<>(FLAGS)).add("--user-data-dir=" + profile);
+    JsonArray args = new JsonArray(new ArrayList<>(FLAGS)).add("--user-data-dir=" + profile)
+        .add("--window-size=" + width + "," + height).add("--lang=ro-RO");
     JsonObject caps = new JsonObject().put("capabilities", new JsonObject().put("alwaysMatch", new JsonObject()
         .put("browserName", "chrome")
+        .put("goog:loggingPrefs", new JsonObject().put("browser", "ALL"))
         .put("goog:chromeOptions", new JsonObject().put("binary", browserBinary.toString()).put("args", args))));
     JsonObject v = call("POST", "/session", caps).getJsonObject("value");
     Page page = new Page(v.getString("sessionId"));
@@ -132,6 +154,42 @@ public final class Chromium implements AutoCloseable {
       String element = found.fieldNames().stream().filter(k -> k.startsWith("element-")).findFirst()
           .map(found::getString).orElseThrow();
       call("POST", "/session/" + session + "/element/" + element + "/click", new JsonObject());
+    }
+
+    /** Types into the element (after clearing it). */
+    public void type(String css, String text) throws Exception {
+      String element = element(css);
+      call("POST", "/session/" + session + "/element/" + element + "/clear", new JsonObject());
+      call("POST", "/session/" + session + "/element/" + element + "/value", new JsonObject().put("text", text));
+    }
+
+    private String element(String css) throws Exception {
+      JsonObject found = call("POST", "/session/" + session + "/element",
+          new JsonObject().put("using", "css selector").put("value", css)).getJsonObject("value");
+      return found.fieldNames().stream().filter(k -> k.startsWith("element-")).findFirst().map(found::getString).orElseThrow();
+    }
+
+    /** Resizes the window and saves a PNG of the whole page (the window grows to the page's height first). */
+    public void screenshot(Path file, int width) throws Exception {
+      // lay the page out at the width first: its height depends on it
+      call("POST", "/session/" + session + "/window/rect", new JsonObject().put("width", width).put("height", 900));
+      Number height = (Number) script("return Math.min(8000, document.documentElement.scrollHeight)");
+      call("POST", "/session/" + session + "/window/rect", new JsonObject().put("width", width).put("height", height.intValue() + 140));
+      String png = call("GET", "/session/" + session + "/screenshot", null).getString("value");
+      Files.createDirectories(file.getParent());
+      Files.write(file, java.util.Base64.getDecoder().decode(png));
+    }
+
+    /** The console messages at SEVERE level since the last call (errors, failed loads, refused scripts). */
+    public List<String> consoleErrors() throws Exception {
+      JsonArray entries = call("POST", "/session/" + session + "/se/log", new JsonObject().put("type", "browser"))
+          .getJsonArray("value", new JsonArray());
+      List<String> errors = new ArrayList<>();
+      for (Object o : entries) {
+        JsonObject e = (JsonObject) o;
+        if ("SEVERE".equals(e.getString("level"))) errors.add(e.getString("message"));
+      }
+      return errors;
     }
 
     public void quit() {
