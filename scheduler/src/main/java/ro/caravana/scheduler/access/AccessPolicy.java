@@ -167,6 +167,8 @@ public final class AccessPolicy {
         open(GET, "/fhir/r4/metadata"),
         named(GET, "/fhir/r4/Patient", NAMED_ROLES).audited("list", null),
         named(GET, "/fhir/r4/Patient/:id", NAMED_ROLES).scoped(BENEFICIARY, "id").audited("read", "id"),
+        named(POST, "/fhir/r4/Patient", COORDINATORS).audited("create", null),
+        named(PUT, "/fhir/r4/Appointment/:id", COORDINATORS).scoped(APPOINTMENT, "id"),
         named(GET, "/fhir/r4/Appointment", NAMED_ROLES).audited("list", null),
         named(GET, "/fhir/r4/Appointment/:id", NAMED_ROLES).scoped(APPOINTMENT, "id"),
         named(GET, "/fhir/r4/Encounter", NAMED_ROLES).audited("list", null),
