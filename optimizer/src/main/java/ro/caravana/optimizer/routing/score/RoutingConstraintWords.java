@@ -33,7 +33,16 @@ public final class RoutingConstraintWords {
       Map.entry(VISIT_SPACING, of("Vizite repetate la intervale inegale", "Uneven spacing of repeat visits",
           "Fiecare localitate trebuie vizitată la intervale regulate.", "Each locality should be visited at regular intervals.")),
       Map.entry(SAME_CREW, of("Alt echipaj decât la vizita trecută", "A different crew than last visit",
-          "Oamenii preferă să revadă aceiași medici.", "People prefer to see the same doctors again.")));
+          "Oamenii preferă să revadă aceiași medici.", "People prefer to see the same doctors again.")),
+      Map.entry(SERIES_MAX_GAP, of("Localitate lăsată prea mult fără vizită", "Locality left too long without a visit",
+          "Între două vizite ale caravanei nu pot trece mai multe zile decât maximul stabilit pentru localitate.",
+          "No more days than the locality's maximum may pass between two caravan visits.")),
+      Map.entry(SERIES_SPACING, of("Vizite distanțate inegal", "Unevenly spaced visits",
+          "Vizitele unei localități vin cât mai aproape de ritmul ei (de exemplu la patru săptămâni).",
+          "A locality's visits come as close to its rhythm as the calendar allows (every four weeks, say).")),
+      Map.entry(SERIES_SAME_CREW, of("Alt echipaj decât la vizita precedentă", "A different crew than the previous visit",
+          "Oamenii preferă să revadă aceiași medici de la o vizită la alta.",
+          "People prefer to see the same doctors from one visit to the next.")));
 
   private RoutingConstraintWords() {}
 
