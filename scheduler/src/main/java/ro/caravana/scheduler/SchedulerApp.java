@@ -19,6 +19,9 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import ro.caravana.scheduler.access.Access;
 import ro.caravana.scheduler.consultation.AttendanceFromPresence;
+import ro.caravana.scheduler.interop.calendar.CalendarFeeds;
+import ro.caravana.scheduler.interop.export.ExportRoutes;
+import ro.caravana.scheduler.interop.fhir.FhirServer;
 import ro.caravana.scheduler.consultation.ConsultationRoutes;
 import ro.caravana.scheduler.consultation.JoinIssuer;
 import ro.caravana.scheduler.geo.ServedCounties;
@@ -129,18 +132,31 @@ public final class SchedulerApp {
     Metrics metrics = new Metrics();
     router.route().handler(metrics::count);
     access.mountHeaders(router);
+    // spreadsheets may be larger than other bodies: their own limit, and the general handler then leaves them be
+    router.route("/api/imports/*").handler(BodyHandler.create(false)
+        .setBodyLimit(context.config().longValue("imports.max-bytes")));
     router.route("/api/*").handler(BodyHandler.create(false)
+        .setBodyLimit(context.config().longValue("http.body-limit-bytes")));
+    // interop: FHIR request bodies, read before the access gate as for /api
+    router.route(FhirServer.BASE + "/*").handler(BodyHandler.create(false)
         .setBodyLimit(context.config().longValue("http.body-limit-bytes")));
     new OpsRoutes(context.pool(), admin, metrics).mount(router);
     // the access gate in front of every /api route (docs/security.md)
     access.mountGate(router);
     access.mountRoutes(router);
-    DomainApi.mount(router, context.pool(), ServedCounties.from(context.config()));
-    ConsultationRoutes.mount(router, context.pool(), JoinIssuer.eventBus(context.vertx()));
+    ServedCounties served = ServedCounties.from(context.config());
+    DomainApi.mount(router, context.pool(), served);
+    ro.caravana.scheduler.imports.ImportRoutes.mount(router, context.pool(), served);
+    ConsultationRoutes.mount(router, context.pool(), JoinIssuer.eventBus(context.vertx()), access.familyLinks());
     planning.routes().mount(router);
     ZoneId zone = ZoneId.of(context.config().string("zone"));
     new ReportRoutes(new AttendanceReport(context.pool(), zone), zone).mount(router);
     notices.mount(router);
+    // interop: FHIR R4, calendar feeds, ministry exports (docs/interop.md)
+    FhirServer.mount(router, context.vertx(), context.pool(), zone);
+    new CalendarFeeds(context.pool(), access.settings().jwtSecret(), zone,
+        context.config().optional("calendar.link-base").orElse("")).mount(router);
+    new ExportRoutes(new AttendanceReport(context.pool(), zone), zone).mount(router);
     extraRoutes.accept(router, context);
     router.route().failureHandler(Problems::handle);
     router.errorHandler(404, ctx -> Problems.send(ctx,

@@ -299,9 +299,18 @@ final class RoutesStep {
     return out;
   }
 
-  private static OffsetDateTime at(WeekProblem p, LocalDate date, long secondOfDay) {
-    return date.atStartOfDay(p.zone()).plusSeconds(secondOfDay).toOffsetDateTime();
+  /**
+   * A time families are told (a stop's arrival or departure, a consultation's slot), on the 5-minute grid:
+   * the solver's times are to the second ("ora 11:26"). Rounded down, so the order of the day is kept (rounding
+   * down never swaps two times) and a family comes at most four minutes before its slot, never after.
+   */
+  static OffsetDateTime at(WeekProblem p, LocalDate date, long secondOfDay) {
+    return date.atStartOfDay(p.zone()).plusSeconds(secondOfDay - Math.floorMod(secondOfDay, GRID_SECONDS))
+        .toOffsetDateTime();
   }
+
+  /** The grid of the times families see, in seconds. */
+  static final long GRID_SECONDS = 5 * 60;
 
   private static PlanOutcome.Item unplaced(Consultation c, PlanOutcome.Reason reason) {
     return new PlanOutcome.Item(c.itemKey(), c.beneficiary().id(), c.plan().id(), c.plan().service(), "caravan", null, null,

@@ -34,15 +34,15 @@ public final class RoutingConstraintWords {
           "Fiecare localitate trebuie vizitată la intervale regulate.", "Each locality should be visited at regular intervals.")),
       Map.entry(SAME_CREW, of("Alt echipaj decât la vizita trecută", "A different crew than last visit",
           "Oamenii preferă să revadă aceiași medici.", "People prefer to see the same doctors again.")),
-      Map.entry(SERIES_MAX_GAP, of("Localitate lăsată prea mult fără vizită", "Locality left too long without a visit",
-          "Între două vizite ale caravanei nu pot trece mai multe zile decât maximul stabilit pentru localitate.",
-          "No more days than the locality's maximum may pass between two caravan visits.")),
-      Map.entry(SERIES_SPACING, of("Vizite distanțate inegal", "Unevenly spaced visits",
-          "Vizitele unei localități vin cât mai aproape de ritmul ei (de exemplu la patru săptămâni).",
-          "A locality's visits come as close to its rhythm as the calendar allows (every four weeks, say).")),
-      Map.entry(SERIES_SAME_CREW, of("Alt echipaj decât la vizita precedentă", "A different crew than the previous visit",
-          "Oamenii preferă să revadă aceiași medici de la o vizită la alta.",
-          "People prefer to see the same doctors from one visit to the next.")));
+      Map.entry(SERIES_MAX_GAP, of("Pauză prea lungă între vizitele unei localități", "Too long between a locality's visits",
+          "Nicio localitate nu rămâne nevizitată mai mult decât intervalul maxim stabilit.",
+          "No locality goes unvisited for longer than its agreed maximum.")),
+      Map.entry(SERIES_SPACING, of("Vizitele unei localități la intervale inegale", "A locality's visits unevenly spaced",
+          "Vizitele unei localități urmează ritmul cerut cât de exact permite calendarul.",
+          "A locality's visits follow the rhythm asked for as closely as the calendar allows.")),
+      Map.entry(SERIES_SAME_CREW, of("Alt echipaj decât la vizita anterioară a localității", "A different crew than the locality's previous visit",
+          "Familiile revăd, când se poate, echipajul de data trecută.",
+          "Families see the crew of the previous visit again when possible.")));
 
   private RoutingConstraintWords() {}
 
