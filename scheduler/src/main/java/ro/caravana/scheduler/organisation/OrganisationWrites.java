@@ -337,7 +337,7 @@ public final class OrganisationWrites {
   }
 
   private static Future<JsonObject> readStaff(SqlClient db, long id) {
-    return one(db, OrganisationApi.STAFF_MEMBER, id, OrganisationApi::staffMember, "membrul personalului", "staff member");
+    return one(db, OrganisationApi.STAFF_BY_ID, id, OrganisationApi::staffMember, "membrul personalului", "staff member");
   }
 
   private static JsonObject staffFacts(JsonObject s) {
