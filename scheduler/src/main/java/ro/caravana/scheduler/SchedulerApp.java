@@ -14,15 +14,18 @@ import java.util.Optional;
 import java.util.concurrent.TimeUnit;
 import java.util.function.BiConsumer;
 import org.apache.kafka.clients.admin.Admin;
-import org.apache.kafka.clients.admin.AdminClientConfig;
 import org.apache.kafka.clients.admin.NewTopic;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import ro.caravana.scheduler.access.Access;
 import ro.caravana.scheduler.consultation.AttendanceFromPresence;
+import ro.caravana.scheduler.interop.calendar.CalendarFeeds;
+import ro.caravana.scheduler.interop.export.ExportRoutes;
+import ro.caravana.scheduler.interop.fhir.FhirServer;
 import ro.caravana.scheduler.consultation.ConsultationRoutes;
 import ro.caravana.scheduler.consultation.JoinIssuer;
 import ro.caravana.scheduler.geo.ServedCounties;
+import ro.caravana.scheduler.horizon.Horizons;
 import ro.caravana.scheduler.notice.NoticeModule;
 import ro.caravana.scheduler.platform.config.AppConfig;
 import ro.caravana.scheduler.platform.db.DatabaseSettings;
@@ -30,6 +33,7 @@ import ro.caravana.scheduler.platform.db.Migrations;
 import ro.caravana.scheduler.platform.http.ApiError;
 import ro.caravana.scheduler.platform.http.HttpVerticle;
 import ro.caravana.scheduler.platform.http.Problems;
+import ro.caravana.scheduler.platform.kafka.KafkaClients;
 import ro.caravana.scheduler.platform.ops.Metrics;
 import ro.caravana.scheduler.platform.ops.OpsRoutes;
 import ro.caravana.scheduler.platform.outbox.OutboxRelay;
@@ -75,23 +79,25 @@ public final class SchedulerApp {
         .compose(migrations -> {
           LOG.info("database migrations applied: {}", migrations);
           Pool pool = db.pool(vertx);
-          KafkaAdminClient admin = KafkaAdminClient.create(vertx, Map.of(
-              "bootstrap.servers", kafkaBootstrap,
-              "request.timeout.ms", "2500",
-              "default.api.timeout.ms", "3000"));
+          KafkaAdminClient admin = KafkaAdminClient.create(vertx, KafkaClients.admin(kafkaBootstrap));
           Context context = new Context(vertx, config, pool, kafkaBootstrap);
           Planning planning = Planning.create(vertx, config, pool);
+          Horizons horizons = Horizons.create(vertx, config, pool);
           return DomainData.prepare(pool, demo, config.longValue("demo.seed"))
               .compose(v -> ensureTopics(vertx, kafkaBootstrap))
               .compose(v -> Access.prepare(vertx, pool, config, demo))
               .compose(access -> planning.start(kafkaBootstrap).map(access))
+              .compose(access -> horizons.start().map(access))
               .compose(access -> vertx.deployVerticle(new OutboxRelay(pool, kafkaBootstrap,
                   config.longValue("outbox.poll-ms"), config.integer("outbox.batch"))).map(access))
               .compose(access -> vertx.deployVerticle(new AttendanceFromPresence(pool,
                   minutes(config, "telemedicine.noshow-grace-minutes"),
                   Duration.ofSeconds(config.longValue("telemedicine.noshow-sweep-seconds")))).map(access))
               .compose(access -> NoticeModule.deploy(vertx, config, pool, kafkaBootstrap, demo, access.familyLinks()).compose(notices -> {
-                Router router = router(context, admin, planning, notices, access, extraRoutes);
+                Router router = router(context, admin, planning, notices, access, (r, c) -> {
+                  horizons.mount(r);
+                  extraRoutes.accept(r, c);
+                });
                 HttpVerticle http = new HttpVerticle(router, config.string("http.host"), config.integer("http.port"));
                 return vertx.deployVerticle(http).map(id -> new SchedulerApp(vertx, pool, admin, http.actualPort(),
                     router, access, notices));
@@ -107,8 +113,7 @@ public final class SchedulerApp {
    */
   private static Future<Void> ensureTopics(Vertx vertx, String bootstrap) {
     return vertx.executeBlocking(() -> {
-      try (Admin admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap,
-          AdminClientConfig.REQUEST_TIMEOUT_MS_CONFIG, 2500, AdminClientConfig.DEFAULT_API_TIMEOUT_MS_CONFIG, 3000))) {
+      try (Admin admin = Admin.create(Map.<String, Object>copyOf(KafkaClients.admin(bootstrap)))) {
         var existing = admin.listTopics().names().get(5, TimeUnit.SECONDS);
         List<NewTopic> missing = Topics.ALL.stream().filter(t -> !existing.contains(t))
             .map(t -> new NewTopic(t, Optional.empty(), Optional.empty())).toList();
@@ -132,6 +137,9 @@ public final class SchedulerApp {
         .setBodyLimit(context.config().longValue("imports.max-bytes")));
     router.route("/api/*").handler(BodyHandler.create(false)
         .setBodyLimit(context.config().longValue("http.body-limit-bytes")));
+    // interop: FHIR request bodies, read before the access gate as for /api
+    router.route(FhirServer.BASE + "/*").handler(BodyHandler.create(false)
+        .setBodyLimit(context.config().longValue("http.body-limit-bytes")));
     new OpsRoutes(context.pool(), admin, metrics).mount(router);
     // the access gate in front of every /api route (docs/security.md)
     access.mountGate(router);
@@ -139,11 +147,16 @@ public final class SchedulerApp {
     ServedCounties served = ServedCounties.from(context.config());
     DomainApi.mount(router, context.pool(), served);
     ro.caravana.scheduler.imports.ImportRoutes.mount(router, context.pool(), served);
-    ConsultationRoutes.mount(router, context.pool(), JoinIssuer.eventBus(context.vertx()));
+    ConsultationRoutes.mount(router, context.pool(), JoinIssuer.eventBus(context.vertx()), access.familyLinks());
     planning.routes().mount(router);
     ZoneId zone = ZoneId.of(context.config().string("zone"));
     new ReportRoutes(new AttendanceReport(context.pool(), zone), zone).mount(router);
     notices.mount(router);
+    // interop: FHIR R4, calendar feeds, ministry exports (docs/interop.md)
+    FhirServer.mount(router, context.vertx(), context.pool(), zone);
+    new CalendarFeeds(context.pool(), access.settings().jwtSecret(), zone,
+        context.config().optional("calendar.link-base").orElse("")).mount(router);
+    new ExportRoutes(new AttendanceReport(context.pool(), zone), zone).mount(router);
     extraRoutes.accept(router, context);
     router.route().failureHandler(Problems::handle);
     router.errorHandler(404, ctx -> Problems.send(ctx,

@@ -20,11 +20,12 @@ import java.util.Map;
 import java.util.UUID;
 import javax.crypto.Mac;
 import javax.crypto.spec.SecretKeySpec;
+import ro.caravana.scheduler.appointment.Actor;
+import ro.caravana.scheduler.appointment.AppointmentLifecycle;
+import ro.caravana.scheduler.appointment.AppointmentStatus;
+import ro.caravana.scheduler.appointment.StatusReason;
 import ro.caravana.scheduler.platform.http.ApiError;
 import ro.caravana.scheduler.platform.http.Responses;
-import ro.caravana.scheduler.platform.outbox.Outbox;
-import ro.caravana.scheduler.platform.outbox.OutboxEvent;
-import ro.caravana.scheduler.platform.outbox.Topics;
 
 /**
  * Links sent to families by SMS: {@code /api/family/{token}} shows one appointment (time, place,
@@ -58,15 +59,6 @@ public final class FamilyLinks {
        WHERE fl.id = $1 AND fl.purpose = 'appointment' AND fl.revoked_at IS NULL AND fl.expires_at > now()""";
   private static final String RESPOND =
       "UPDATE family_links SET response = $2, responded_at = now() WHERE id = $1";
-  private static final String CONFIRM = """
-      UPDATE appointments SET status = 'booked', version = version + 1, updated_at = now()
-       WHERE id = $1 AND status IN ('proposed', 'booked') AND starts_at > now()
-      RETURNING beneficiary_id""";
-  private static final String CANCEL = """
-      UPDATE appointments SET status = 'cancelled', version = version + 1, updated_at = now()
-       WHERE id = $1 AND status IN ('proposed', 'booked') AND starts_at > now()
-      RETURNING beneficiary_id""";
-
   private static final Map<String, String[]> SERVICES = Map.of(
       "kinetotherapy", new String[] {"Kinetoterapie", "Kinetotherapy"},
       "speech_therapy", new String[] {"Logopedie", "Speech therapy"},
@@ -132,6 +124,21 @@ public final class FamilyLinks {
   }
 
   private static final String APPOINTMENT_OF = "SELECT beneficiary_id FROM appointments WHERE id = $1";
+  private static final String LIVE_APPOINTMENT = "SELECT fl.appointment_id FROM family_links fl WHERE fl.id = $1"
+      + " AND fl.purpose = 'appointment' AND fl.revoked_at IS NULL AND fl.expires_at > now()";
+
+  /**
+   * The appointment a working family link names (signed, not revoked, not expired); the same 404 for
+   * every other token. For features that act for the family through their link (joining a video call).
+   */
+  public Future<UUID> appointmentOf(String token) {
+    UUID id = idOf(token);
+    if (id == null) return Future.failedFuture(gone());
+    return pool.preparedQuery(LIVE_APPOINTMENT).execute(Tuple.of(id)).map(rows -> {
+      if (rows.size() == 0) throw gone();
+      return rows.iterator().next().getUUID(0);
+    });
+  }
 
   public void mount(Router router) {
     router.post("/api/appointments/:id/family-links").handler(this::issueRoute);
@@ -172,25 +179,18 @@ public final class FamilyLinks {
     view(pool, id).onSuccess(v -> Responses.json(ctx, 200, v)).onFailure(ctx::fail);
   }
 
+  /** The family's answer through its link goes through the appointment's lifecycle, like every status change. */
   private void respond(RoutingContext ctx, String response) {
     UUID id = requireId(ctx);
+    Actor actor = new Actor.FamilyLink(id);
     pool.withTransaction(tx -> view(tx, id).compose(current -> {
       UUID appointment = UUID.fromString(current.getString("appointmentId"));
-      return tx.preparedQuery(response.equals("confirmed") ? CONFIRM : CANCEL).execute(Tuple.of(appointment))
-          .compose(rows -> {
-            if (rows.rowCount() == 0) {
-              throw ApiError.conflict("status", "Programarea nu mai poate fi modificată (a trecut sau a fost anulată).",
-                  "The appointment can no longer be changed (it is past or was cancelled).");
-            }
-            UUID beneficiary = rows.iterator().next().getUUID(0);
-            return tx.preparedQuery(RESPOND).execute(Tuple.of(id, response))
-                .compose(r -> Outbox.append(tx, new OutboxEvent(Topics.APPOINTMENTS, beneficiary.toString(),
-                    "appointment." + response + "-by-family", new JsonObject()
-                        .put("appointmentId", appointment.toString())
-                        .put("beneficiaryId", beneficiary.toString())
-                        .put("channel", "family-link"))))
-                .compose(r -> view(tx, id));
-          });
+      Future<AppointmentLifecycle.Outcome> done = response.equals("confirmed")
+          ? AppointmentLifecycle.confirm(tx, appointment, actor)
+          : AppointmentLifecycle.move(tx, new AppointmentLifecycle.Change(appointment, AppointmentStatus.CANCELLED, actor,
+              StatusReason.of(StatusReason.Kind.FAMILY_DECLINED)));
+      return done.compose(outcome -> tx.preparedQuery(RESPOND).execute(Tuple.of(id, response)))
+          .compose(r -> view(tx, id));
     })).onSuccess(v -> Responses.json(ctx, 200, v)).onFailure(ctx::fail);
   }
 

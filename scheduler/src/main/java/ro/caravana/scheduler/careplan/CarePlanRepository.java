@@ -10,10 +10,10 @@ import java.util.UUID;
 import ro.caravana.scheduler.access.Caller;
 import ro.caravana.scheduler.access.Scope;
 import ro.caravana.scheduler.common.Constraints;
-import ro.caravana.scheduler.common.Events;
 import ro.caravana.scheduler.common.Page;
 import ro.caravana.scheduler.common.Rows;
 import ro.caravana.scheduler.platform.http.ApiError;
+import ro.caravana.scheduler.platform.outbox.EventType;
 import ro.caravana.scheduler.platform.outbox.Outbox;
 import ro.caravana.scheduler.platform.outbox.OutboxEvent;
 
@@ -128,7 +128,7 @@ public final class CarePlanRepository {
   }
 
   private static Future<Void> event(SqlClient tx, String type, JsonObject payload) {
-    return Outbox.append(tx, new OutboxEvent(Events.CARE_PLANS, payload.getString("beneficiaryId"), type, payload))
+    return Outbox.append(tx, OutboxEvent.of(EventType.of(type).orElseThrow(), payload.getString("beneficiaryId"), payload))
         .mapEmpty();
   }
 

@@ -16,12 +16,12 @@ import java.util.HashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.atomic.AtomicLong;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import ro.caravana.scheduler.platform.kafka.KafkaClients;
 import ro.caravana.scheduler.platform.outbox.Topics;
 
 /**
@@ -40,6 +40,7 @@ public final class Notifier extends VerticleBase {
   private final Pool pool;
   private final Map<String, String> consumerConfig;
   private final NoticeComposer composer;
+  private final NoticeSettings settings;
   private final Clock clock;
   private final AtomicLong created = new AtomicLong();
   private final AtomicLong batches = new AtomicLong();
@@ -51,17 +52,10 @@ public final class Notifier extends VerticleBase {
   public Notifier(Pool pool, String bootstrap, NoticeSettings settings, NoticeComposer composer, Clock clock) {
     this.pool = pool;
     this.composer = composer;
+    this.settings = settings;
     this.clock = clock;
-    this.consumerConfig = Map.of(
-        "bootstrap.servers", bootstrap,
-        "group.id", settings.consumerGroup(),
-        "key.deserializer", "org.apache.kafka.common.serialization.StringDeserializer",
-        "value.deserializer", "org.apache.kafka.common.serialization.StringDeserializer",
-        "auto.offset.reset", "earliest",
-        "enable.auto.commit", "false",
-        "max.poll.records", "500", // one poll = one transaction; keeps template work per event-loop turn short
-        "session.timeout.ms", "10000",
-        "heartbeat.interval.ms", "1000");
+    // one poll = one transaction; 500 keeps template work per event-loop turn short
+    this.consumerConfig = KafkaClients.consumer(bootstrap, settings.consumerGroup(), 500);
   }
 
   /** Polls that brought records, and the time spent storing them (for the benchmark and metrics). */
@@ -110,11 +104,10 @@ public final class Notifier extends VerticleBase {
   }
 
   Future<Void> handle(KafkaConsumerRecords<String, String> records) {
-    List<AppointmentEvent> events = new ArrayList<>(records.size());
+    List<HeardEvent> events = new ArrayList<>(records.size());
     for (int i = 0; i < records.size(); i++) {
       KafkaConsumerRecord<String, String> r = records.recordAt(i);
-      Optional<AppointmentEvent> e = AppointmentEvent.parse(r.value());
-      e.ifPresent(events::add);
+      HeardEvent.of(r.value()).ifPresent(events::add);
     }
     if (events.isEmpty()) return Future.succeededFuture();
     long t0 = System.nanoTime();
@@ -125,20 +118,31 @@ public final class Notifier extends VerticleBase {
     }).mapEmpty();
   }
 
-  private Future<Integer> write(SqlConnection tx, List<AppointmentEvent> events) {
+  private Future<Integer> write(SqlConnection tx, List<HeardEvent> events) {
     Set<UUID> ids = new LinkedHashSet<>();
     events.forEach(e -> ids.add(e.appointmentId()));
     return NoticeRepository.facts(tx, List.copyOf(ids)).compose(facts -> composer.links(tx, facts.values())
-        .compose(tokens -> NoticeRepository.insertAll(tx, drafts(events, facts, tokens))));
+        .compose(tokens -> {
+          Planned planned = plan(events, facts, tokens);
+          return NoticeRepository.insertParts(tx, planned.parts())
+              .compose(v -> NoticeRepository.insertAll(tx, planned.drafts()));
+        }));
   }
 
-  /** One draft per event that tells the family something new. */
-  private List<NoticeDraft> drafts(List<AppointmentEvent> events, Map<UUID, AppointmentFacts> facts,
-      Map<UUID, String> tokens) {
+  /** What a batch of events becomes: notices now, and parts of a publish's digest per phone (sent by DigestJob). */
+  private record Planned(List<NoticeDraft> drafts, List<NoticeRepository.DigestPart> parts) {}
+
+  /**
+   * One notice per event that tells the family something new. A cancellation the family asked for by SMS is
+   * not announced here: the answer to its SMS says it. What a publish or a re-plan books or moves for a phone
+   * that will receive it waits as a digest part, so the phone gets one message for the whole publish.
+   */
+  private Planned plan(List<HeardEvent> events, Map<UUID, AppointmentFacts> facts, Map<UUID, String> tokens) {
     Instant now = clock.instant();
     Map<UUID, Instant> announced = new HashMap<>(); // within this batch, before it is stored
     List<NoticeDraft> out = new ArrayList<>();
-    for (AppointmentEvent e : events) {
+    List<NoticeRepository.DigestPart> parts = new ArrayList<>();
+    for (HeardEvent e : events) {
       AppointmentFacts f = facts.get(e.appointmentId());
       if (f == null) {
         LOG.warn("notifier: appointment {} of event {} not found; no notice", e.appointmentId(), e.eventId());
@@ -150,19 +154,21 @@ public final class Notifier extends VerticleBase {
       switch (kind) {
         case CANCELLED -> {
           if (last == null) continue; // never told: a cancellation would only confuse
+          if ("sms_reply".equals(e.event().actor())) continue; // the answer to the family's SMS tells it
         }
         case CHANGED -> {
           if (!"booked".equals(f.status())) continue;
           if (last == null) {
             kind = NoticeKind.BOOKED; // the family has not heard of it yet: announce it
-          } else if (last.equals(f.startsAt()) && !e.placeChanged()) {
+          } else if (last.equals(f.startsAt()) && !e.event().placeChanged()) {
             continue; // staff or room changed: nothing the family needs to know
           } else {
-            previous = e.previousStartsAt() != null ? e.previousStartsAt() : last;
+            previous = e.event().previousStartsAt() != null ? e.event().previousStartsAt() : last;
           }
         }
         case BOOKED -> {
           if (!"booked".equals(f.status())) continue; // cancelled or moved on since: a later event tells
+          if ("sms_reply".equals(e.event().actor())) continue; // a freed slot taken by SMS: the answer tells it
           if (f.startsAt().equals(last)) continue; // already announced (e.g. published twice)
           if (last != null) { // announced before at another time: say it moved
             kind = NoticeKind.CHANGED;
@@ -171,14 +177,20 @@ public final class Notifier extends VerticleBase {
         }
         default -> { }
       }
+      if (kind != NoticeKind.CANCELLED && e.event().planId() != null && settings.digest() && composer.willSend(f)) {
+        parts.add(new NoticeRepository.DigestPart(e.eventId(), e.event().planId(), f.phone(), f.appointmentId(), kind,
+            previous));
+        announced.put(f.appointmentId(), f.startsAt());
+        continue;
+      }
       NoticeDraft draft = composer.compose("event:" + e.eventId(), e.eventId(), kind, f, previous,
-          tokens.get(f.appointmentId()), now);
+          tokens.get(f.appointmentId()), kind == NoticeKind.CANCELLED ? e.event().reason() : null, now);
       if (draft.status() != NoticeStatus.SUPPRESSED && kind != NoticeKind.CANCELLED) {
         announced.put(f.appointmentId(), f.startsAt());
       }
       out.add(draft);
     }
-    return out;
+    return new Planned(out, parts);
   }
 
   @Override

@@ -57,8 +57,6 @@ public final class OrganisationApi {
   static final String STAFF = STAFF_SELECT + STAFF_FILTER + " ORDER BY s.code LIMIT $5 OFFSET $6";
   static final String COUNT_STAFF = "SELECT count(*) FROM staff s" + STAFF_FILTER;
   static final String STAFF_MEMBER = STAFF_SELECT + " WHERE s.id = $1" + Scope.countyFilter("s.county", 2);
-  /** Unscoped, for the writes (the access gate has checked the path id; a written body's county is checked by them). */
-  static final String STAFF_BY_ID = STAFF_SELECT + " WHERE s.id = $1";
 
   private final Pool pool;
 

@@ -23,6 +23,7 @@ import org.junit.jupiter.api.MethodOrderer;
 import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestMethodOrder;
+import ro.caravana.scheduler.platform.outbox.EventType;
 import ro.caravana.scheduler.SchedulerApp;
 import ro.caravana.scheduler.support.TestSystem;
 
@@ -147,6 +148,13 @@ class PlanWorkflowTest {
         .map(a -> a.getString("beneficiaryId") + "@" + java.time.OffsetDateTime.parse(a.getString("startsAt")).toInstant())
         .collect(Collectors.toSet());
     assertEquals(planned, stored);
+    // what families are told sits on the 5-minute grid, caravan consultations included
+    List<JsonObject> all = api.appointments(COUNTY, monday, monday.plusDays(6), null);
+    assertTrue(all.stream().anyMatch(a -> "caravan".equals(a.getString("modality"))), "the week has caravan stops");
+    for (JsonObject a : all) {
+      var start = java.time.OffsetDateTime.parse(a.getString("startsAt"));
+      assertEquals(0, start.getMinute() % 5 + start.getSecond(), a.encode());
+    }
   }
 
   @Test
@@ -157,7 +165,7 @@ class PlanWorkflowTest {
     System.out.printf("[planning-e2e] %d appointments booked; %d events for them read back from Kafka%n", booked,
         events.size());
     assertEquals(booked, events.size());
-    assertEquals(Map.of(Publisher.BOOKED, (long) booked), PlanApi.countByType(events));
+    assertEquals(Map.of(EventType.APPOINTMENT_BOOKED.wire(), (long) booked), PlanApi.countByType(events));
     assertEquals(booked, events.stream().map(e -> e.getJsonObject("payload").getString("appointmentId")).distinct().count());
   }
 
