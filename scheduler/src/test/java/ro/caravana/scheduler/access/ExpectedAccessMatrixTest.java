@@ -36,7 +36,7 @@ class ExpectedAccessMatrixTest {
   private static final Map<String, String> TOKENS = new LinkedHashMap<>();
   private static final Map<String, String> IDS = new LinkedHashMap<>();
 
-  /** One line of the table: method, path ({b} beneficiary, {cp} care plan, {a} appointment, {p} plan, {staff}, {siruta}). */
+  /** One line of the table: method, path ({b} beneficiary, {cp} care plan, {a} appointment, {p} plan, {h} horizon, {staff}, {siruta}). */
   record Row(String method, String path, JsonObject body, String expected) {}
 
   private static Row row(String method, String path, String expected) {
@@ -119,7 +119,17 @@ class ExpectedAccessMatrixTest {
       // the HTTP gateway's callbacks do not exist with SMPP or in demo mode
       row("POST", "/api/sms/inbound", new JsonObject().put("from", "+40721000000").put("text", "STOP"),
           "404 404 404 404 404 404 404"),
-      row("POST", "/api/sms/status", "404 404 404 404 404 404 404"));
+      row("POST", "/api/sms/status", "404 404 404 404 404 404 404"),
+      // caravan horizons and road times: county level, aggregates (bodies below are incomplete: 400 or 409 is "ok")
+      row("GET", "/api/horizons", "ok ok ok 403 403 403 401"),
+      row("GET", "/api/horizons/{h}", "ok ok 404 403 403 403 401"),
+      row("POST", "/api/horizons", new JsonObject().put("county", "BC"), "ok ok 403 403 403 403 401"),
+      row("GET", "/api/travel-matrix", "ok ok ok 403 403 403 401"),
+      row("POST", "/api/travel-matrix", "ok ok ok 403 403 403 401"),
+      row("POST", "/api/travel-matrix/refresh", new JsonObject().put("county", "BC"), "ok ok 403 403 403 403 401"),
+      row("GET", "/api/road-rules", "ok ok ok 403 403 403 401"),
+      row("POST", "/api/road-rules", new JsonObject().put("siruta", "{siruta}"), "ok ok 403 403 403 403 401"),
+      row("PUT", "/api/localities/{siruta}/visit-frequency", "ok ok 404 403 403 403 401"));
 
   @BeforeAll
   static void start() throws Exception {
@@ -147,6 +157,10 @@ class ExpectedAccessMatrixTest {
         + " VALUES ($1::uuid, $2::uuid, 'counselling', 1, 30, 'remote', DATE '2026-01-01')", cp, b);
     String p = UUID.randomUUID().toString();
     sql("INSERT INTO plans (id, county, week, kinds, seconds_limit, status) VALUES ($1::uuid, 'BC', '2032-W01', '{routes}', 1, 'failed')", p);
+    String h = UUID.randomUUID().toString();
+    sql("INSERT INTO horizons (id, county, from_week, weeks, first_day, last_day, seconds_limit, status)"
+        + " VALUES ($1::uuid, 'BC', '2032-W01', 4, DATE '2031-12-29', DATE '2032-01-25', 1, 'failed')", h);
+    IDS.put("{h}", h);
     IDS.put("{b}", b);
     IDS.put("{a}", a);
     IDS.put("{cp}", cp);
