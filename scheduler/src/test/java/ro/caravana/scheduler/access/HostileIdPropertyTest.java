@@ -94,6 +94,10 @@ class HostileIdPropertyTest {
           .execute(io.vertx.sqlclient.Tuple.of(appointment, BACAU.get(Policy.Subject.BENEFICIARY))));
     }
     BACAU.put(Policy.Subject.APPOINTMENT, appointment);
+    // a Bacău notice of its own: the ids of notices other tests wrote depend on the order the tests ran in
+    String notice = one("INSERT INTO notices (dedupe_key, beneficiary_id, kind, language, body, encoding, segments, cost_bani, "
+        + "status, reason, county) VALUES ('hostile-id-test:' || gen_random_uuid(), '" + BACAU.get(Policy.Subject.BENEFICIARY)
+        + "'::uuid, 'booked', 'ro', 'x', 'GSM-7', 1, 0, 'suppressed', 'no_consent', 'BC') RETURNING id::text");
     String centre = one("SELECT c.id::text FROM community_centres c JOIN localities l ON l.siruta = c.locality_siruta "
         + "WHERE l.county = 'BC' ORDER BY c.id LIMIT 1");
     String caravan = one("SELECT id::text FROM caravans WHERE county = 'BC' ORDER BY id LIMIT 1");
@@ -115,7 +119,7 @@ class HostileIdPropertyTest {
           case "siruta" -> BACAU.get(Policy.Subject.LOCALITY);
           case "roomId" -> room;
           case "id" -> pattern.startsWith("/api/centres") ? centre : pattern.startsWith("/api/caravans") ? caravan
-              : pattern.startsWith("/api/notifications") ? "1" : null;
+              : pattern.startsWith("/api/notifications") ? notice : null;
           default -> null; // family-link tokens and short codes are signed, not ids
         });
         if (id != null) PATH_TARGETS.add(new Target(method, pattern, name, id, strict));
