@@ -164,9 +164,9 @@ public final class ReportPages {
       String name = it.getString("name") != null
           ? it.getString("name") + " (" + countyNames.getOrDefault(it.getString("county"), it.getString("county")) + ")"
           : it.getString("county") != null ? countyNames.getOrDefault(it.getString("county"), it.getString("county")) : null;
-      out.add(new Row(name, it.getLong("planned", 0L), it.getLong("fulfilled", 0L), it.getLong("noShow", 0L),
-          it.getLong("cancelled", 0L), it.getLong("beneficiaries", 0L), it.getLong("localitiesReached", 0L),
-          it.getDouble("attendanceRate"), it.getDouble("coverage")));
+      out.add(new Row(name, num(it, "planned"), num(it, "fulfilled"), num(it, "noShow"),
+          num(it, "cancelled"), num(it, "beneficiaries"), num(it, "localitiesReached"),
+          rate(it, "attendanceRate"), rate(it, "coverage")));
     }
     return out;
   }
@@ -185,9 +185,23 @@ public final class ReportPages {
     return out;
   }
 
+  /** A count as the API gives it; the API's own {@code "<5"} (supervisors' small counts) reads as {@link #SMALL}. */
+  static long num(JsonObject it, String key) {
+    Object v = it.getValue(key);
+    if (v instanceof Number n) return n.longValue();
+    return v == null ? 0 : SMALL;
+  }
+
+  static Double rate(JsonObject it, String key) {
+    return it.getValue(key) instanceof Number n ? n.doubleValue() : null;
+  }
+
+  /** A count the API withheld as {@code <5}. */
+  static final long SMALL = -1;
+
   /** Counts under five are shown to supervisors as {@code <5}, so nobody can be recognised in a small place. */
   static String count(long n, boolean small) {
-    return small && n > 0 && n < 5 ? "<5" : String.valueOf(n);
+    return n == SMALL || (small && n > 0 && n < 5) ? "<5" : String.valueOf(n);
   }
 
   static String percent(Double ratio, Lang lang) {
@@ -237,7 +251,7 @@ public final class ReportPages {
 
   /** A count as a spreadsheet cell: a number, or the text {@code <5} for a supervisor's small count. */
   private static Object cell(long n, boolean small) {
-    return small && n > 0 && n < 5 ? "<5" : (Object) n;
+    return n == SMALL || (small && n > 0 && n < 5) ? "<5" : (Object) n;
   }
 
   static String enc(String s) {
