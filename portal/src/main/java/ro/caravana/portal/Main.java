@@ -17,6 +17,7 @@ public final class Main {
       case "solve-timetable" -> ro.caravana.portal.cli.SolveTimetableCommand.run(rest);
       case "bench-timetable" -> ro.caravana.portal.cli.BenchTimetableCommand.run(rest);
       case "admin" -> ro.caravana.portal.cli.AdminCommand.run(rest);
+      case "bench-load" -> ro.caravana.portal.bench.LoadCommand.run(rest);
       default -> usage();
     };
     System.exit(code);
@@ -33,6 +34,8 @@ public final class Main {
           bench-timetable      centre timetable benchmark: first fit vs solver by scale, re-planning (docs/benchmarks.md)
           admin create-user --email E --role ROLE --password-stdin [--county C] [--centre ID] [--staff ID]
                                create an account (the first administrator) in the database of 'serve'
+          bench-load --base URL --email E --password P [--scenarios ...] [--rates 25,50,100] [--seconds N]
+                               open-loop load at fixed rates from this process (docs/reliability.md)
         """);
     return 2;
   }

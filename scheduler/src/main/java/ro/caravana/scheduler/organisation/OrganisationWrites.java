@@ -337,7 +337,9 @@ public final class OrganisationWrites {
   }
 
   private static Future<JsonObject> readStaff(SqlClient db, long id) {
-    return one(db, OrganisationApi.STAFF_MEMBER, id, OrganisationApi::staffMember, "membrul personalului", "staff member");
+    // STAFF_MEMBER takes the caller's counties as $2 (the by-id read's scope); a write checked its scope already
+    return one(db, OrganisationApi.STAFF_MEMBER, Tuple.tuple().addValue(id).addValue(null), OrganisationApi::staffMember, "membrul personalului",
+        "staff member");
   }
 
   private static JsonObject staffFacts(JsonObject s) {
@@ -501,7 +503,12 @@ public final class OrganisationWrites {
 
   private static Future<JsonObject> one(SqlClient db, String sql, long id, Function<Row, JsonObject> json, String whatRo,
       String whatEn) {
-    return db.preparedQuery(sql).execute(Tuple.of(id)).compose(rows -> rows.size() == 0
+    return one(db, sql, Tuple.of(id), json, whatRo, whatEn);
+  }
+
+  private static Future<JsonObject> one(SqlClient db, String sql, Tuple args, Function<Row, JsonObject> json, String whatRo,
+      String whatEn) {
+    return db.preparedQuery(sql).execute(args).compose(rows -> rows.size() == 0
         ? Future.failedFuture(ApiError.notFound("id", "Nu există " + whatRo + " cu acest identificator.", "No such " + whatEn + "."))
         : Future.succeededFuture(json.apply(rows.iterator().next())));
   }
