@@ -18,6 +18,7 @@ public final class Main {
       case "bench-timetable" -> ro.caravana.portal.cli.BenchTimetableCommand.run(rest);
       case "admin" -> ro.caravana.portal.cli.AdminCommand.run(rest);
       case "kafka-broker" -> ro.caravana.portal.cli.KafkaBrokerCommand.run(rest);
+      case "bench-load" -> ro.caravana.portal.bench.LoadCommand.run(rest);
       default -> usage();
     };
     System.exit(code);
@@ -36,6 +37,8 @@ public final class Main {
                                create an account (the first administrator) in the database of 'serve'
           kafka-broker --data-dir DIR [--port 9092]
                                a single-node Kafka broker on 127.0.0.1 for a one-server installation
+          bench-load --base URL --email E --password P [--scenarios ...] [--rates 25,50,100] [--seconds N]
+                               open-loop load at fixed rates from this process (docs/reliability.md)
         """);
     return 2;
   }

@@ -34,6 +34,7 @@ import ro.caravana.scheduler.platform.http.ApiError;
 import ro.caravana.scheduler.platform.http.HttpVerticle;
 import ro.caravana.scheduler.platform.http.Problems;
 import ro.caravana.scheduler.platform.kafka.KafkaClients;
+import ro.caravana.scheduler.platform.http.Requests;
 import ro.caravana.scheduler.platform.ops.Metrics;
 import ro.caravana.scheduler.platform.ops.OpsRoutes;
 import ro.caravana.scheduler.platform.outbox.OutboxRelay;
@@ -129,6 +130,7 @@ public final class SchedulerApp {
   private static Router router(Context context, KafkaAdminClient admin, Planning planning, NoticeModule notices,
       Access access, BiConsumer<Router, Context> extraRoutes) {
     Router router = Router.router(context.vertx());
+    router.route().handler(Requests::rejectUndecodable);
     Metrics metrics = new Metrics();
     router.route().handler(metrics::count);
     access.mountHeaders(router);

@@ -19,7 +19,7 @@ import ro.caravana.scheduler.platform.http.ApiError;
 public final class PlanRepository {
 
   private static final String INSERT = "INSERT INTO plans (id, county, week, kinds, seconds_limit, base_plan_id, disruption, "
-      + "requested_by, request_id) VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9)";
+      + "requested_by, request_id, owner, heartbeat_at) VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, now())";
   private static final String SELECT = "SELECT id, county, week, kinds, seconds_limit, status, base_plan_id, disruption, score, counts, "
       + "reasons, error, created_at, started_at, finished_at, published_at FROM plans WHERE id = $1";
   private static final String LIST = "SELECT id, county, week, kinds, seconds_limit, status, base_plan_id, disruption, score, counts, "
@@ -28,14 +28,17 @@ public final class PlanRepository {
       + " ORDER BY created_at DESC LIMIT $4 OFFSET $5";
   private static final String COUNT = "SELECT count(*) FROM plans WHERE ($1::text IS NULL OR county = $1) AND ($2::text IS NULL OR week = $2)"
       + Scope.countyFilter("county", 3);
-  private static final String START = "UPDATE plans SET status = 'solving', started_at = now() WHERE id = $1 AND status = 'queued'";
+  private static final String START = "UPDATE plans SET status = 'solving', started_at = now(), owner = $2, heartbeat_at = now() "
+      + "WHERE id = $1 AND status = 'queued'";
+  private static final String HEARTBEAT = "UPDATE plans SET heartbeat_at = now() WHERE owner = $1 AND status IN ('queued', 'solving')";
   private static final String SOLVED = "UPDATE plans SET status = 'solved', finished_at = now(), score = $2, counts = $3, reasons = $4 "
       + "WHERE id = $1";
   private static final String FAIL = "UPDATE plans SET status = 'failed', finished_at = now(), error = $2 WHERE id = $1 "
       + "AND status IN ('queued', 'solving')";
   private static final String RECOVER = "UPDATE plans SET status = 'failed', finished_at = now(), "
       + "error = 'Oprit de o repornire a serviciului; porniți din nou planificarea. / Stopped by a service restart; start the plan again.' "
-      + "WHERE status IN ('queued', 'solving')";
+      + "WHERE status IN ('queued', 'solving') AND owner IS DISTINCT FROM $1 "
+      + "AND (heartbeat_at IS NULL OR heartbeat_at < now() - make_interval(secs => $2))";
   private static final String COUNTY_EXISTS = "SELECT 1 FROM counties WHERE code = $1";
   private static final String INSERT_ITEM = "INSERT INTO plan_items (plan_id, item_key, beneficiary_id, care_plan_id, service, modality, "
       + "starts_at, ends_at, staff_id, centre_id, room_id, caravan_id, stop_siruta, reason) "
@@ -46,9 +49,15 @@ public final class PlanRepository {
       + "centre_id, room_id, caravan_id, stop_siruta, reason FROM plan_items WHERE plan_id = $1 ORDER BY starts_at NULLS LAST, item_key";
 
   private final Pool pool;
+  /** This process, as the holder of the jobs it queued or is solving (pid for the operator, random for uniqueness). */
+  private final String owner = ProcessHandle.current().pid() + "-" + UUID.randomUUID();
 
   public PlanRepository(Pool pool) {
     this.pool = pool;
+  }
+
+  public String owner() {
+    return owner;
   }
 
   public Pool pool() {
@@ -68,7 +77,7 @@ public final class PlanRepository {
       }
       Tuple t = Tuple.tuple().addUUID(id).addString(request.county()).addString(request.week())
           .addArrayOfString(request.kinds().toArray(new String[0])).addInteger(request.secondsLimit())
-          .addUUID(basePlan).addValue(disruption).addString(requestedBy).addUUID(requestId);
+          .addUUID(basePlan).addValue(disruption).addString(requestedBy).addUUID(requestId).addString(owner);
       return pool.preparedQuery(INSERT).execute(t)
           .recover(e -> Future.failedFuture(isDuplicateRequest(e) ? new DuplicateRequest(requestId) : isActiveConflict(e)
               ? ApiError.conflict("week", "Pentru " + request.county() + " " + request.week()
@@ -116,15 +125,24 @@ public final class PlanRepository {
   }
 
   public Future<Boolean> markSolving(UUID id) {
-    return pool.preparedQuery(START).execute(Tuple.of(id)).map(r -> r.rowCount() == 1);
+    return pool.preparedQuery(START).execute(Tuple.of(id, owner)).map(r -> r.rowCount() == 1);
   }
 
   public Future<Void> markFailed(UUID id, String error) {
     return pool.preparedQuery(FAIL).execute(Tuple.of(id, error)).mapEmpty();
   }
 
-  public Future<Integer> recoverAfterRestart() {
-    return pool.query(RECOVER).execute().map(r -> r.rowCount());
+  /** This instance is alive: its queued and solving jobs keep their lease. */
+  public Future<Integer> heartbeat() {
+    return pool.preparedQuery(HEARTBEAT).execute(Tuple.of(owner)).map(r -> r.rowCount());
+  }
+
+  /**
+   * Marks failed the queued and solving jobs of other instances silent for longer than the lease
+   * (a restart, a crash, a kill), and those without a holder (left by a version before leases).
+   */
+  public Future<Integer> recoverAbandoned(long leaseSeconds) {
+    return pool.preparedQuery(RECOVER).execute(Tuple.of(owner, (double) leaseSeconds)).map(r -> r.rowCount());
   }
 
   /** Stores the outcome and marks the plan solved, in one transaction. */

@@ -33,9 +33,20 @@ public final class Planning {
     return new Planning(vertx, config, service, new PlanRoutes(vertx, service, new Publisher(pool, plans)));
   }
 
-  /** Marks jobs a previous process left unfinished as failed, then listens for plan requests on Kafka. */
+  /**
+   * Marks failed the jobs whose planner is gone (silent past planning.lease-seconds), keeps this
+   * instance's own jobs alive with a heartbeat (a third of the lease) and repeats the sweep on the
+   * same beat, then listens for plan requests on Kafka.
+   */
   public Future<Void> start(String kafkaBootstrap) {
-    return service.plans().recoverAfterRestart().compose(n -> {
+    long lease = config.longValue("planning.lease-seconds");
+    vertx.setPeriodic(Math.max(1000, lease * 1000 / 3), t -> service.plans().heartbeat()
+        .compose(v -> service.plans().recoverAbandoned(lease))
+        .onSuccess(n -> {
+          if (n > 0) LOG.warn("{} plan job(s) lost their planner instance and are marked failed", n);
+        })
+        .onFailure(e -> LOG.warn("plan lease: {}", e.toString())));
+    return service.plans().recoverAbandoned(lease).compose(n -> {
       if (n > 0) LOG.warn("{} plan job(s) were interrupted by a restart and are marked failed", n);
       if (!config.bool("planning.consume-requests")) return Future.succeededFuture();
       return vertx.deployVerticle(new PlanRequestConsumer(service, kafkaBootstrap)).mapEmpty();

@@ -86,8 +86,12 @@ public final class TestSystem {
    * whose access rules are not what they test.
    */
   public static String adminToken(SchedulerApp app) {
+    return adminToken(app.access());
+  }
+
+  /** The same from the access context alone (a test whose server runs in another process). */
+  public static String adminToken(ro.caravana.scheduler.access.Access access) {
     try {
-      var access = app.access();
       var account = access.accounts().byEmail(TEST_ADMIN).toCompletionStage().toCompletableFuture().get(30, TimeUnit.SECONDS)
           .orElse(null);
       if (account == null) {

@@ -87,6 +87,9 @@ public final class LocalSmscServer implements ServerMessageReceiverListener, Ser
   private final Deque<DeliveryJob> undelivered = new ArrayDeque<>();
   private final ScheduledExecutorService deliverer;
   private volatile Predicate<String> failDestination = d -> false;
+  private final java.util.concurrent.atomic.AtomicInteger toSwallow = new java.util.concurrent.atomic.AtomicInteger();
+  private final List<Submitted> swallowed = new CopyOnWriteArrayList<>();
+  private volatile java.util.concurrent.CountDownLatch linkCut = new java.util.concurrent.CountDownLatch(1);
   private volatile SMPPServerSessionListener listener;
   private ExecutorService acceptor;
 
@@ -121,6 +124,20 @@ public final class LocalSmscServer implements ServerMessageReceiverListener, Ser
     this.failDestination = rule;
   }
 
+  /**
+   * The next {@code n} submits are taken (counted as accepted: the phone gets them) but their
+   * submit_sm_resp never leaves; the link is cut ({@link #halt()}) before it would. The client does
+   * not know they were taken and submits them again: the duplicates a real network produces.
+   */
+  public void swallowResponses(int n) {
+    toSwallow.set(n);
+  }
+
+  /** The submits whose response was swallowed. */
+  public List<Submitted> swallowed() {
+    return List.copyOf(swallowed);
+  }
+
   /** Starts listening again after {@link #halt()}. */
   public synchronized void resume() throws IOException {
     if (listener != null) return;
@@ -136,6 +153,9 @@ public final class LocalSmscServer implements ServerMessageReceiverListener, Ser
 
   /** Stops abruptly, as an outage would: the listener and every session close, nothing is unbound politely. */
   public synchronized void halt() throws IOException {
+    java.util.concurrent.CountDownLatch cut = linkCut;
+    linkCut = new java.util.concurrent.CountDownLatch(1);
+    cut.countDown();
     SMPPServerSessionListener l = listener;
     listener = null;
     if (l != null) l.close();
@@ -198,8 +218,20 @@ public final class LocalSmscServer implements ServerMessageReceiverListener, Ser
       throw new ProcessRequestException("message id", SMPPConstant.STAT_ESME_RSYSERR, e);
     }
     boolean receipt = (submitSm.getRegisteredDelivery() & 0x03) != 0;
-    pending.put(id, new Submitted(id, submitSm.getSourceAddr(), submitSm.getDestAddress(), SmppCodec.text(submitSm),
-        submitSm.getDataCoding(), receipt, System.nanoTime()));
+    Submitted submitted = new Submitted(id, submitSm.getSourceAddr(), submitSm.getDestAddress(), SmppCodec.text(submitSm),
+        submitSm.getDataCoding(), receipt, System.nanoTime());
+    if (toSwallow.getAndUpdate(v -> Math.max(0, v - 1)) > 0) {
+      accepted.add(submitted);
+      swallowed.add(submitted);
+      java.util.concurrent.CountDownLatch cut = linkCut;
+      try {
+        cut.await(); // the response waits for the link to be cut, and is then lost with it
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+      }
+      throw new ProcessRequestException("link cut before the response", SMPPConstant.STAT_ESME_RSYSERR);
+    }
+    pending.put(id, submitted);
     return new SubmitSmResult(messageId, new org.jsmpp.bean.OptionalParameter[0]);
   }
 

@@ -25,7 +25,12 @@ public final class EmbeddedDatabase implements AutoCloseable {
 
   /** Starts a server keeping its files in {@code dataDir} (kept between starts) or a temporary folder. */
   public static EmbeddedDatabase start(Path dataDir) throws IOException {
-    EmbeddedPostgres.Builder builder = EmbeddedPostgres.builder().setPort(0);
+    return start(dataDir, 0);
+  }
+
+  /** As {@link #start(Path)} on a given port (0: any free one); the restart tests start again on the same port. */
+  public static EmbeddedDatabase start(Path dataDir, int port) throws IOException {
+    EmbeddedPostgres.Builder builder = EmbeddedPostgres.builder().setPort(port);
     if (dataDir != null) {
       builder.setDataDirectory(dataDir).setCleanDataDirectory(false);
     }

@@ -22,6 +22,8 @@ public final class Problems {
       400, "Bad Request", 401, "Unauthorized", 403, "Forbidden", 404, "Not Found", 405, "Method Not Allowed",
       409, "Conflict", 413, "Payload Too Large", 415, "Unsupported Media Type", 422, "Unprocessable Content",
       429, "Too Many Requests");
+  /** Seconds a client is asked to wait when the database is unavailable (restart, failover). */
+  public static final String RETRY_AFTER_SECONDS = "5";
 
   private Problems() {}
 
@@ -44,7 +46,8 @@ public final class Problems {
   public static void send(RoutingContext ctx, ApiError error) {
     JsonObject body = new JsonObject()
         .put("type", "about:blank")
-        .put("title", TITLES.getOrDefault(error.status(), error.status() >= 500 ? "Internal Server Error" : "Error"))
+        .put("title", TITLES.getOrDefault(error.status(), error.status() == 503 ? "Service Unavailable"
+            : error.status() >= 500 ? "Internal Server Error" : "Error"))
         .put("status", error.status())
         .put("detail", error.reasonEn())
         .put("reason", new JsonObject().put("ro", error.reasonRo()).put("en", error.reasonEn()));
@@ -58,6 +61,7 @@ public final class Problems {
       body.put("errors", errors);
     }
     if (error.details() != null) error.details().forEach(e -> body.put(e.getKey(), e.getValue()));
+    if (error.status() == 503) ctx.response().putHeader("Retry-After", RETRY_AFTER_SECONDS);
     ctx.response()
         .setStatusCode(error.status())
         .putHeader("Content-Type", CONTENT_TYPE)
@@ -69,11 +73,33 @@ public final class Problems {
     if (failure instanceof DecodeException) {
       return ApiError.badRequest("body", "Corpul cererii nu este JSON valid.", "The request body is not valid JSON.");
     }
+    if (databaseUnavailable(failure)) {
+      return new ApiError(503, null, "Baza de date nu răspunde acum; nimic nu a fost salvat. Reîncercați peste câteva secunde.",
+          "The database is not answering right now; nothing was saved. Try again in a few seconds.");
+    }
     if (failure instanceof PgException pg) return fromDatabase(pg);
     if (failure instanceof HttpException http) return fromStatus(http.getStatusCode());
     if (failure == null && status >= 400 && status < 500) return fromStatus(status);
     if (failure != null && failure.getCause() instanceof ApiError e) return e;
     return null;
+  }
+
+  /**
+   * The database went away (restart, failover, network): the connection was refused or closed, or
+   * the server said it is shutting down or starting up. The request's transaction did not commit.
+   */
+  static boolean databaseUnavailable(Throwable failure) {
+    for (Throwable t = failure; t != null; t = t.getCause() == t ? null : t.getCause()) {
+      if (t instanceof PgException pg) {
+        String state = pg.getSqlState() == null ? "" : pg.getSqlState();
+        if (state.startsWith("08") || state.startsWith("57P")) return true;
+      }
+      if (t instanceof java.net.ConnectException || t instanceof io.vertx.sqlclient.ClosedConnectionException
+          || t instanceof java.nio.channels.ClosedChannelException) {
+        return true;
+      }
+    }
+    return false;
   }
 
   private static ApiError fromStatus(int status) {

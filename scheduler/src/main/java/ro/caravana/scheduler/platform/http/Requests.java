@@ -14,6 +14,23 @@ public final class Requests {
 
   private Requests() {}
 
+  /**
+   * First handler of the router: an address whose percent-encoding cannot be decoded (%ZZ, a lone %,
+   * %u0031) is answered 400 here, before any handler asks for the decoded path or parameters and
+   * meets the decoder's exception.
+   */
+  public static void rejectUndecodable(RoutingContext ctx) {
+    try {
+      ctx.normalizedPath();
+      ctx.queryParams();
+    } catch (IllegalArgumentException e) {
+      Problems.send(ctx, ApiError.badRequest("path", "Adresa cererii conține o codificare procentuală invalidă.",
+          "The request address contains an invalid percent-encoding."));
+      return;
+    }
+    ctx.next();
+  }
+
   public static JsonObject body(RoutingContext ctx) {
     Buffer raw = ctx.body() == null ? null : ctx.body().buffer();
     if (raw == null || raw.length() == 0) {
@@ -29,6 +46,24 @@ public final class Requests {
       throw ApiError.badRequest("body", "Corpul cererii trebuie să fie un obiect JSON.", "The request body must be a JSON object.");
     }
     return object;
+  }
+
+  private static final java.util.regex.Pattern ASCII_INTEGER = java.util.regex.Pattern.compile("-?[0-9]{1,19}");
+
+  /**
+   * {@link Long#parseLong} restricted to ASCII digits and an optional minus: it also reads Arabic-Indic,
+   * fullwidth and Devanagari digits and a plus sign, so "+١" would otherwise name record 1.
+   */
+  public static long parseLong(String text) {
+    if (text == null || !ASCII_INTEGER.matcher(text).matches()) throw new NumberFormatException("not ASCII digits");
+    return Long.parseLong(text);
+  }
+
+  /** {@link #parseLong} for an int. */
+  public static int parseInt(String text) {
+    long v = parseLong(text);
+    if (v < Integer.MIN_VALUE || v > Integer.MAX_VALUE) throw new NumberFormatException("out of int range");
+    return (int) v;
   }
 
   public static int limit(RoutingContext ctx) {
@@ -48,7 +83,7 @@ public final class Requests {
     String v = query(ctx, name);
     if (v == null) return fallback;
     try {
-      int n = Integer.parseInt(v);
+      int n = parseInt(v);
       if (n < min || n > max) throw new NumberFormatException();
       return n;
     } catch (NumberFormatException e) {

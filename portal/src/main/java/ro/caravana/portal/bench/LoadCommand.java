@@ -1,0 +1,282 @@
+package ro.caravana.portal.bench;
+
+import io.vertx.core.Future;
+import io.vertx.core.Vertx;
+import io.vertx.core.buffer.Buffer;
+import io.vertx.core.http.HttpClient;
+import io.vertx.core.http.HttpClientOptions;
+import io.vertx.core.http.HttpMethod;
+import io.vertx.core.http.PoolOptions;
+import io.vertx.core.http.RequestOptions;
+import io.vertx.core.json.JsonArray;
+import io.vertx.core.json.JsonObject;
+import java.io.PrintStream;
+import java.net.URI;
+import java.time.LocalDate;
+import java.time.ZoneId;
+import java.time.temporal.TemporalAdjusters;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Random;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.Supplier;
+import org.HdrHistogram.Histogram;
+
+/**
+ * {@code caravana bench-load --base http://127.0.0.1:8080 --email E --password P [--scenarios week,beneficiaries,
+ * appointments,attendance,family,sse] [--rates 25,50,100,200] [--seconds 20] [--county BC] [--connections 64]}:
+ * an open-loop load generator in its own process. Each scenario is offered at each fixed rate (requests are due
+ * at fixed intervals whatever the answers do, and latency counts from when a request was due, so a slow server
+ * is not hidden by a slow client). One JSON line per scenario and rate on stdout: throughput, p50, p99, p99.9,
+ * max and errors; the knee is the first rate whose p99 passes 500 ms.
+ */
+public final class LoadCommand {
+
+  private static final ZoneId ZONE = ZoneId.of("Europe/Bucharest");
+  private static final long KNEE_NANOS = TimeUnit.MILLISECONDS.toNanos(500);
+
+  private final Vertx vertx;
+  private final HttpClient http;
+  private final URI base;
+  private final String county;
+  private String token;
+  private final Random random = new Random(20261201);
+  private final List<String> beneficiaryIds = new ArrayList<>();
+  private final List<String> appointmentIds = new ArrayList<>();
+  private final List<String> familyTokens = new ArrayList<>();
+  private final AtomicInteger attendanceCursor = new AtomicInteger();
+
+  private LoadCommand(URI base, String county, int connections) {
+    this.vertx = Vertx.vertx();
+    this.base = base;
+    this.county = county;
+    this.http = vertx.createHttpClient(new HttpClientOptions().setDefaultHost(base.getHost()).setDefaultPort(base.getPort())
+        .setIdleTimeout(120), new PoolOptions().setHttp1MaxSize(connections).setMaxWaitQueueSize(-1));
+  }
+
+  /** One request of a scenario: method, path and body. */
+  record Call(HttpMethod method, String uri, JsonObject body) {}
+
+  public static int run(String[] args) throws Exception {
+    PrintStream stdout = System.out;
+    System.setOut(System.err);
+    String baseUrl = "http://127.0.0.1:8080";
+    String email = null;
+    String password = null;
+    String county = "BC";
+    String scenarios = "week,beneficiaries,appointments,attendance,family,sse";
+    String rates = "25,50,100,200";
+    int seconds = 20;
+    int connections = 64;
+    int streams = 100;
+    for (int i = 0; i + 1 < args.length; i += 2) {
+      switch (args[i]) {
+        case "--base" -> baseUrl = args[i + 1];
+        case "--email" -> email = args[i + 1];
+        case "--password" -> password = args[i + 1];
+        case "--county" -> county = args[i + 1];
+        case "--scenarios" -> scenarios = args[i + 1];
+        case "--rates" -> rates = args[i + 1];
+        case "--seconds" -> seconds = Integer.parseInt(args[i + 1]);
+        case "--connections" -> connections = Integer.parseInt(args[i + 1]);
+        case "--streams" -> streams = Integer.parseInt(args[i + 1]);
+        default -> {
+          System.err.println("unknown option " + args[i]);
+          return 2;
+        }
+      }
+    }
+    if (email == null || password == null) {
+      System.err.println("--email and --password are required (an account that sees the county)");
+      return 2;
+    }
+    LoadCommand load = new LoadCommand(URI.create(baseUrl), county, connections);
+    try {
+      load.prepare(email, password);
+      for (String scenario : scenarios.split(",")) {
+        if (scenario.equals("sse")) {
+          stdout.println(load.sse(streams, seconds).encode());
+          continue;
+        }
+        for (String rate : rates.split(",")) {
+          JsonObject result = load.offer(scenario, Integer.parseInt(rate), seconds);
+          stdout.println(result.encode());
+          stdout.flush();
+          if (result.getBoolean("pastKnee")) break; // higher rates only queue further
+        }
+      }
+    } finally {
+      load.vertx.close().toCompletionStage().toCompletableFuture().get(30, TimeUnit.SECONDS);
+    }
+    return 0;
+  }
+
+  private JsonObject call(Call c) throws Exception {
+    RequestOptions o = new RequestOptions().setMethod(c.method()).setURI(c.uri()).putHeader("Accept", "application/json");
+    if (token != null) o.putHeader("Authorization", "Bearer " + token);
+    if (c.body() != null) o.putHeader("Content-Type", "application/json");
+    Buffer b = http.request(o).compose(r -> c.body() == null ? r.send() : r.send(c.body().toBuffer()))
+        .compose(r -> r.body().map(body -> {
+          if (r.statusCode() >= 300) throw new IllegalStateException(c.uri() + " -> " + r.statusCode() + " " + body);
+          return body;
+        })).toCompletionStage().toCompletableFuture().get(60, TimeUnit.SECONDS);
+    return b.length() == 0 ? new JsonObject() : b.toJsonObject();
+  }
+
+  /** Signs in and collects ids the scenarios name: beneficiaries, booked appointments, family links. */
+  private void prepare(String email, String password) throws Exception {
+    token = call(new Call(HttpMethod.POST, "/api/auth/login", new JsonObject().put("email", email).put("password", password)))
+        .getString("token");
+    JsonArray b = call(new Call(HttpMethod.GET, "/api/beneficiaries?county=" + county + "&limit=2000", null)).getJsonArray("items");
+    for (int i = 0; i < b.size(); i++) beneficiaryIds.add(b.getJsonObject(i).getString("id"));
+    JsonArray a = call(new Call(HttpMethod.GET, "/api/appointments?county=" + county + "&status=booked&limit=2000", null))
+        .getJsonArray("items");
+    for (int i = 0; i < a.size(); i++) appointmentIds.add(a.getJsonObject(i).getString("id"));
+    for (int i = 0; i < Math.min(50, appointmentIds.size()); i++) {
+      familyTokens.add(call(new Call(HttpMethod.POST, "/api/appointments/" + appointmentIds.get(i) + "/family-links", null))
+          .getString("token"));
+    }
+    System.err.printf("load: %d beneficiaries, %d booked appointments, %d family links in %s%n", beneficiaryIds.size(),
+        appointmentIds.size(), familyTokens.size(), county);
+  }
+
+  private Supplier<Call> scenario(String name) {
+    LocalDate monday = LocalDate.now(ZONE).with(TemporalAdjusters.previousOrSame(java.time.DayOfWeek.MONDAY));
+    String[] names = {"ion", "mar", "ana", "pop", "ele", "geo", "cri", "ale", "and", "dan"};
+    return switch (name) {
+      case "week" -> () -> {
+        LocalDate w = monday.plusWeeks(random.nextInt(3));
+        return new Call(HttpMethod.GET, "/api/appointments?county=" + county + "&from=" + w + "&to=" + w.plusDays(6) + "&limit=500", null);
+      };
+      case "beneficiaries" -> () -> new Call(HttpMethod.GET, "/api/beneficiaries?county=" + county + "&q="
+          + names[random.nextInt(names.length)] + "&limit=50", null);
+      case "appointments" -> () -> new Call(HttpMethod.GET, "/api/appointments?county=" + county + "&status=booked&limit=50&offset="
+          + random.nextInt(Math.max(1, appointmentIds.size())), null);
+      case "attendance" -> () -> {
+        // marks the booked appointments in turn: arrived on the first round, fulfilled on the second, then arrived again
+        int n = attendanceCursor.getAndIncrement();
+        String id = appointmentIds.get(n % appointmentIds.size());
+        String status = (n / appointmentIds.size()) % 2 == 0 ? "arrived" : "fulfilled";
+        return new Call(HttpMethod.POST, "/api/appointments/" + id + "/attendance",
+            new JsonObject().put("status", status).put("recordedBy", "load").put("minutes", 30));
+      };
+      case "family" -> () -> new Call(HttpMethod.GET, "/api/family/" + familyTokens.get(random.nextInt(familyTokens.size())), null);
+      case "fhir" -> () -> new Call(HttpMethod.GET, "/fhir/Appointment?_count=50&actor:Patient="
+          + beneficiaryIds.get(random.nextInt(beneficiaryIds.size())), null);
+      default -> throw new IllegalArgumentException("unknown scenario " + name);
+    };
+  }
+
+  /** Offers the scenario at a fixed rate for the given time; latency from each request's due time. */
+  private JsonObject offer(String name, int rate, int seconds) throws Exception {
+    Supplier<Call> next = scenario(name);
+    Histogram latency = new Histogram(TimeUnit.MINUTES.toNanos(2), 3);
+    AtomicLong errors = new AtomicLong();
+    AtomicLong ok = new AtomicLong();
+    List<String> samples = new ArrayList<>();
+    int total = rate * seconds;
+    CountDownLatch done = new CountDownLatch(total);
+    long start = System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(100);
+    long interval = 1_000_000_000L / rate;
+    for (int i = 0; i < total; i++) {
+      long due = start + i * interval;
+      long wait = due - System.nanoTime();
+      if (wait > 0) TimeUnit.NANOSECONDS.sleep(wait);
+      Call c = next.get();
+      RequestOptions o = new RequestOptions().setMethod(c.method()).setURI(c.uri()).putHeader("Authorization", "Bearer " + token);
+      if (c.body() != null) o.putHeader("Content-Type", "application/json");
+      http.request(o).compose(r -> c.body() == null ? r.send() : r.send(c.body().toBuffer()))
+          .compose(r -> r.body().map(b -> {
+            if (r.statusCode() >= 400 && r.statusCode() != 409) throw new IllegalStateException(r.statusCode() + " " + b);
+            return r.statusCode();
+          }))
+          .onComplete(ar -> {
+            synchronized (latency) {
+              latency.recordValue(Math.min(System.nanoTime() - due, latency.getHighestTrackableValue()));
+            }
+            if (ar.succeeded()) {
+              ok.incrementAndGet();
+            } else {
+              errors.incrementAndGet();
+              synchronized (samples) {
+                if (samples.size() < 3) samples.add(String.valueOf(ar.cause().getMessage()).substring(0,
+                    Math.min(160, String.valueOf(ar.cause().getMessage()).length())));
+              }
+            }
+            done.countDown();
+          });
+    }
+    boolean finished = done.await(seconds + 60L, TimeUnit.SECONDS);
+    double elapsed = (System.nanoTime() - start) / 1e9;
+    long unanswered = finished ? 0 : done.getCount(); // no answer a minute after the run: counted as errors
+    long p99 = latency.getValueAtPercentile(99);
+    return new JsonObject().put("scenario", name).put("offeredPerSecond", rate).put("seconds", seconds)
+        .put("requests", total).put("ok", ok.get()).put("errors", errors.get() + unanswered).put("unanswered", unanswered)
+        .put("throughputPerSecond", Math.round(ok.get() / elapsed * 10) / 10.0)
+        .put("p50Ms", ms(latency.getValueAtPercentile(50))).put("p99Ms", ms(p99))
+        .put("p999Ms", ms(latency.getValueAtPercentile(99.9))).put("maxMs", ms(latency.getMaxValue()))
+        .put("pastKnee", p99 > KNEE_NANOS).put("errorSamples", new JsonArray(samples));
+  }
+
+  /**
+   * {@code streams} Server-Sent Events progress streams of one plan at once, while the plan solves: how
+   * many streams got a first event, the time to it, and the events received.
+   */
+  private JsonObject sse(int streams, int seconds) throws Exception {
+    LocalDate day = LocalDate.now(ZONE).plusWeeks(6);
+    String week = String.format("%d-W%02d", day.get(java.time.temporal.IsoFields.WEEK_BASED_YEAR),
+        day.get(java.time.temporal.IsoFields.WEEK_OF_WEEK_BASED_YEAR));
+    String plan = call(new Call(HttpMethod.POST, "/api/plans", new JsonObject().put("county", county).put("week", week)
+        .put("kinds", new JsonArray().add("routes").add("timetable")).put("secondsLimit", seconds))).getString("id");
+    HttpClient streamsClient = vertx.createHttpClient(new HttpClientOptions().setDefaultHost(base.getHost())
+        .setDefaultPort(base.getPort()).setIdleTimeout(seconds + 60), new PoolOptions().setHttp1MaxSize(streams + 4));
+    Histogram first = new Histogram(TimeUnit.MINUTES.toNanos(5), 3);
+    AtomicInteger opened = new AtomicInteger();
+    AtomicInteger gotEvent = new AtomicInteger();
+    AtomicLong events = new AtomicLong();
+    AtomicInteger failed = new AtomicInteger();
+    CountDownLatch ended = new CountDownLatch(streams);
+    long start = System.nanoTime();
+    for (int i = 0; i < streams; i++) {
+      boolean[] seen = {false};
+      streamsClient.request(new RequestOptions().setMethod(HttpMethod.GET).setURI("/api/plans/" + plan + "/progress")
+              .putHeader("Authorization", "Bearer " + token).putHeader("Accept", "text/event-stream"))
+          .compose(r -> r.send()).onSuccess(resp -> {
+            if (resp.statusCode() != 200) {
+              failed.incrementAndGet();
+              ended.countDown();
+              return;
+            }
+            opened.incrementAndGet();
+            resp.handler(chunk -> {
+              long n = chunk.toString().split("\n\n", -1).length - 1;
+              events.addAndGet(n);
+              if (!seen[0] && n > 0) {
+                seen[0] = true;
+                gotEvent.incrementAndGet();
+                synchronized (first) {
+                  first.recordValue(System.nanoTime() - start);
+                }
+              }
+            });
+            resp.endHandler(v -> ended.countDown());
+            resp.exceptionHandler(e -> ended.countDown());
+          }).onFailure(e -> {
+            failed.incrementAndGet();
+            ended.countDown();
+          });
+    }
+    ended.await(seconds + 120, TimeUnit.SECONDS);
+    return new JsonObject().put("scenario", "sse").put("streams", streams).put("opened", opened.get())
+        .put("failed", failed.get()).put("withEvents", gotEvent.get()).put("events", events.get())
+        .put("firstEventP50Ms", ms(first.getValueAtPercentile(50))).put("firstEventP99Ms", ms(first.getValueAtPercentile(99)))
+        .put("solveSeconds", seconds);
+  }
+
+  private static double ms(long nanos) {
+    return Math.round(nanos / 10_000.0) / 100.0;
+  }
+}
