@@ -156,7 +156,7 @@ public final class SchedulerApp {
     notices.mount(router);
     // interop: FHIR R4, calendar feeds, ministry exports (docs/interop.md)
     FhirServer.mount(router, context.vertx(), context.pool(), zone);
-    new CalendarFeeds(context.pool(), access.settings().jwtSecret(), zone,
+    new CalendarFeeds(context.vertx(), context.pool(), access.settings().jwtSecret(), zone,
         context.config().optional("calendar.link-base").orElse("")).mount(router);
     new ExportRoutes(new AttendanceReport(context.pool(), zone), zone).mount(router);
     extraRoutes.accept(router, context);

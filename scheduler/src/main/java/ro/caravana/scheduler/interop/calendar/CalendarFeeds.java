@@ -1,6 +1,7 @@
 package ro.caravana.scheduler.interop.calendar;
 
 import io.vertx.core.Future;
+import io.vertx.core.Vertx;
 import io.vertx.core.json.JsonObject;
 import io.vertx.ext.web.Router;
 import io.vertx.ext.web.RoutingContext;
@@ -84,18 +85,19 @@ public final class CalendarFeeds {
   private final Pool pool;
   private final byte[] key;
   private final ZoneId zone;
-  private final IcsWriter writer;
+  /** Built off the event loop: ical4j reads and compiles its time zone data on first use (seconds on a busy machine). */
+  private final Future<IcsWriter> writer;
   private final String linkBase;
 
   /**
    * @param secret   the signing secret of the installation ({@code auth.jwt-secret}); a derived key signs tokens
    * @param linkBase the public address before {@code /api/calendar/...}; empty: the address the request came to
    */
-  public CalendarFeeds(Pool pool, String secret, ZoneId zone, String linkBase) {
+  public CalendarFeeds(Vertx vertx, Pool pool, String secret, ZoneId zone, String linkBase) {
     this.pool = pool;
     this.key = hmac(secret.getBytes(StandardCharsets.UTF_8), "caravana calendar feeds v1".getBytes(StandardCharsets.UTF_8));
     this.zone = zone;
-    this.writer = new IcsWriter(zone);
+    this.writer = vertx.executeBlocking(() -> new IcsWriter(zone), false);
     this.linkBase = linkBase == null ? "" : linkBase.replaceAll("/+$", "");
   }
 
@@ -113,7 +115,7 @@ public final class CalendarFeeds {
   public Future<String> appointmentIcs(UUID appointmentId) {
     return pool.preparedQuery(ONE).execute(Tuple.of(appointmentId)).compose(rows -> rows.size() == 0
         ? Future.failedFuture(ApiError.notFound("id", "Programarea nu există.", "No such appointment."))
-        : Future.succeededFuture(writer.single(entry(rows.iterator().next()))));
+        : writer.map(w -> w.single(entry(rows.iterator().next()))));
   }
 
   private void link(RoutingContext ctx, Subject subject, boolean rotate) {
@@ -182,7 +184,7 @@ public final class CalendarFeeds {
             rs.forEach(r -> out.add(entry(r)));
             return out;
           });
-      return Future.all(name, entries).map(v -> writer.feed(name.result(), entries.result()));
+      return Future.all(name, entries, writer).map(v -> writer.result().feed(name.result(), entries.result()));
     }).onSuccess(ics -> ctx.response().putHeader("Content-Type", IcsWriter.CONTENT_TYPE)
         .putHeader("Content-Disposition", "inline; filename=\"caravana.ics\"").end(ics))
         .onFailure(ctx::fail);
