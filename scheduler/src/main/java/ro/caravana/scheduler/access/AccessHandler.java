@@ -215,8 +215,15 @@ public final class AccessHandler {
     });
   }
 
-  /** {@code /api/appointments/:id} -> {@code appointments}. */
+  /**
+   * {@code /api/appointments/:id} -> {@code appointments}; FHIR's {@code /fhir/r4/Patient/:id} is a beneficiary's
+   * record like {@code /api/beneficiaries/:id}, other FHIR types keep their name ({@code fhir/Appointment}).
+   */
   private static String resourceOf(String pattern) {
+    if (pattern.startsWith("/fhir/r4/")) {
+      String type = pattern.substring("/fhir/r4/".length()).split("/", 2)[0];
+      return type.equals("Patient") ? "beneficiaries" : "fhir/" + type;
+    }
     String rest = pattern.substring("/api/".length());
     int slash = rest.indexOf('/');
     return slash < 0 ? rest : rest.substring(0, slash);
