@@ -32,6 +32,7 @@ public final class Access {
   private final SecurityHeaders headers;
   private final FamilyLinks familyLinks;
   private final Gdpr gdpr;
+  private Authenticator authenticator;
 
   private Access(Vertx vertx, Pool pool, AppConfig config, AccessSettings settings, Policy policy) {
     this.vertx = vertx;
@@ -83,6 +84,8 @@ public final class Access {
   public Tokens tokens() { return tokens; }
   public Accounts accounts() { return accounts; }
   public Audit audit() { return audit; }
+  /** Sign-in checks (set once the routes are mounted). */
+  public Authenticator authenticator() { return authenticator; }
   public PasswordHasher hasher() { return hasher; }
   public AccessSettings settings() { return settings; }
 
@@ -102,7 +105,8 @@ public final class Access {
   }
 
   public void mountRoutes(Router router) {
-    new AuthRoutes(new Authenticator(vertx, accounts, hasher, settings), tokens, sessions).mount(router);
+    authenticator = new Authenticator(vertx, accounts, new LoginFailures(pool), hasher, settings);
+    new AuthRoutes(authenticator, tokens, sessions).mount(router);
     audit.mount(router);
     familyLinks.mount(router);
     new Consent(pool).mount(router);

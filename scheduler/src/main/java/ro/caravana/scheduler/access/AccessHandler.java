@@ -193,7 +193,11 @@ public final class AccessHandler {
 
   private void auditOnAnswer(RoutingContext ctx, Policy.Rule rule, Policy.Match match) {
     String resource = resourceOf(rule.pattern());
-    if (!resource.equals("beneficiaries") || "list".equals(rule.auditAction())) {
+    boolean beneficiaryRecord = rule.auditParam() == null
+        ? !"list".equals(rule.auditAction())
+        : rule.scope().stream().anyMatch(c -> c.where() == Policy.Where.PATH && c.name().equals(rule.auditParam())
+            && c.subject() == Policy.Subject.BENEFICIARY);
+    if (!beneficiaryRecord) {
       auditRead(ctx, rule, match, resource);
       return;
     }
@@ -215,16 +219,10 @@ public final class AccessHandler {
     });
   }
 
-  /**
-   * {@code /api/appointments/:id} -> {@code appointments}; FHIR's {@code /fhir/r4/Patient/:id} is a beneficiary's
-   * record like {@code /api/beneficiaries/:id}, other FHIR types keep their name ({@code fhir/Appointment}).
-   */
+  /** {@code /api/appointments/:id} -> {@code appointments}; {@code /fhir/r4/Appointment/:id} -> {@code Appointment}. */
   private static String resourceOf(String pattern) {
-    if (pattern.startsWith("/fhir/r4/")) {
-      String type = pattern.substring("/fhir/r4/".length()).split("/", 2)[0];
-      return type.equals("Patient") ? "beneficiaries" : "fhir/" + type;
-    }
-    String rest = pattern.substring("/api/".length());
+    String rest = pattern.startsWith("/fhir/r4/") ? pattern.substring("/fhir/r4/".length())
+        : pattern.startsWith("/api/") ? pattern.substring("/api/".length()) : pattern;
     int slash = rest.indexOf('/');
     return slash < 0 ? rest : rest.substring(0, slash);
   }

@@ -33,7 +33,7 @@ public final class AuthRoutes {
 
   private void login(RoutingContext ctx) {
     JsonObject body = Requests.body(ctx);
-    authenticator.login(body.getString("email"), body.getString("password"))
+    authenticator.login(body.getString("email"), body.getString("password"), Audit.clientIp(ctx))
         .onSuccess(account -> Responses.json(ctx, 200, new JsonObject()
             .put("token", tokens.issue(account))
             .put("tokenType", "Bearer")
@@ -55,7 +55,7 @@ public final class AuthRoutes {
       email = body.getString("email");
       password = body.getString("password");
     }
-    authenticator.login(email, password)
+    authenticator.login(email, password, Audit.clientIp(ctx))
         .compose(account -> sessions.open(account.id(), Audit.clientIp(ctx)).map(opened -> {
           boolean secure = SecurityHeaders.overTls(ctx);
           ctx.response().addCookie(Cookie.cookie(Sessions.COOKIE, opened.token())

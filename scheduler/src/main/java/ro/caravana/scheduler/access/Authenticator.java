@@ -11,7 +11,9 @@ import ro.caravana.scheduler.platform.http.ApiError;
 /**
  * Checks an e-mail and password. Every refusal looks the same (unknown e-mail, wrong password, locked
  * or disabled account), costs the same hashing work, and is answered after a delay that doubles with
- * each failure in a row; at the threshold the account locks for a while.
+ * each failure in a row of this e-mail from this client address; at the threshold that pair locks for
+ * a while. The count does not depend on whether the e-mail has an account, so answer times do not tell
+ * which e-mails exist, and failures from elsewhere cannot lock a real user out.
  */
 public final class Authenticator {
 
@@ -22,10 +24,12 @@ public final class Authenticator {
   private final PasswordHasher hasher;
   private final AccessSettings settings;
   private final String decoyHash;
+  private final LoginFailures failures;
 
-  public Authenticator(Vertx vertx, Accounts accounts, PasswordHasher hasher, AccessSettings settings) {
+  Authenticator(Vertx vertx, Accounts accounts, LoginFailures failures, PasswordHasher hasher, AccessSettings settings) {
     this.vertx = vertx;
     this.accounts = accounts;
+    this.failures = failures;
     this.hasher = hasher;
     this.settings = settings;
     this.decoyHash = hasher.hash(Sessions.randomToken());
@@ -36,24 +40,26 @@ public final class Authenticator {
         "Wrong e-mail or password, or the account is temporarily locked.");
   }
 
-  public Future<Account> login(String email, String password) {
+  /** {@code client}: the client address the attempt came from (the lockout is per e-mail and address). */
+  public Future<Account> login(String email, String password, String client) {
     if (email == null || password == null || email.isBlank() || password.isEmpty() || password.length() > 1024) {
       return Future.failedFuture(refused());
     }
-    return accounts.byEmail(email).compose(found -> {
-      Optional<Account> account = found.filter(a -> !a.disabled() && !a.locked());
+    String key = email.strip().toLowerCase(java.util.Locale.ROOT);
+    String from = client == null ? "" : client;
+    return Future.all(accounts.byEmail(email), failures.locked(key, from)).compose(both -> {
+      Optional<Account> found = both.resultAt(0);
+      boolean locked = both.<Boolean>resultAt(1);
+      Optional<Account> account = found.filter(a -> !a.disabled() && !locked);
       String hash = account.map(Account::passwordHash).orElse(decoyHash);
       return vertx.executeBlocking(() -> hasher.verify(password, hash), false).compose(ok -> {
         if (account.isPresent() && ok) {
-          return accounts.succeeded(account.get().id()).map(v -> account.get());
+          return failures.succeeded(key, from).compose(v -> accounts.succeeded(account.get().id())).map(v -> account.get());
         }
-        Future<Integer> failures = account.isPresent()
-            ? accounts.failed(account.get().id(), settings.lockoutThreshold(), settings.lockoutMinutes())
-            : Future.succeededFuture(found.isPresent() ? settings.lockoutThreshold() : 1);
-        return failures.compose(n -> {
-          if (account.isPresent() && n >= settings.lockoutThreshold()) {
-            LOG.warn("account {} locked for {} min after {} failed logins", account.get().id(),
-                settings.lockoutMinutes(), settings.lockoutThreshold());
+        return failures.failed(key, from, settings.lockoutThreshold(), settings.lockoutMinutes()).compose(n -> {
+          if (!locked && n >= settings.lockoutThreshold()) {
+            LOG.warn("sign-in locked for {} min after {} failed attempts from one address", settings.lockoutMinutes(),
+                settings.lockoutThreshold());
           }
           return delay(backoffMs(n)).compose(v -> Future.failedFuture(refused()));
         });

@@ -123,20 +123,48 @@ class AccessAuthTest {
   }
 
   @Test
-  @DisplayName("after the threshold of failed logins the account is locked, even for the right password")
+  @DisplayName("after the threshold of failed logins the e-mail is locked from that address, even for the right password; "
+      + "another address still signs in")
   void lockout() throws Exception {
     app.access().createAccount("blocat@caravana.test", "Cont de test", Role.NURSE, List.of("VN"), null, null, "parola-buna")
         .toCompletionStage().toCompletableFuture().get(30, TimeUnit.SECONDS);
     assertEquals(200, api.login("blocat@caravana.test", "parola-buna").statusCode());
     for (int i = 0; i < 3; i++) assertEquals(401, api.login("blocat@caravana.test", "gresit").statusCode());
     assertEquals(401, api.login("blocat@caravana.test", "parola-buna").statusCode());
-    var row = app.pool().preparedQuery("SELECT locked_until > now() FROM accounts WHERE email = $1")
+    var row = app.pool().preparedQuery("SELECT locked_until > now() FROM login_failures WHERE email = $1 AND client = '127.0.0.1'")
         .execute(Tuple.of("blocat@caravana.test")).toCompletionStage().toCompletableFuture().get()
         .iterator().next();
     assertTrue(row.getBoolean(0));
-    app.pool().preparedQuery("UPDATE accounts SET locked_until = now() - interval '1 second' WHERE email = $1")
+    // the real user, elsewhere, is not locked out by what one address tried
+    var elsewhere = app.access().authenticator().login("blocat@caravana.test", "parola-buna", "198.51.100.7")
+        .toCompletionStage().toCompletableFuture().get(30, TimeUnit.SECONDS);
+    assertEquals("blocat@caravana.test", elsewhere.email());
+    app.pool().preparedQuery("UPDATE login_failures SET locked_until = now() - interval '1 second' WHERE email = $1")
         .execute(Tuple.of("blocat@caravana.test")).toCompletionStage().toCompletableFuture().get();
     assertEquals(200, api.login("blocat@caravana.test", "parola-buna").statusCode());
+  }
+
+  @Test
+  @DisplayName("an unknown e-mail is counted, delayed and locked exactly like a known one at every failure count")
+  void unknownLikeKnown() throws Exception {
+    app.access().createAccount("cunoscut@caravana.test", "Cont de test", Role.NURSE, List.of("VN"), null, null, "parola-buna")
+        .toCompletionStage().toCompletableFuture().get(30, TimeUnit.SECONDS);
+    for (int i = 1; i <= 4; i++) {
+      for (String email : new String[] {"cunoscut@caravana.test", "necunoscut@caravana.test"}) {
+        var r = api.login(email, "gresit");
+        assertEquals(401, r.statusCode());
+        assertEquals(Authenticator.refused().reasonEn(), r.bodyAsJsonObject().getString("detail"));
+      }
+      var rows = app.pool().query("SELECT email, failures, locked_until > now() AS locked FROM login_failures"
+          + " WHERE email IN ('cunoscut@caravana.test', 'necunoscut@caravana.test') ORDER BY email")
+          .execute().toCompletionStage().toCompletableFuture().get();
+      assertEquals(2, rows.size(), "both e-mails are counted");
+      var it = rows.iterator();
+      var known = it.next();
+      var unknown = it.next();
+      assertEquals(known.getInteger("failures"), unknown.getInteger("failures"), "after " + i + " failures");
+      assertEquals(known.getBoolean("locked"), unknown.getBoolean("locked"), "after " + i + " failures");
+    }
   }
 
   @Test
