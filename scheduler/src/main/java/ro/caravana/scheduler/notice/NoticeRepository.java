@@ -36,7 +36,7 @@ public final class NoticeRepository {
         told AS (
           SELECT n.appointment_id, n.starts_at, n.id
             FROM notices n JOIN picked p ON p.id = n.appointment_id
-           WHERE n.status <> 'suppressed' AND n.kind IN ('booked', 'changed', 'reminder', 'offer')
+           WHERE n.status <> 'suppressed' AND n.kind IN ('booked', 'changed', 'reminder')
           UNION ALL
           SELECT i.appointment_id, i.starts_at, n.id
             FROM notice_items i JOIN picked p ON p.id = i.appointment_id JOIN notices n ON n.id = i.notice_id

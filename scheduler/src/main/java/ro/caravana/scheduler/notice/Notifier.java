@@ -55,7 +55,7 @@ public final class Notifier extends VerticleBase {
     this.settings = settings;
     this.clock = clock;
     // one poll = one transaction; 500 keeps template work per event-loop turn short
-    this.consumerConfig = KafkaClients.consumer(bootstrap, settings.consumerGroup(), 500);
+    this.consumerConfig = KafkaClients.quickConsumer(bootstrap, settings.consumerGroup(), 500);
   }
 
   /** Polls that brought records, and the time spent storing them (for the benchmark and metrics). */

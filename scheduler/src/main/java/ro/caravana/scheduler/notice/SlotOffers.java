@@ -79,7 +79,7 @@ public final class SlotOffers extends VerticleBase {
     this.composer = composer;
     this.clock = clock;
     this.candidates = candidates;
-    this.consumerConfig = KafkaClients.consumer(bootstrap, GROUP, 100);
+    this.consumerConfig = KafkaClients.quickConsumer(bootstrap, GROUP, 100);
   }
 
   @Override

@@ -342,8 +342,8 @@ class NoticeFlowTest {
       return rows.size() == 0 ? null : await(app.notices().notices().get(rows.iterator().next().getLong(0))).orElse(null);
     }, "digest delivered");
     String body = digest.getString("body");
-    assertTrue(body.startsWith("Programari: 1) Ana, kinetoterapie, "), body);
-    assertTrue(body.contains("2) ") && body.contains("3) ") && body.endsWith("DA=confirm toate, NU 2=anulez nr. 2"), body);
+    assertTrue(body.startsWith("Ana: 1) kinetoterapie, "), body);
+    assertTrue(body.contains("2) ") && body.contains("3) ") && body.endsWith("DA=confirm, NU 2=anulez nr.2"), body);
     assertEquals(1L, count("SELECT count(*) FROM notices WHERE phone = $1::text", phone), "one SMS for the publish");
     assertEquals(1, smsc.accepted().stream().filter(s -> s.destination().equals(phone.substring(1))).count());
     // the filter finds the digest by any appointment it lists, in date order
@@ -536,7 +536,7 @@ class NoticeFlowTest {
   }
 
   private static JsonObject waitFor(Probe probe, String what) throws Exception {
-    long deadline = System.currentTimeMillis() + 40_000;
+    long deadline = System.currentTimeMillis() + 90_000; // generous: the machine the suite runs on may be busy
     while (System.currentTimeMillis() < deadline) {
       JsonObject found = probe.get();
       if (found != null) return found;

@@ -30,9 +30,25 @@ public final class KafkaClients {
 
   /**
    * A group consumer with manual commits (offsets are committed after the database write), reading from the
-   * earliest offset when the group is new.
+   * earliest offset when the group is new, with the broker's default session timeout (members that work long
+   * between polls, like the planners, keep their partitions).
    */
   public static Map<String, String> consumer(String bootstrap, String group, int maxPollRecords) {
+    return Map.copyOf(base(bootstrap, group, maxPollRecords));
+  }
+
+  /**
+   * As {@link #consumer}, for consumers that poll continuously (the notifier, the slot offers): a short session,
+   * so a stopped instance's partitions move to another within seconds.
+   */
+  public static Map<String, String> quickConsumer(String bootstrap, String group, int maxPollRecords) {
+    Map<String, String> m = base(bootstrap, group, maxPollRecords);
+    m.put("session.timeout.ms", "10000");
+    m.put("heartbeat.interval.ms", "1000");
+    return Map.copyOf(m);
+  }
+
+  private static Map<String, String> base(String bootstrap, String group, int maxPollRecords) {
     Map<String, String> m = new HashMap<>();
     m.put("bootstrap.servers", bootstrap);
     m.put("group.id", group);
@@ -41,9 +57,7 @@ public final class KafkaClients {
     m.put("auto.offset.reset", "earliest");
     m.put("enable.auto.commit", "false");
     m.put("max.poll.records", Integer.toString(maxPollRecords));
-    m.put("session.timeout.ms", "10000");
-    m.put("heartbeat.interval.ms", "1000");
-    return Map.copyOf(m);
+    return m;
   }
 
   /** An admin client that gives up quickly (Kafka being down is not fatal at start). */
