@@ -19,6 +19,8 @@ import org.apache.kafka.clients.admin.NewTopic;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import ro.caravana.scheduler.access.Access;
+import ro.caravana.scheduler.attendance.FieldApi;
+import ro.caravana.scheduler.attendance.FieldDemo;
 import ro.caravana.scheduler.consultation.AttendanceFromPresence;
 import ro.caravana.scheduler.consultation.ConsultationRoutes;
 import ro.caravana.scheduler.consultation.JoinIssuer;
@@ -82,6 +84,7 @@ public final class SchedulerApp {
           Planning planning = Planning.create(vertx, config, pool);
           return DomainData.prepare(pool, demo, config.longValue("demo.seed"))
               .compose(v -> ensureTopics(vertx, kafkaBootstrap))
+              .compose(v -> demo ? FieldDemo.prepare(pool) : Future.<Void>succeededFuture())
               .compose(v -> Access.prepare(vertx, pool, config, demo))
               .compose(access -> planning.start(kafkaBootstrap).map(access))
               .compose(access -> vertx.deployVerticle(new OutboxRelay(pool, kafkaBootstrap,
@@ -138,6 +141,8 @@ public final class SchedulerApp {
     ZoneId zone = ZoneId.of(context.config().string("zone"));
     new ReportRoutes(new AttendanceReport(context.pool(), zone), zone).mount(router);
     notices.mount(router);
+    // field attendance: the clinician's and the caravan crew's day, marks queued offline, walk-ins
+    new FieldApi(context.pool(), zone).mount(router);
     extraRoutes.accept(router, context);
     router.route().failureHandler(Problems::handle);
     router.errorHandler(404, ctx -> Problems.send(ctx,

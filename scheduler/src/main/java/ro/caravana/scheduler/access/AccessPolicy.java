@@ -39,6 +39,8 @@ public final class AccessPolicy {
 
   /** County-level planning and record keeping: admin and county coordinators. */
   static final Set<Role> COUNTY_LEVEL = EnumSet.of(ADMIN, COUNTY_COORDINATOR);
+  /** Doctors, therapists and nurses: their own day. */
+  static final Set<Role> CLINICIANS = EnumSet.of(Role.DOCTOR, Role.THERAPIST, Role.NURSE);
 
   private AccessPolicy() {}
 
@@ -106,6 +108,12 @@ public final class AccessPolicy {
         named(POST, "/api/appointments/:id/attendance", NAMED_ROLES).scoped(APPOINTMENT, "id"),
         named(GET, "/api/appointments/:id", NAMED_ROLES).scoped(APPOINTMENT, "id"),
         named(PATCH, "/api/appointments/:id", NAMED_ROLES).scoped(APPOINTMENT, "id"),
+
+        // Field attendance: a clinician's or caravan crew member's own day (marks are checked one by one
+        // against the caller's appointments; a walk-in must be at one of the caller's stops that day)
+        named(GET, "/api/field/day", CLINICIANS),
+        named(POST, "/api/field/marks", CLINICIANS),
+        named(POST, "/api/field/walk-ins", CLINICIANS),
 
         // Remote consultations (remote appointments): the doctor joins their own; coordinators see their county's
         named(GET, "/api/consultations", NAMED_ROLES),

@@ -62,6 +62,9 @@ public final class FamilyLinks {
       UPDATE appointments SET status = 'booked', version = version + 1, updated_at = now()
        WHERE id = $1 AND status IN ('proposed', 'booked') AND starts_at > now()
       RETURNING beneficiary_id""";
+  /** The same record of a confirmation as an SMS "DA" leaves (without a reply id). */
+  private static final String CONFIRMED =
+      "INSERT INTO appointment_confirmations (appointment_id) VALUES ($1) ON CONFLICT (appointment_id) DO NOTHING";
   private static final String CANCEL = """
       UPDATE appointments SET status = 'cancelled', version = version + 1, updated_at = now()
        WHERE id = $1 AND status IN ('proposed', 'booked') AND starts_at > now()
@@ -184,6 +187,9 @@ public final class FamilyLinks {
             }
             UUID beneficiary = rows.iterator().next().getUUID(0);
             return tx.preparedQuery(RESPOND).execute(Tuple.of(id, response))
+                .compose(r -> response.equals("confirmed")
+                    ? tx.preparedQuery(CONFIRMED).execute(Tuple.of(appointment)).mapEmpty()
+                    : Future.succeededFuture())
                 .compose(r -> Outbox.append(tx, new OutboxEvent(Topics.APPOINTMENTS, beneficiary.toString(),
                     "appointment." + response + "-by-family", new JsonObject()
                         .put("appointmentId", appointment.toString())

@@ -27,12 +27,13 @@ public final class Scope {
 
   /**
    * Append to a query over {@code appointments a JOIN beneficiaries b ... JOIN localities l ...}: a
-   * clinician sees only the appointments they hold.
+   * clinician sees only the appointments they hold, and a caravan's crew those of their caravan.
    */
   public static String appointmentFilter(int n) {
     return " AND ($" + n + "::text[] IS NULL OR l.county = ANY($" + n + "))"
         + " AND ($" + (n + 1) + "::bigint IS NULL OR b.centre_id = $" + (n + 1) + ")"
-        + " AND ($" + (n + 2) + "::bigint IS NULL OR a.staff_id = $" + (n + 2) + ")";
+        + " AND ($" + (n + 2) + "::bigint IS NULL OR a.staff_id = $" + (n + 2)
+        + " OR a.caravan_id = (SELECT cs.caravan_id FROM staff cs WHERE cs.id = $" + (n + 2) + "))";
   }
 
   /** Append to a query with a {@code county} column (staff, caravans, plans): parameter n is {@link Caller#countyScope}. */
