@@ -42,6 +42,20 @@ public final class Chromium implements AutoCloseable {
     this.browserBinary = browserBinary;
   }
 
+  /**
+   * The executables for a browser test: skipped (with the reason) when they are missing, except under
+   * {@code CI=true}, where a missing browser fails the test run instead.
+   */
+  public static Path[] required() {
+    Optional<Path[]> found = find();
+    if (found.isEmpty() && "true".equalsIgnoreCase(System.getenv("CI"))) {
+      throw new IllegalStateException("CI=true and chromium or chromedriver is missing: browser tests cannot be skipped");
+    }
+    org.junit.jupiter.api.Assumptions.assumeTrue(found.isPresent(),
+        "chromium and chromedriver are not installed (apt-get install chromium chromium-driver): browser test skipped");
+    return found.get();
+  }
+
   /** The chromium and chromedriver executables, when both are installed. */
   public static Optional<Path[]> find() {
     Optional<Path> browser = onPath("chromium", "chromium-browser");
@@ -79,6 +93,7 @@ public final class Chromium implements AutoCloseable {
     JsonArray args = new JsonArray(new ArrayList<>(FLAGS)).add("--user-data-dir=" + profile);
     JsonObject caps = new JsonObject().put("capabilities", new JsonObject().put("alwaysMatch", new JsonObject()
         .put("browserName", "chrome")
+        .put("goog:loggingPrefs", new JsonObject().put("browser", "ALL"))
         .put("goog:chromeOptions", new JsonObject().put("binary", browserBinary.toString()).put("args", args))));
     JsonObject v = call("POST", "/session", caps).getJsonObject("value");
     Page page = new Page(v.getString("sessionId"));
@@ -132,6 +147,48 @@ public final class Chromium implements AutoCloseable {
       String element = found.fieldNames().stream().filter(k -> k.startsWith("element-")).findFirst()
           .map(found::getString).orElseThrow();
       call("POST", "/session/" + session + "/element/" + element + "/click", new JsonObject());
+    }
+
+    /** A Chrome DevTools command on this page (Emulation.*, Network.*), through chromedriver. */
+    public JsonObject cdp(String command, JsonObject params) throws Exception {
+      return call("POST", "/session/" + session + "/goog/cdp/execute",
+          new JsonObject().put("cmd", command).put("params", params));
+    }
+
+    /** Lays the page out as a phone of this CSS width (or a desktop window when mobile is false). */
+    public void viewport(int width, int height, boolean mobile) throws Exception {
+      cdp("Emulation.setDeviceMetricsOverride", new JsonObject().put("width", width).put("height", height)
+          .put("deviceScaleFactor", 1).put("mobile", mobile));
+    }
+
+    /** Cuts the browser off the network (and tells the page it is offline), or reconnects it. */
+    public void offline(boolean offline) throws Exception {
+      cdp("Network.enable", new JsonObject());
+      cdp("Network.emulateNetworkConditions", new JsonObject().put("offline", offline).put("latency", 0)
+          .put("downloadThroughput", -1).put("uploadThroughput", -1));
+    }
+
+    /** Saves a PNG of the whole page (not only the viewport) to {@code file}. */
+    public void screenshot(Path file) throws Exception {
+      Number height = (Number) script("return Math.ceil(document.documentElement.scrollHeight)");
+      Number width = (Number) script("return Math.ceil(document.documentElement.clientWidth)");
+      JsonObject shot = cdp("Page.captureScreenshot", new JsonObject().put("format", "png").put("captureBeyondViewport", true)
+          .put("clip", new JsonObject().put("x", 0).put("y", 0).put("width", width).put("height", height).put("scale", 1)))
+          .getJsonObject("value");
+      Files.createDirectories(file.getParent());
+      Files.write(file, java.util.Base64.getDecoder().decode(shot.getString("data")));
+    }
+
+    /** Severe entries of the browser's console log since the last call (errors, uncaught exceptions). */
+    public List<String> consoleErrors() throws Exception {
+      JsonArray entries = call("POST", "/session/" + session + "/se/log", new JsonObject().put("type", "browser"))
+          .getJsonArray("value");
+      List<String> out = new ArrayList<>();
+      for (int i = 0; i < entries.size(); i++) {
+        JsonObject e = entries.getJsonObject(i);
+        if ("SEVERE".equals(e.getString("level"))) out.add(e.getString("message"));
+      }
+      return out;
     }
 
     public void quit() {
