@@ -2,6 +2,7 @@ package ro.caravana.portal.server;
 
 import io.vertx.ext.web.Router;
 import io.vertx.ext.web.handler.StaticHandler;
+import ro.caravana.portal.page.PageRoutes;
 import ro.caravana.portal.telemedicine.TelemedicineRoutes;
 import ro.caravana.scheduler.SchedulerApp;
 
@@ -13,7 +14,9 @@ public final class PortalRoutes {
   public static void mount(Router router, SchedulerApp.Context context) {
     // the consultation call page and the signalling WebSocket, before the catch-all static handler
     TelemedicineRoutes.mount(router, context);
-    // the coordinator page and its assets; everything it shows comes from the JSON API
+    // server-rendered pages (Handlebars, templates/*.hbs), see ro.caravana.portal.page.Pages
+    PageRoutes.mount(router, context.vertx());
+    // scripts, styles and the former single-page view
     router.get("/*").handler(StaticHandler.create("webroot").setIndexPage("index.html").setCachingEnabled(false));
   }
 }

@@ -72,7 +72,15 @@ public final class AuthRoutes {
           }
           return null;
         }))
-        .onFailure(ctx::fail);
+        .onFailure(e -> {
+          // a person at the sign-in page gets the page again with the message, not a problem+json document
+          if (form && e instanceof ro.caravana.scheduler.platform.http.ApiError err && err.status() == 401) {
+            String next = safeNext(ctx.request().getFormAttribute("next"));
+            ctx.redirect("/intrare?eroare=1&next=" + java.net.URLEncoder.encode(next, java.nio.charset.StandardCharsets.UTF_8));
+          } else {
+            ctx.fail(e);
+          }
+        });
   }
 
   private void logout(RoutingContext ctx) {

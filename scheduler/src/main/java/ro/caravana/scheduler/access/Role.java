@@ -1,5 +1,7 @@
 package ro.caravana.scheduler.access;
 
+import ro.caravana.optimizer.text.Label;
+
 import java.util.Arrays;
 import java.util.Locale;
 import java.util.Optional;
@@ -27,5 +29,18 @@ public enum Role {
   /** Clinical staff: they see their own appointments and the people in them. */
   public boolean isClinician() {
     return this == DOCTOR || this == THERAPIST || this == NURSE;
+  }
+
+  /** What people read for this role (docs/security.md names the roles). */
+  public Label label() {
+    return switch (this) {
+      case ADMIN -> new Label("Administrator", "Administrator");
+      case COUNTY_COORDINATOR -> new Label("Coordonator județean", "County coordinator");
+      case CENTRE_COORDINATOR -> new Label("Coordonator de centru", "Centre coordinator");
+      case DOCTOR -> new Label("Medic", "Doctor");
+      case THERAPIST -> new Label("Terapeut", "Therapist");
+      case NURSE -> new Label("Asistent medical", "Nurse");
+      case SUPERVISOR -> new Label("Supervizor", "Supervisor");
+    };
   }
 }

@@ -1,0 +1,74 @@
+package ro.caravana.portal.page;
+
+import io.vertx.core.Future;
+import io.vertx.core.MultiMap;
+import io.vertx.core.Vertx;
+import io.vertx.core.buffer.Buffer;
+import io.vertx.core.http.HttpHeaders;
+import io.vertx.core.http.HttpMethod;
+import io.vertx.core.json.JsonObject;
+import io.vertx.core.net.SocketAddress;
+import io.vertx.ext.web.RoutingContext;
+import io.vertx.ext.web.client.HttpResponse;
+import io.vertx.ext.web.client.WebClient;
+import io.vertx.ext.web.client.WebClientOptions;
+import ro.caravana.scheduler.access.Sessions;
+
+/**
+ * The pages read and write through the same JSON API as everyone else, on this server, as the signed-in person
+ * (their session cookie is passed on). So the access policy, county scopes, audit and validation apply to pages
+ * exactly as to the API; a page never reads the database itself.
+ */
+public final class PageApi {
+
+  private final WebClient client;
+
+  public PageApi(Vertx vertx) {
+    this.client = WebClient.create(vertx, new WebClientOptions().setKeepAlive(true).setFollowRedirects(false));
+  }
+
+  /** An API answer: its status and JSON body (empty when there was none or it was not JSON). */
+  public record Answer(int status, JsonObject body, MultiMap headers) {
+    public boolean ok() {
+      return status >= 200 && status < 300;
+    }
+  }
+
+  public Future<Answer> get(RoutingContext ctx, String path) {
+    return send(ctx, HttpMethod.GET, path, null);
+  }
+
+  /** A change: the CSRF token of the session goes with it, as the page's own forms would send it. */
+  public Future<Answer> send(RoutingContext ctx, HttpMethod method, String path, JsonObject body) {
+    SocketAddress here = ctx.request().localAddress();
+    var request = client.request(method, here.port(), here.hostAddress(), path)
+        .putHeader(HttpHeaders.ACCEPT.toString(), "application/json");
+    String cookies = ctx.request().getHeader(HttpHeaders.COOKIE);
+    if (cookies != null) request.putHeader(HttpHeaders.COOKIE.toString(), cookies);
+    var csrf = ctx.request().getCookie(Sessions.CSRF_COOKIE);
+    if (csrf != null && method != HttpMethod.GET) request.putHeader(Sessions.CSRF_HEADER, csrf.getValue());
+    Future<HttpResponse<Buffer>> sent = body == null ? request.send() : request.sendJsonObject(body);
+    return sent.map(PageApi::answer);
+  }
+
+  /** The raw answer (exports: CSV, XLSX), to pass through unchanged. */
+  public Future<HttpResponse<Buffer>> raw(RoutingContext ctx, String path) {
+    SocketAddress here = ctx.request().localAddress();
+    var request = client.request(HttpMethod.GET, here.port(), here.hostAddress(), path);
+    String cookies = ctx.request().getHeader(HttpHeaders.COOKIE);
+    if (cookies != null) request.putHeader(HttpHeaders.COOKIE.toString(), cookies);
+    return request.send();
+  }
+
+  private static Answer answer(HttpResponse<Buffer> r) {
+    JsonObject json = new JsonObject();
+    String type = r.getHeader("Content-Type");
+    Buffer b = r.body();
+    if (b != null && b.length() > 0 && type != null && type.contains("json") && b.getByte(0) == '{') {
+      json = b.toJsonObject();
+    } else if (b != null && b.length() > 0 && type != null && type.contains("json") && b.getByte(0) == '[') {
+      json = new JsonObject().put("items", b.toJsonArray());
+    }
+    return new Answer(r.statusCode(), json, r.headers());
+  }
+}

@@ -1,0 +1,35 @@
+package ro.caravana.portal.page;
+
+import io.vertx.core.Future;
+import io.vertx.ext.web.Router;
+import java.util.EnumSet;
+import java.util.HashMap;
+import java.util.Map;
+import ro.caravana.scheduler.access.Role;
+
+/** The pages of the portal: one {@code router.get(path).handler(pages.page(template, roles, builder))} line each. */
+public final class PageRoutes {
+
+  private PageRoutes() {}
+
+  public static Pages mount(Router router, io.vertx.core.Vertx vertx) {
+    Pages pages = new Pages(vertx);
+    router.get("/intrare").handler(pages.openPage("signin", ctx -> {
+      Map<String, Object> m = new HashMap<>();
+      Lang lang = Lang.of(ctx);
+      m.put("title", pages.messages().text(lang, "signin.title"));
+      String next = ctx.request().getParam("next");
+      m.put("next", next == null ? "/" : next);
+      m.put("failed", ctx.request().getParam("eroare") != null);
+      return m;
+    }));
+    router.get("/").handler(pages.page("dashboard",
+        EnumSet.of(Role.ADMIN, Role.COUNTY_COORDINATOR, Role.CENTRE_COORDINATOR, Role.SUPERVISOR),
+        req -> {
+          Map<String, Object> m = new HashMap<>();
+          m.put("title", req.t("dashboard.title"));
+          return Future.succeededFuture(m);
+        }));
+    return pages;
+  }
+}
