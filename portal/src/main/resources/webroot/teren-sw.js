@@ -5,7 +5,7 @@
 'use strict';
 
 const CACHE = 'caravana-teren-v1';
-const ASSETS = ['/assets/teren.js', '/assets/teren.css'];
+const ASSETS = ['/assets/site.css', '/assets/field.css', '/assets/teren.css', '/assets/teren.js'];
 const LAST_PAGE = '/teren';
 
 self.addEventListener('install', (event) => {
@@ -51,6 +51,24 @@ async function cacheFirst(request) {
     return cached;
   }
   return refresh;
+}
+
+// The page asks for itself to be kept (its first load happened before this worker controlled it).
+self.addEventListener('message', (event) => {
+  const reply = (kept) => event.ports && event.ports[0] && event.ports[0].postMessage({ kept });
+  if (!event.data || event.data.type !== 'keep') return;
+  const url = new URL(event.data.url, self.location.origin);
+  if (url.origin !== self.location.origin || url.pathname !== LAST_PAGE) { reply(false); return; }
+  event.waitUntil(keep(url.href).then(reply, () => reply(false)));
+});
+
+async function keep(href) {
+  const cache = await caches.open(CACHE);
+  const response = await fetch(href, { credentials: 'same-origin', cache: 'no-store' });
+  if (!response.ok || response.redirected) return false;
+  await cache.put(href, response.clone());
+  await cache.put(LAST_PAGE, response);
+  return true;
 }
 
 self.addEventListener('fetch', (event) => {

@@ -229,7 +229,7 @@
   }
 
   // ---- walk-in search over the day's cached list ---------------------------------------------
-  const people = JSON.parse(($('#teren-people') || { textContent: '[]' }).textContent);
+  const people = JSON.parse((($('#teren-people') || {}).dataset || {}).people || '[]');
   const fold = (s) => s.normalize('NFD').replace(/[\u0300-\u036f]/g, '').toLowerCase();
   function search(input) {
     const q = fold(input.value.trim());
@@ -281,13 +281,23 @@
   if (!navigator.onLine) status(t('offline'));
   setInterval(() => { if (state.waiting > 0) flush(); }, 5000);
 
+  // The service worker keeps this page (as loaded now, online) for the times there is no signal.
+  function keepPage(registration) {
+    return new Promise((resolve) => {
+      if (!navigator.onLine || !registration.active) { resolve(false); return; }
+      const channel = new MessageChannel();
+      channel.port1.onmessage = (e) => resolve(!!(e.data && e.data.kept));
+      registration.active.postMessage({ type: 'keep', url: location.href }, [channel.port2]);
+      setTimeout(() => resolve(false), 15000);
+    });
+  }
   const registered = 'serviceWorker' in navigator
     ? navigator.serviceWorker.register('/teren-sw.js', { scope: '/teren' })
-      .then(() => navigator.serviceWorker.ready).catch(() => undefined)
-    : Promise.resolve();
-  Promise.all([render(), registered]).then(() => {
+      .then(() => navigator.serviceWorker.ready).then(keepPage).catch(() => false)
+    : Promise.resolve(false);
+  Promise.all([render(), registered]).then(([, kept]) => {
+    state.kept = kept;
     state.ready = true;
-    state.controlled = !!navigator.serviceWorker && !!navigator.serviceWorker.controller;
     flush();
   });
 })();

@@ -137,6 +137,8 @@ public final class SchedulerApp {
     access.mountRoutes(router);
     DomainApi.mount(router, context.pool());
     ConsultationRoutes.mount(router, context.pool(), JoinIssuer.eventBus(context.vertx()));
+    ConsultationRoutes.mountFamilyJoin(router, context.pool(), JoinIssuer.eventBus(context.vertx()),
+        access.familyLinks()::appointmentOf);
     planning.routes().mount(router);
     ZoneId zone = ZoneId.of(context.config().string("zone"));
     new ReportRoutes(new AttendanceReport(context.pool(), zone), zone).mount(router);

@@ -5,6 +5,8 @@ import io.vertx.ext.web.Router;
 import java.util.EnumSet;
 import java.util.HashMap;
 import java.util.Map;
+import ro.caravana.portal.family.FamilyPage;
+import ro.caravana.portal.field.FieldPages;
 import ro.caravana.scheduler.access.Role;
 
 /** The pages of the portal: one {@code router.get(path).handler(pages.page(template, roles, builder))} line each. */
@@ -30,6 +32,9 @@ public final class PageRoutes {
           m.put("title", req.t("dashboard.title"));
           return Future.succeededFuture(m);
         }));
+    // the clinicians' day and the caravan crew's offline day; the family's page behind the SMS link
+    FieldPages.mount(router, pages);
+    FamilyPage.mount(router, pages);
     return pages;
   }
 }

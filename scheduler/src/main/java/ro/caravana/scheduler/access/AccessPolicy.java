@@ -53,6 +53,7 @@ public final class AccessPolicy {
         open(GET, "/api/family/:token").limited(Policy.Limit.PUBLIC),
         open(POST, "/api/family/:token/confirm").limited(Policy.Limit.PUBLIC),
         open(POST, "/api/family/:token/cancel").limited(Policy.Limit.PUBLIC),
+        open(GET, "/api/family/:token/join").limited(Policy.Limit.PUBLIC),
         // SMS gateway callbacks: no account; they check their own token (sms.http.webhook-token)
         open(POST, "/api/sms/status"),
         open(POST, "/api/sms/inbound"),

@@ -50,8 +50,13 @@ public final class FieldApi {
 
   private void day(RoutingContext ctx) {
     LocalDate date = Params.date(ctx, "date");
-    days.day(Caller.of(ctx), date == null ? LocalDate.now(zone) : date, true)
-        .onSuccess(day -> Responses.json(ctx, 200, day))
+    LocalDate day = date == null ? LocalDate.now(zone) : date;
+    Caller caller = Caller.of(ctx);
+    days.day(caller, day, true)
+        .compose(json -> !json.getJsonArray("appointments").isEmpty() ? Future.succeededFuture(json)
+            : days.nextDayWithWork(caller, day.plusDays(1))
+                .map(next -> json.put("nextDate", next == null ? null : next.toString())))
+        .onSuccess(json -> Responses.json(ctx, 200, json))
         .onFailure(ctx::fail);
   }
 

@@ -6,6 +6,7 @@ import java.time.OffsetDateTime;
 import java.util.Locale;
 import java.util.UUID;
 import java.util.regex.Pattern;
+import ro.caravana.optimizer.text.Label;
 import ro.caravana.scheduler.common.Fields;
 
 /**
@@ -16,16 +17,22 @@ public record FieldMark(UUID key, UUID appointmentId, Kind kind, OffsetDateTime 
 
   /** What the crew saw; each kind has the mark status it is stored as and the appointment status it leads to. */
   public enum Kind {
-    PRESENT("fulfilled", "fulfilled"),
-    ABSENT("noshow", "noshow"),
-    EXCUSED("excused", "cancelled");
+    PRESENT("fulfilled", "fulfilled", new Label("Prezent", "Present")),
+    ABSENT("noshow", "noshow", new Label("Absent", "Absent")),
+    EXCUSED("excused", "cancelled", new Label("Absență motivată", "Excused absence"));
 
     public final String markStatus;
     public final String appointmentStatus;
+    private final Label label;
 
-    Kind(String markStatus, String appointmentStatus) {
+    Kind(String markStatus, String appointmentStatus, Label label) {
       this.markStatus = markStatus;
       this.appointmentStatus = appointmentStatus;
+      this.label = label;
+    }
+
+    public Label label() {
+      return label;
     }
 
     public String wire() {

@@ -39,6 +39,24 @@ public final class ConsultationRoutes {
     router.get("/api/consultations/:id/join").handler(routes::join);
   }
 
+  /**
+   * {@code GET /api/family/{token}/join}: the family's ticket to the call, for a family link of a remote
+   * appointment (the family page's "join" button); the link decides, as for the rest of the family page.
+   */
+  public static void mountFamilyJoin(Router router, Pool pool, JoinIssuer issuer,
+      java.util.function.Function<String, io.vertx.core.Future<java.util.UUID>> appointmentOfLink) {
+    ConsultationRoutes routes = new ConsultationRoutes(new ConsultationRepository(pool), issuer);
+    router.get("/api/family/:token/join").handler(ctx -> appointmentOfLink.apply(ctx.pathParam("token"))
+        .compose(routes.repository::find)
+        .compose(c -> {
+          check(c);
+          return routes.issuer.join(c, "family", null)
+              .map(ticket -> ticket.put("start", ConsultationRepository.iso(c.start())).put("end", ConsultationRepository.iso(c.end())));
+        })
+        .onSuccess(json -> Responses.json(ctx, 200, json))
+        .onFailure(ctx::fail));
+  }
+
   private void list(RoutingContext ctx) {
     repository.list(Params.choice(ctx, "appointmentStatus", APPOINTMENT_STATUSES), Caller.of(ctx),
         Requests.limit(ctx), Requests.offset(ctx))
