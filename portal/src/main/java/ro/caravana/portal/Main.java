@@ -16,6 +16,7 @@ public final class Main {
       case "solve-vrp" -> ro.caravana.portal.cli.SolveVrpCommand.run(rest);
       case "solve-timetable" -> ro.caravana.portal.cli.SolveTimetableCommand.run(rest);
       case "bench-timetable" -> ro.caravana.portal.cli.BenchTimetableCommand.run(rest);
+      case "admin" -> ro.caravana.portal.cli.AdminCommand.run(rest);
       default -> usage();
     };
     System.exit(code);
@@ -30,6 +31,8 @@ public final class Main {
                                solve a Solomon VRPTW or Augerat CVRP instance, print one JSON object
           solve-timetable      solve a demo centre timetable: --scenario demo --seconds N [--scale K] [--seed S] [--out FILE]
           bench-timetable      centre timetable benchmark: first fit vs solver by scale, re-planning (docs/benchmarks.md)
+          admin create-user --email E --role ROLE --password-stdin [--county C] [--centre ID] [--staff ID]
+                               create an account (the first administrator) in the database of 'serve'
         """);
     return 2;
   }

@@ -14,7 +14,6 @@ import java.util.Optional;
 import java.util.concurrent.TimeUnit;
 import java.util.function.BiConsumer;
 import org.apache.kafka.clients.admin.Admin;
-import org.apache.kafka.clients.admin.AdminClientConfig;
 import org.apache.kafka.clients.admin.NewTopic;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -24,6 +23,7 @@ import ro.caravana.scheduler.attendance.FieldDemo;
 import ro.caravana.scheduler.consultation.AttendanceFromPresence;
 import ro.caravana.scheduler.consultation.ConsultationRoutes;
 import ro.caravana.scheduler.consultation.JoinIssuer;
+import ro.caravana.scheduler.geo.ServedCounties;
 import ro.caravana.scheduler.notice.NoticeModule;
 import ro.caravana.scheduler.platform.config.AppConfig;
 import ro.caravana.scheduler.platform.db.DatabaseSettings;
@@ -31,6 +31,7 @@ import ro.caravana.scheduler.platform.db.Migrations;
 import ro.caravana.scheduler.platform.http.ApiError;
 import ro.caravana.scheduler.platform.http.HttpVerticle;
 import ro.caravana.scheduler.platform.http.Problems;
+import ro.caravana.scheduler.platform.kafka.KafkaClients;
 import ro.caravana.scheduler.platform.ops.Metrics;
 import ro.caravana.scheduler.platform.ops.OpsRoutes;
 import ro.caravana.scheduler.platform.outbox.OutboxRelay;
@@ -76,10 +77,7 @@ public final class SchedulerApp {
         .compose(migrations -> {
           LOG.info("database migrations applied: {}", migrations);
           Pool pool = db.pool(vertx);
-          KafkaAdminClient admin = KafkaAdminClient.create(vertx, Map.of(
-              "bootstrap.servers", kafkaBootstrap,
-              "request.timeout.ms", "2500",
-              "default.api.timeout.ms", "3000"));
+          KafkaAdminClient admin = KafkaAdminClient.create(vertx, KafkaClients.admin(kafkaBootstrap));
           Context context = new Context(vertx, config, pool, kafkaBootstrap);
           Planning planning = Planning.create(vertx, config, pool);
           return DomainData.prepare(pool, demo, config.longValue("demo.seed"))
@@ -109,8 +107,7 @@ public final class SchedulerApp {
    */
   private static Future<Void> ensureTopics(Vertx vertx, String bootstrap) {
     return vertx.executeBlocking(() -> {
-      try (Admin admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap,
-          AdminClientConfig.REQUEST_TIMEOUT_MS_CONFIG, 2500, AdminClientConfig.DEFAULT_API_TIMEOUT_MS_CONFIG, 3000))) {
+      try (Admin admin = Admin.create(Map.<String, Object>copyOf(KafkaClients.admin(bootstrap)))) {
         var existing = admin.listTopics().names().get(5, TimeUnit.SECONDS);
         List<NewTopic> missing = Topics.ALL.stream().filter(t -> !existing.contains(t))
             .map(t -> new NewTopic(t, Optional.empty(), Optional.empty())).toList();
@@ -135,7 +132,7 @@ public final class SchedulerApp {
     // the access gate in front of every /api route (docs/security.md)
     access.mountGate(router);
     access.mountRoutes(router);
-    DomainApi.mount(router, context.pool());
+    DomainApi.mount(router, context.pool(), ServedCounties.from(context.config()));
     ConsultationRoutes.mount(router, context.pool(), JoinIssuer.eventBus(context.vertx()));
     ConsultationRoutes.mountFamilyJoin(router, context.pool(), JoinIssuer.eventBus(context.vertx()),
         access.familyLinks()::appointmentOf);

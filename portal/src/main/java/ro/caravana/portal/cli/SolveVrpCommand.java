@@ -14,7 +14,7 @@ import ro.caravana.optimizer.routing.vrp.VrpResult;
 import ro.caravana.optimizer.routing.vrp.VrpSolver;
 
 /**
- * {@code caravana solve-vrp FILE --seconds N --objective distance|vehicles [--threads T] [--no-nearby]}:
+ * (Solomon text, VRPLIB VRPTW or Augerat CVRP) {@code caravana solve-vrp FILE --seconds N --objective distance|vehicles [--threads T] [--no-nearby]}:
  * solves a Solomon VRPTW or Augerat CVRP file with the caravan route model and prints one JSON
  * object on stdout; everything else goes to stderr.
  */

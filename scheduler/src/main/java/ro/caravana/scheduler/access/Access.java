@@ -95,7 +95,8 @@ public final class Access {
   public void mountGate(Router router) {
     AccessHandler gate = new AccessHandler(policy, pool, router, tokens, sessions, accounts, audit,
         new RateLimiter(settings.loginPerMinute(), settings.loginBurst()),
-        new RateLimiter(settings.publicPerMinute(), settings.publicBurst()));
+        new RateLimiter(settings.publicPerMinute(), settings.publicBurst()),
+        new RateLimiter(settings.webhookPerMinute(), settings.webhookBurst()));
     router.route("/api/*").handler(gate::handle);
   }
 
@@ -116,6 +117,16 @@ public final class Access {
       Long centreId, Long staffId, String password) {
     return vertx.executeBlocking(() -> hasher.hash(password), false)
         .compose(hash -> accounts.create(email, displayName, role, counties, centreId, staffId, hash));
+  }
+
+  /**
+   * An account that passes every rule of {@link NewAccount} (the password policy included), with an Argon2id
+   * hash of the password; fails with every problem at once.
+   */
+  public Future<Account> createChecked(NewAccount account, String password) {
+    return account.check(pool, password)
+        .compose(v -> createAccount(account.email(), account.displayName(), account.role(), account.counties(),
+            account.centreId(), account.staffId(), password));
   }
 
   /** A demo account; {@code link} picks its staff member or centre from the demo scenario. */

@@ -12,6 +12,7 @@ import java.util.Set;
 import java.util.UUID;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import ro.caravana.scheduler.common.Ids;
 import ro.caravana.scheduler.platform.http.ApiError;
 
 /**
@@ -34,9 +35,10 @@ public final class AccessHandler {
   private final Audit audit;
   private final RateLimiter loginLimit;
   private final RateLimiter publicLimit;
+  private final RateLimiter webhookLimit;
 
   public AccessHandler(Policy policy, SqlClient db, Router router, Tokens tokens, Sessions sessions, Accounts accounts, Audit audit,
-      RateLimiter loginLimit, RateLimiter publicLimit) {
+      RateLimiter loginLimit, RateLimiter publicLimit, RateLimiter webhookLimit) {
     this.policy = policy;
     this.db = db;
     this.router = router;
@@ -46,6 +48,7 @@ public final class AccessHandler {
     this.audit = audit;
     this.loginLimit = loginLimit;
     this.publicLimit = publicLimit;
+    this.webhookLimit = webhookLimit;
   }
 
   static ApiError unauthenticated() {
@@ -65,6 +68,7 @@ public final class AccessHandler {
       RateLimiter limiter = switch (rule.limit()) {
         case LOGIN -> loginLimit;
         case PUBLIC -> publicLimit;
+        case WEBHOOK -> webhookLimit;
         case NONE -> null;
       };
       if (limiter != null && !limiter.tryAcquire(Audit.clientIp(ctx))) {
@@ -124,13 +128,18 @@ public final class AccessHandler {
     }
     Future<Void> chain = Future.succeededFuture();
     for (Policy.ScopeCheck check : match.rule().scope()) {
-      chain = chain.compose(v -> {
-        Object value = switch (check.where()) {
-          case PATH -> match.params().get(check.name());
+      Object id;
+      try {
+        id = ScopedId.read(check, switch (check.where()) {
+          case PATH -> ScopedId.decodedSegment(match.params().get(check.name()));
           case BODY -> bodyField(ctx, check.name());
           case QUERY -> ctx.request().getParam(check.name());
-        };
-        return Scope.visible(db, caller, check.subject(), value).compose(ok -> {
+        });
+      } catch (ApiError unreadable) {
+        return Future.failedFuture(unreadable); // an id the gate cannot read is refused, never "in scope"
+      }
+      chain = chain.compose(v -> {
+        return Scope.visible(db, caller, check.subject(), id).compose(ok -> {
           if (ok) return Future.<Void>succeededFuture();
           return Future.<Void>failedFuture(check.where() != Policy.Where.PATH
               ? ApiError.forbidden("„" + check.name() + "” este în afara județelor sau centrului dumneavoastră.",
@@ -185,11 +194,8 @@ public final class AccessHandler {
   private void auditOnAnswer(RoutingContext ctx, Policy.Rule rule, Policy.Match match) {
     UUID beneficiary = null;
     if (rule.auditParam() != null) {
-      try {
-        beneficiary = UUID.fromString(match.params().get(rule.auditParam()));
-      } catch (IllegalArgumentException e) {
-        return; // not an id: the handler answers 400/404 and nothing was read
-      }
+      beneficiary = Ids.uuidOrNull(ScopedId.decodedSegment(match.params().get(rule.auditParam())));
+      if (beneficiary == null) return; // not an id: the handler answers 400 and nothing was read
     }
     UUID fromPath = beneficiary;
     ctx.addHeadersEndHandler(v -> {
@@ -198,11 +204,7 @@ public final class AccessHandler {
       UUID subject = fromPath;
       String location = ctx.response().headers().get("Location");
       if (subject == null && location != null && location.startsWith("/api/beneficiaries/")) {
-        try {
-          subject = UUID.fromString(location.substring(location.lastIndexOf('/') + 1));
-        } catch (IllegalArgumentException e) {
-          subject = null;
-        }
+        subject = Ids.uuidOrNull(location.substring(location.lastIndexOf('/') + 1));
       }
       audit.record(ctx, rule.auditAction(), subject);
     });

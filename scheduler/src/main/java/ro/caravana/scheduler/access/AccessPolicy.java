@@ -10,6 +10,8 @@ import static ro.caravana.scheduler.access.Policy.EVERY_ROLE;
 import static ro.caravana.scheduler.access.Policy.NAMED_ROLES;
 import static ro.caravana.scheduler.access.Policy.Subject.APPOINTMENT;
 import static ro.caravana.scheduler.access.Policy.Subject.BENEFICIARY;
+import static ro.caravana.scheduler.access.Policy.Subject.CARAVAN;
+import static ro.caravana.scheduler.access.Policy.Subject.CENTRE;
 import static ro.caravana.scheduler.access.Policy.Subject.CARE_PLAN;
 import static ro.caravana.scheduler.access.Policy.Subject.COUNTY;
 import static ro.caravana.scheduler.access.Policy.Subject.LOCALITY;
@@ -54,9 +56,10 @@ public final class AccessPolicy {
         open(POST, "/api/family/:token/confirm").limited(Policy.Limit.PUBLIC),
         open(POST, "/api/family/:token/cancel").limited(Policy.Limit.PUBLIC),
         open(GET, "/api/family/:token/join").limited(Policy.Limit.PUBLIC),
-        // SMS gateway callbacks: no account; they check their own token (sms.http.webhook-token)
-        open(POST, "/api/sms/status"),
-        open(POST, "/api/sms/inbound"),
+        // SMS gateway callbacks: no account; they check their own token (sms.http.webhook-token), and exist
+        // only with the HTTP gateway (404 otherwise)
+        open(POST, "/api/sms/status").limited(Policy.Limit.WEBHOOK),
+        open(POST, "/api/sms/inbound").limited(Policy.Limit.WEBHOOK),
 
         // The caller's own account
         aggregate(GET, "/api/auth/me", EVERY_ROLE),
@@ -73,6 +76,22 @@ public final class AccessPolicy {
         aggregate(GET, "/api/centres/:id", EVERY_ROLE),
         aggregate(GET, "/api/caravans", EVERY_ROLE),
         aggregate(GET, "/api/caravans/:id", EVERY_ROLE),
+
+        // The organisation, kept by the county: centres, rooms, staff, caravans (create, change, retire); the
+        // handlers check the county a body names (served, within the caller's counties)
+        aggregate(POST, "/api/centres", COUNTY_LEVEL),
+        aggregate(PATCH, "/api/centres/:id", COUNTY_LEVEL).scoped(CENTRE, "id"),
+        aggregate(POST, "/api/centres/:id/retire", COUNTY_LEVEL).scoped(CENTRE, "id"),
+        aggregate(GET, "/api/centres/:id/rooms", EVERY_ROLE),
+        aggregate(POST, "/api/centres/:id/rooms", COUNTY_LEVEL).scoped(CENTRE, "id"),
+        aggregate(PATCH, "/api/centres/:id/rooms/:roomId", COUNTY_LEVEL).scoped(CENTRE, "id"),
+        aggregate(POST, "/api/centres/:id/rooms/:roomId/retire", COUNTY_LEVEL).scoped(CENTRE, "id"),
+        aggregate(POST, "/api/caravans", COUNTY_LEVEL),
+        aggregate(PATCH, "/api/caravans/:id", COUNTY_LEVEL).scoped(CARAVAN, "id"),
+        aggregate(POST, "/api/caravans/:id/retire", COUNTY_LEVEL).scoped(CARAVAN, "id"),
+        named(POST, "/api/staff", COUNTY_LEVEL),
+        named(PATCH, "/api/staff/:id", COUNTY_LEVEL).scoped(STAFF, "id"),
+        named(POST, "/api/staff/:id/retire", COUNTY_LEVEL).scoped(STAFF, "id"),
 
         // Staff: names of employees, within the caller's counties
         named(GET, "/api/staff", NAMED_ROLES),

@@ -24,7 +24,9 @@ public record AccessSettings(
     int publicBurst,
     int familyLinkDays,
     int retentionMonths,
-    int retentionCheckMinutes) {
+    int retentionCheckMinutes,
+    int webhookPerMinute,
+    int webhookBurst) {
 
   private static final Logger LOG = LoggerFactory.getLogger(AccessSettings.class);
   public static final int MIN_SECRET_LENGTH = 32;
@@ -59,6 +61,8 @@ public record AccessSettings(
         config.integer("ratelimit.public-burst"),
         config.integer("family.link-days"),
         config.integer("gdpr.retention-months"),
-        config.integer("gdpr.retention-check-minutes"));
+        config.integer("gdpr.retention-check-minutes"),
+        config.integer("ratelimit.webhook-per-minute"),
+        config.integer("ratelimit.webhook-burst"));
   }
 }

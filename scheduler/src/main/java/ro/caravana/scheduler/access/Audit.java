@@ -14,6 +14,7 @@ import java.time.format.DateTimeParseException;
 import java.util.UUID;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import ro.caravana.scheduler.common.Ids;
 import ro.caravana.scheduler.platform.http.ApiError;
 import ro.caravana.scheduler.platform.http.Requests;
 import ro.caravana.scheduler.platform.http.Responses;
@@ -115,23 +116,11 @@ public final class Audit {
   }
 
   static UUID uuidParam(RoutingContext ctx, String name) {
-    String v = Requests.query(ctx, name);
-    if (v == null) return null;
-    try {
-      return UUID.fromString(v);
-    } catch (IllegalArgumentException e) {
-      throw ApiError.badRequest(name, "„" + name + "” trebuie să fie un UUID.", "'" + name + "' must be a UUID.");
-    }
+    return Ids.queryUuid(ctx, name);
   }
 
   private static Long longParam(RoutingContext ctx, String name) {
-    String v = Requests.query(ctx, name);
-    if (v == null) return null;
-    try {
-      return Long.parseLong(v);
-    } catch (NumberFormatException e) {
-      throw ApiError.badRequest(name, "„" + name + "” trebuie să fie un număr.", "'" + name + "' must be a number.");
-    }
+    return Ids.queryNumber(ctx, name);
   }
 
   private static OffsetDateTime timeParam(RoutingContext ctx, String name) {

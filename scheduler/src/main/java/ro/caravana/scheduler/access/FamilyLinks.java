@@ -20,11 +20,12 @@ import java.util.Map;
 import java.util.UUID;
 import javax.crypto.Mac;
 import javax.crypto.spec.SecretKeySpec;
+import ro.caravana.scheduler.appointment.Actor;
+import ro.caravana.scheduler.appointment.AppointmentLifecycle;
+import ro.caravana.scheduler.appointment.AppointmentStatus;
+import ro.caravana.scheduler.appointment.StatusReason;
 import ro.caravana.scheduler.platform.http.ApiError;
 import ro.caravana.scheduler.platform.http.Responses;
-import ro.caravana.scheduler.platform.outbox.Outbox;
-import ro.caravana.scheduler.platform.outbox.OutboxEvent;
-import ro.caravana.scheduler.platform.outbox.Topics;
 
 /**
  * Links sent to families by SMS: {@code /api/family/{token}} shows one appointment (time, place,
@@ -61,18 +62,6 @@ public final class FamilyLinks {
        WHERE fl.id = $1 AND fl.purpose = 'appointment' AND fl.revoked_at IS NULL AND fl.expires_at > now()""";
   private static final String RESPOND =
       "UPDATE family_links SET response = $2, responded_at = now() WHERE id = $1";
-  private static final String CONFIRM = """
-      UPDATE appointments SET status = 'booked', version = version + 1, updated_at = now()
-       WHERE id = $1 AND status IN ('proposed', 'booked') AND starts_at > now()
-      RETURNING beneficiary_id""";
-  /** The same record of a confirmation as an SMS "DA" leaves (without a reply id). */
-  private static final String CONFIRMED =
-      "INSERT INTO appointment_confirmations (appointment_id) VALUES ($1) ON CONFLICT (appointment_id) DO NOTHING";
-  private static final String CANCEL = """
-      UPDATE appointments SET status = 'cancelled', version = version + 1, updated_at = now()
-       WHERE id = $1 AND status IN ('proposed', 'booked') AND starts_at > now()
-      RETURNING beneficiary_id""";
-
   private static final Map<String, String[]> SERVICES = Map.of(
       "kinetotherapy", new String[] {"Kinetoterapie", "Kinetotherapy"},
       "speech_therapy", new String[] {"Logopedie", "Speech therapy"},
@@ -178,28 +167,18 @@ public final class FamilyLinks {
     view(pool, id).onSuccess(v -> Responses.json(ctx, 200, v)).onFailure(ctx::fail);
   }
 
+  /** The family's answer through its link goes through the appointment's lifecycle, like every status change. */
   private void respond(RoutingContext ctx, String response) {
     UUID id = requireId(ctx);
+    Actor actor = new Actor.FamilyLink(id);
     pool.withTransaction(tx -> view(tx, id).compose(current -> {
       UUID appointment = UUID.fromString(current.getString("appointmentId"));
-      return tx.preparedQuery(response.equals("confirmed") ? CONFIRM : CANCEL).execute(Tuple.of(appointment))
-          .compose(rows -> {
-            if (rows.rowCount() == 0) {
-              throw ApiError.conflict("status", "Programarea nu mai poate fi modificată (a trecut sau a fost anulată).",
-                  "The appointment can no longer be changed (it is past or was cancelled).");
-            }
-            UUID beneficiary = rows.iterator().next().getUUID(0);
-            return tx.preparedQuery(RESPOND).execute(Tuple.of(id, response))
-                .compose(r -> response.equals("confirmed")
-                    ? tx.preparedQuery(CONFIRMED).execute(Tuple.of(appointment)).mapEmpty()
-                    : Future.succeededFuture())
-                .compose(r -> Outbox.append(tx, new OutboxEvent(Topics.APPOINTMENTS, beneficiary.toString(),
-                    "appointment." + response + "-by-family", new JsonObject()
-                        .put("appointmentId", appointment.toString())
-                        .put("beneficiaryId", beneficiary.toString())
-                        .put("channel", "family-link"))))
-                .compose(r -> view(tx, id));
-          });
+      Future<AppointmentLifecycle.Outcome> done = response.equals("confirmed")
+          ? AppointmentLifecycle.confirm(tx, appointment, actor)
+          : AppointmentLifecycle.move(tx, new AppointmentLifecycle.Change(appointment, AppointmentStatus.CANCELLED, actor,
+              StatusReason.of(StatusReason.Kind.FAMILY_DECLINED)));
+      return done.compose(outcome -> tx.preparedQuery(RESPOND).execute(Tuple.of(id, response)))
+          .compose(r -> view(tx, id));
     })).onSuccess(v -> Responses.json(ctx, 200, v)).onFailure(ctx::fail);
   }
 

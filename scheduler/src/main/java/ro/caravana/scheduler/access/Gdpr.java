@@ -17,9 +17,9 @@ import java.util.UUID;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import ro.caravana.scheduler.platform.http.Responses;
+import ro.caravana.scheduler.platform.outbox.EventType;
 import ro.caravana.scheduler.platform.outbox.Outbox;
 import ro.caravana.scheduler.platform.outbox.OutboxEvent;
-import ro.caravana.scheduler.platform.outbox.Topics;
 
 /**
  * GDPR duties for beneficiaries: export everything held about one person (art. 15, 20), anonymise them
@@ -141,7 +141,7 @@ public final class Gdpr {
     }
     return chain
         .compose(v -> tx.preparedQuery(REGISTER).execute(Tuple.of(id, reason, accountId)))
-        .compose(v -> Outbox.append(tx, new OutboxEvent(Topics.BENEFICIARIES, id.toString(), "beneficiary.erased",
+        .compose(v -> Outbox.append(tx, OutboxEvent.of(EventType.BENEFICIARY_ERASED, id.toString(),
             new JsonObject().put("beneficiaryId", id.toString()).put("reason", reason))))
         .mapEmpty();
   }

@@ -24,10 +24,10 @@ import java.util.Set;
 public final class Policy {
 
   /** Which token bucket a public route draws from. */
-  public enum Limit { NONE, LOGIN, PUBLIC }
+  public enum Limit { NONE, LOGIN, PUBLIC, WEBHOOK }
 
   /** A record a request names, whose county (centre, staff member) must be in the caller's scope. */
-  public enum Subject { BENEFICIARY, APPOINTMENT, CARE_PLAN, PLAN, STAFF, LOCALITY, COUNTY }
+  public enum Subject { BENEFICIARY, APPOINTMENT, CARE_PLAN, PLAN, STAFF, LOCALITY, COUNTY, CENTRE, CARAVAN }
 
   /** Where a scope check finds the id: a path parameter, a JSON body field or a query parameter. */
   public enum Where { PATH, BODY, QUERY }

@@ -4,6 +4,7 @@ import io.vertx.core.Future;
 import io.vertx.sqlclient.SqlClient;
 import io.vertx.sqlclient.Tuple;
 import java.util.UUID;
+import ro.caravana.scheduler.common.Ids;
 import ro.caravana.scheduler.platform.http.ApiError;
 
 /**
@@ -50,6 +51,9 @@ public final class Scope {
   private static final String PLAN = "SELECT 1 FROM plans p WHERE p.id = $1" + countyFilter("p.county", 2);
   private static final String STAFF = "SELECT 1 FROM staff s WHERE s.id = $1" + countyFilter("s.county", 2);
   private static final String LOCALITY = "SELECT 1 FROM localities l WHERE l.siruta = $1" + countyFilter("l.county", 2);
+  private static final String CENTRE = "SELECT 1 FROM community_centres c JOIN localities l ON l.siruta = c.locality_siruta"
+      + " WHERE c.id = $1" + countyFilter("l.county", 2);
+  private static final String CARAVAN = "SELECT 1 FROM caravans v WHERE v.id = $1" + countyFilter("v.county", 2);
 
   private Scope() {}
 
@@ -70,25 +74,22 @@ public final class Scope {
   }
 
   /**
-   * Is the record named by {@code value} in the caller's scope? True when the value is not a well-formed
-   * id (the handler then answers 400 or 404 itself) or the record does not exist (404 from the handler).
+   * Is the record named by {@code id} (already read strictly by {@link ScopedId#read}) in the caller's
+   * scope? True when no id was given or the record does not exist at all (the handler answers 404 or 422).
    */
-  static Future<Boolean> visible(SqlClient db, Caller caller, Policy.Subject subject, Object value) {
-    if (value == null) return Future.succeededFuture(true);
-    String text = value.toString();
-    try {
-      return switch (subject) {
-        case COUNTY -> Future.succeededFuture(caller.mayAccessCounty(text));
-        case BENEFICIARY -> exists(db, BENEFICIARY, args(Tuple.of(UUID.fromString(text)), caller), CHECK_BENEFICIARY, text);
-        case APPOINTMENT -> exists(db, APPOINTMENT, args(Tuple.of(UUID.fromString(text)), caller), CHECK_APPOINTMENT, text);
-        case CARE_PLAN -> exists(db, CARE_PLAN, args(Tuple.of(UUID.fromString(text)), caller), CHECK_CARE_PLAN, text);
-        case PLAN -> exists(db, PLAN, Tuple.tuple().addValue(UUID.fromString(text)).addValue(caller.countyScope()), CHECK_PLAN, text);
-        case STAFF -> exists(db, STAFF, Tuple.tuple().addValue(Long.parseLong(text)).addValue(caller.countyScope()), CHECK_STAFF, text);
-        case LOCALITY -> exists(db, LOCALITY, Tuple.tuple().addValue(Integer.parseInt(text)).addValue(caller.countyScope()), CHECK_LOCALITY, text);
-      };
-    } catch (IllegalArgumentException e) {
-      return Future.succeededFuture(true);
-    }
+  static Future<Boolean> visible(SqlClient db, Caller caller, Policy.Subject subject, Object id) {
+    if (id == null) return Future.succeededFuture(true);
+    return switch (subject) {
+      case COUNTY -> Future.succeededFuture(caller.mayAccessCounty((String) id));
+      case BENEFICIARY -> exists(db, BENEFICIARY, args(Tuple.of(id), caller), CHECK_BENEFICIARY);
+      case APPOINTMENT -> exists(db, APPOINTMENT, args(Tuple.of(id), caller), CHECK_APPOINTMENT);
+      case CARE_PLAN -> exists(db, CARE_PLAN, args(Tuple.of(id), caller), CHECK_CARE_PLAN);
+      case PLAN -> exists(db, PLAN, Tuple.tuple().addValue(id).addValue(caller.countyScope()), CHECK_PLAN);
+      case STAFF -> exists(db, STAFF, Tuple.tuple().addValue(id).addValue(caller.countyScope()), CHECK_STAFF);
+      case LOCALITY -> exists(db, LOCALITY, Tuple.tuple().addValue(id).addValue(caller.countyScope()), CHECK_LOCALITY);
+      case CENTRE -> exists(db, CENTRE, Tuple.tuple().addValue(id).addValue(caller.countyScope()), CHECK_CENTRE);
+      case CARAVAN -> exists(db, CARAVAN, Tuple.tuple().addValue(id).addValue(caller.countyScope()), CHECK_CARAVAN);
+    };
   }
 
   private static final String CHECK_BENEFICIARY = "SELECT 1 FROM beneficiaries WHERE id = $1";
@@ -97,9 +98,11 @@ public final class Scope {
   private static final String CHECK_PLAN = "SELECT 1 FROM plans WHERE id = $1";
   private static final String CHECK_STAFF = "SELECT 1 FROM staff WHERE id = $1";
   private static final String CHECK_LOCALITY = "SELECT 1 FROM localities WHERE siruta = $1";
+  private static final String CHECK_CENTRE = "SELECT 1 FROM community_centres WHERE id = $1";
+  private static final String CHECK_CARAVAN = "SELECT 1 FROM caravans WHERE id = $1";
 
   /** In scope, or not there at all (so that the handler's own 404 or 422 answers as before). */
-  private static Future<Boolean> exists(SqlClient db, String scoped, Tuple args, String plain, String id) {
+  private static Future<Boolean> exists(SqlClient db, String scoped, Tuple args, String plain) {
     return db.preparedQuery(scoped).execute(args).compose(rows -> {
       if (rows.size() > 0) return Future.succeededFuture(true);
       Object key = args.getValue(0);
@@ -107,11 +110,8 @@ public final class Scope {
     });
   }
 
+  /** A UUID read strictly ({@link Ids}): anything but the canonical form is 400. */
   public static UUID uuid(String value, String field) {
-    try {
-      return UUID.fromString(value);
-    } catch (IllegalArgumentException | NullPointerException e) {
-      throw ApiError.notFound(field, "Înregistrarea nu există.", "No such record.");
-    }
+    return Ids.uuid(field, value);
   }
 }

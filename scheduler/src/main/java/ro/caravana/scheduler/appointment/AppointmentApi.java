@@ -52,7 +52,7 @@ public final class AppointmentApi {
 
   private void create(RoutingContext ctx) {
     AppointmentInput in = AppointmentInput.from(Requests.body(ctx));
-    repository.create(in)
+    repository.create(in, actor(ctx))
         .onSuccess(json -> {
           ctx.response().putHeader("Location", "/api/appointments/" + json.getString("id"));
           Responses.json(ctx, 201, json);
@@ -61,18 +61,26 @@ public final class AppointmentApi {
   }
 
   private void get(RoutingContext ctx) {
-    repository.find(Params.pathId(ctx, "id"))
+    repository.find(Params.pathId(ctx, "id"), Caller.of(ctx))
         .onSuccess(json -> Responses.json(ctx, 200, json))
         .onFailure(ctx::fail);
   }
 
-  /** Body: {"status": "cancelled", "version": 3}; version is optional. */
+  /**
+   * Body: {"status": "cancelled", "version": 3, "reasonClass": "staff_ill", "reason": "..."}; all but status
+   * optional, except that returning an appointment to an earlier status (a correction) needs a reason.
+   */
   private void changeStatus(RoutingContext ctx) {
     UUID id = Params.pathId(ctx, "id");
     JsonObject body = Requests.body(ctx);
-    String status = Fields.choice(body, "status", Vocabulary.APPOINTMENT_STATUSES);
+    AppointmentStatus status = AppointmentStatus.of(Fields.choice(body, "status", Vocabulary.APPOINTMENT_STATUSES));
     Integer version = Fields.optionalInteger(body, "version", 1, Integer.MAX_VALUE);
-    repository.changeStatus(id, status, version)
+    String reasonClass = Fields.optionalChoice(body, "reasonClass", StatusReason.COORDINATOR_KINDS);
+    String reasonText = Fields.optionalText(body, "reason");
+    StatusReason reason = reasonClass == null && reasonText == null ? null
+        : new StatusReason(reasonClass == null ? StatusReason.Kind.OTHER : StatusReason.Kind.parse(reasonClass).orElseThrow(),
+            reasonText);
+    repository.changeStatus(id, status, version, actor(ctx), reason)
         .onSuccess(json -> Responses.json(ctx, 200, json))
         .onFailure(ctx::fail);
   }
@@ -92,9 +100,14 @@ public final class AppointmentApi {
         Fields.optionalInteger(body, "minutes", 0, 720),
         Fields.text(body, "recordedBy"),
         Fields.optionalText(body, "note"));
-    repository.recordAttendance(id, mark)
+    repository.recordAttendance(id, mark, actor(ctx))
         .onSuccess(json -> Responses.json(ctx, 201, json))
         .onFailure(ctx::fail);
+  }
+
+  private static Actor actor(RoutingContext ctx) {
+    Caller caller = Caller.of(ctx);
+    return new Actor.Account(caller.accountId(), caller.role());
   }
 
   private static OffsetDateTime startOf(LocalDate day) {

@@ -8,17 +8,17 @@ import io.vertx.sqlclient.Row;
 import io.vertx.sqlclient.SqlClient;
 import io.vertx.sqlclient.Tuple;
 import java.time.OffsetDateTime;
+import java.util.List;
 import java.util.UUID;
 import ro.caravana.scheduler.access.Caller;
 import ro.caravana.scheduler.access.Scope;
 import ro.caravana.scheduler.common.Constraints;
-import ro.caravana.scheduler.common.Events;
 import ro.caravana.scheduler.common.Fields;
 import ro.caravana.scheduler.common.Page;
 import ro.caravana.scheduler.common.Rows;
 import ro.caravana.scheduler.platform.http.ApiError;
 import ro.caravana.scheduler.platform.outbox.Outbox;
-import ro.caravana.scheduler.platform.outbox.OutboxEvent;
+import ro.caravana.scheduler.platform.outbox.EventType;
 
 /** Appointments and their attendance marks; events keyed by beneficiary. */
 public final class AppointmentRepository {
@@ -58,15 +58,14 @@ public final class AppointmentRepository {
         JOIN beneficiaries b ON b.id = a.beneficiary_id
         JOIN localities l ON l.siruta = b.locality_siruta""" + FILTER;
   static final String BY_ID = VIEW + " WHERE a.id = $1";
-  static final String LOCK = "SELECT status, version, beneficiary_id FROM appointments WHERE id = $1 FOR UPDATE";
+  /** By id within the caller's scope: a mistake of the gate still reads as 404, not data. */
+  static final String BY_ID_IN_SCOPE = BY_ID + Scope.appointmentFilter(2);
   static final String PLAN = "SELECT beneficiary_id, service, modality, centre_id FROM care_plans WHERE id = $1";
   static final String ROOM = "SELECT centre_id FROM rooms WHERE id = $1";
   static final String INSERT = """
       INSERT INTO appointments (id, beneficiary_id, care_plan_id, service, modality, starts_at, ends_at, staff_id,
         centre_id, room_id, caravan_id, stop_siruta, status)
       VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13)""";
-  static final String SET_STATUS =
-      "UPDATE appointments SET status = $2, version = version + 1, updated_at = now() WHERE id = $1";
   static final String INSERT_MARK = """
       INSERT INTO attendance_marks (appointment_id, status, minutes, recorded_by, note)
       VALUES ($1, $2, $3, $4, $5) RETURNING id, recorded_at""";
@@ -91,61 +90,66 @@ public final class AppointmentRepository {
     return find(pool, id);
   }
 
-  public Future<JsonObject> create(AppointmentInput given) {
+  /** The appointment if the caller may see it (a clinician: their own), else 404. */
+  public Future<JsonObject> find(UUID id, Caller caller) {
+    return pool.preparedQuery(BY_ID_IN_SCOPE).execute(Scope.args(Tuple.of(id), caller)).compose(rows -> rows.size() == 0
+        ? Future.failedFuture(notFound())
+        : Future.succeededFuture(json(rows.iterator().next())));
+  }
+
+  public Future<JsonObject> create(AppointmentInput given, Actor actor) {
     UUID id = UUID.randomUUID();
     return Constraints.named(pool.withTransaction(tx -> withPlan(tx, given)
         .compose(in -> withRoom(tx, in))
         .compose(in -> {
           in.checkPlace();
           return tx.preparedQuery(INSERT).execute(Tuple.from(new Object[] {id, in.beneficiaryId(), in.carePlanId(),
-              in.service(), in.modality(), in.startsAt(), in.endsAt(), in.staffId(), in.centreId(), in.roomId(),
-              in.caravanId(), in.stopSiruta(), in.status()}));
+                  in.service(), in.modality(), in.startsAt(), in.endsAt(), in.staffId(), in.centreId(), in.roomId(),
+                  in.caravanId(), in.stopSiruta(), in.status()}))
+              .compose(r -> AppointmentLifecycle.created(tx,
+                  List.of(new AppointmentLifecycle.Created(created(id, in), actor, null))));
         })
-        .compose(r -> find(tx, id))
-        .compose(json -> event(tx, "appointment.created", json).map(json))));
+        .compose(r -> find(tx, id))));
   }
 
-  /** Moves an appointment to a new status; with a version, refuses (409) when it changed meanwhile. */
-  public Future<JsonObject> changeStatus(UUID id, String status, Integer version) {
-    return pool.withTransaction(tx -> lock(tx, id, version).compose(current -> {
-      if (current.equals(status)) return find(tx, id); // already there: nothing to change, nothing to tell
-      checkMove(current, status, "status");
-      return tx.preparedQuery(SET_STATUS).execute(Tuple.of(id, status))
-          .compose(r -> find(tx, id))
-          .compose(json -> event(tx, "appointment.status-changed", json.copy().put("previousStatus", current))
-              .map(json));
-    }));
+  /** Moves an appointment to a new status through its lifecycle; with a version, refuses (409) when it changed meanwhile. */
+  public Future<JsonObject> changeStatus(UUID id, AppointmentStatus status, Integer version, Actor actor,
+      StatusReason reason) {
+    return pool.withTransaction(tx -> AppointmentLifecycle.move(tx,
+            new AppointmentLifecycle.Change(id, status, actor, reason, version))
+        .compose(outcome -> find(tx, id)));
   }
 
   /** Records attendance and moves the appointment to the same status, in one transaction. */
-  public Future<JsonObject> recordAttendance(UUID id, Mark mark) {
-    return pool.withTransaction(tx -> lock(tx, id, null).compose(current -> {
-      checkMove(current, mark.status(), "status");
-      return tx.preparedQuery(INSERT_MARK)
-          .execute(Tuple.of(id, mark.status(), mark.minutes(), mark.recordedBy(), mark.note()))
-          .compose(rows -> {
-            Row r = rows.iterator().next();
-            JsonObject markJson = new JsonObject()
-                .put("id", r.getLong("id"))
-                .put("appointmentId", id.toString())
-                .put("status", mark.status())
-                .put("minutes", mark.minutes())
-                .put("recordedBy", mark.recordedBy())
-                .put("recordedAt", Rows.instant(r, "recorded_at"))
-                .put("note", mark.note());
-            return tx.preparedQuery(SET_STATUS).execute(Tuple.of(id, mark.status()))
-                .compose(u -> find(tx, id))
-                .compose(appointment -> {
-                  String key = appointment.getString("beneficiaryId");
-                  JsonObject attendance = markJson.copy().put("beneficiaryId", key)
-                      .put("county", appointment.getString("county")).put("service", appointment.getString("service"));
-                  return Outbox.append(tx, new OutboxEvent(Events.ATTENDANCE, key, "attendance.recorded", attendance))
-                      .compose(x -> event(tx, "appointment.status-changed",
-                          appointment.copy().put("previousStatus", current)))
-                      .map(x -> markJson.copy().put("appointment", appointment));
-                });
-          });
-    }));
+  public Future<JsonObject> recordAttendance(UUID id, Mark mark, Actor actor) {
+    AppointmentStatus status = AppointmentStatus.of(mark.status());
+    return pool.withTransaction(tx -> AppointmentLifecycle.move(tx, new AppointmentLifecycle.Change(id, status, actor,
+            new StatusReason(StatusReason.Kind.ATTENDANCE_MARK, "recorded by " + mark.recordedBy())))
+        .compose(outcome -> {
+          if (!outcome.changed()) {
+            return Future.failedFuture(ApiError.conflict("status",
+                "Prezența a fost deja înregistrată („" + status.labelRo() + "”).",
+                "Attendance was already recorded (" + status.labelEn() + ")."));
+          }
+          return tx.preparedQuery(INSERT_MARK)
+              .execute(Tuple.of(id, mark.status(), mark.minutes(), mark.recordedBy(), mark.note()))
+              .compose(rows -> {
+                Row r = rows.iterator().next();
+                JsonObject markJson = new JsonObject()
+                    .put("id", r.getLong("id"))
+                    .put("appointmentId", id.toString())
+                    .put("status", mark.status())
+                    .put("minutes", mark.minutes())
+                    .put("recordedBy", mark.recordedBy())
+                    .put("recordedAt", Rows.instant(r, "recorded_at"))
+                    .put("note", mark.note());
+                AppointmentEvent e = outcome.event();
+                return Outbox.append(tx, new AttendanceEvent(id, e.beneficiaryId(), e.county(), e.service(),
+                        mark.status(), mark.minutes(), mark.recordedBy()).toOutbox())
+                    .compose(x -> find(tx, id))
+                    .map(appointment -> markJson.copy().put("appointment", appointment));
+              });
+        }));
   }
 
   public Future<Page> marks(UUID id) {
@@ -163,27 +167,6 @@ public final class AppointmentRepository {
       }
       return new Page(items, items.size());
     });
-  }
-
-  private static Future<String> lock(SqlClient tx, UUID id, Integer version) {
-    return tx.preparedQuery(LOCK).execute(Tuple.of(id)).compose(rows -> {
-      if (rows.size() == 0) return Future.failedFuture(notFound());
-      Row r = rows.iterator().next();
-      if (version != null && version != r.getInteger("version").intValue()) {
-        return Future.failedFuture(ApiError.conflict("version",
-            "Programarea a fost modificată între timp (versiunea curentă " + r.getInteger("version") + ").",
-            "The appointment was changed meanwhile (current version " + r.getInteger("version") + ")."));
-      }
-      return Future.succeededFuture(r.getString("status"));
-    });
-  }
-
-  private static void checkMove(String from, String to, String field) {
-    if (!AppointmentStatus.canMove(from, to)) {
-      throw ApiError.conflict(field,
-          "O programare în starea „" + from + "” nu poate trece în „" + to + "”.",
-          "An appointment in status '" + from + "' cannot move to '" + to + "'.");
-    }
   }
 
   private static Future<AppointmentInput> withPlan(SqlClient tx, AppointmentInput in) {
@@ -221,9 +204,12 @@ public final class AppointmentRepository {
         : Future.succeededFuture(json(rows.iterator().next())));
   }
 
-  private static Future<Void> event(SqlClient tx, String type, JsonObject payload) {
-    return Outbox.append(tx, new OutboxEvent(Events.APPOINTMENTS, payload.getString("beneficiaryId"), type, payload))
-        .mapEmpty();
+  /** The creation event of an appointment inserted through the API (the county is read by the relay's consumers). */
+  private static AppointmentEvent created(UUID id, AppointmentInput in) {
+    EventType type = "proposed".equals(in.status()) ? EventType.APPOINTMENT_PROPOSED : EventType.APPOINTMENT_BOOKED;
+    return new AppointmentEvent(type, id, in.beneficiaryId(), null, null, in.service(), in.modality(),
+        in.startsAt().toInstant(), in.endsAt().toInstant(), in.staffId(), in.centreId(), in.roomId(), in.caravanId(),
+        in.stopSiruta(), in.status(), null, 1, null, null, null, null, null, null);
   }
 
   static ApiError notFound() {

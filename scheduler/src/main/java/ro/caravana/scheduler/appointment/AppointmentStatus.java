@@ -1,22 +1,85 @@
 package ro.caravana.scheduler.appointment;
 
+import java.util.Arrays;
+import java.util.EnumSet;
+import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 
-/** Which status may follow which (FHIR Appointment.status subset); fulfilled, cancelled and noshow are final. */
-public final class AppointmentStatus {
+/**
+ * An appointment's status (the FHIR Appointment.status subset Caravana uses), with the label people
+ * read and the moves forward its life may make: proposed → booked → arrived → fulfilled; booked →
+ * cancelled | noshow. Going back ({@link #undoTarget}) is a coordinator's correction, with a reason.
+ */
+public enum AppointmentStatus {
+  PROPOSED("propusă", "proposed"),
+  BOOKED("programată", "booked"),
+  ARRIVED("prezent la programare", "arrived"),
+  FULFILLED("efectuată", "fulfilled"),
+  CANCELLED("anulată", "cancelled"),
+  NOSHOW("neprezentare", "no-show");
 
-  private static final Map<String, Set<String>> NEXT = Map.of(
-      "proposed", Set.of("booked", "cancelled"),
-      "booked", Set.of("arrived", "fulfilled", "cancelled", "noshow"),
-      "arrived", Set.of("fulfilled", "cancelled"),
-      "fulfilled", Set.of(),
-      "cancelled", Set.of(),
-      "noshow", Set.of());
+  private static final Map<AppointmentStatus, Set<AppointmentStatus>> FORWARD = Map.of(
+      PROPOSED, EnumSet.of(BOOKED, CANCELLED),
+      BOOKED, EnumSet.of(ARRIVED, FULFILLED, CANCELLED, NOSHOW),
+      ARRIVED, EnumSet.of(FULFILLED),
+      FULFILLED, EnumSet.noneOf(AppointmentStatus.class),
+      CANCELLED, EnumSet.noneOf(AppointmentStatus.class),
+      NOSHOW, EnumSet.noneOf(AppointmentStatus.class));
 
-  private AppointmentStatus() {}
+  /** What a correction returns each status to. */
+  private static final Map<AppointmentStatus, AppointmentStatus> UNDO = Map.of(
+      CANCELLED, BOOKED,
+      NOSHOW, BOOKED,
+      ARRIVED, BOOKED,
+      FULFILLED, ARRIVED);
 
-  public static boolean canMove(String from, String to) {
-    return NEXT.getOrDefault(from, Set.of()).contains(to);
+  private final String ro;
+  private final String en;
+
+  AppointmentStatus(String ro, String en) {
+    this.ro = ro;
+    this.en = en;
+  }
+
+  /** The wire name: {@code booked}, {@code noshow}, ... */
+  public String wire() {
+    return name().toLowerCase(Locale.ROOT);
+  }
+
+  public String labelRo() {
+    return ro;
+  }
+
+  public String labelEn() {
+    return en;
+  }
+
+  public static Optional<AppointmentStatus> parse(String wire) {
+    return Arrays.stream(values()).filter(s -> s.wire().equals(wire)).findFirst();
+  }
+
+  public static AppointmentStatus of(String wire) {
+    return parse(wire).orElseThrow(() -> new IllegalArgumentException("unknown appointment status " + wire));
+  }
+
+  /** A move forward in the appointment's life. */
+  public boolean canMoveTo(AppointmentStatus next) {
+    return FORWARD.get(this).contains(next);
+  }
+
+  /** The status a correction returns this one to, if any. */
+  public Optional<AppointmentStatus> undoTarget() {
+    return Optional.ofNullable(UNDO.get(this));
+  }
+
+  public boolean isFinal() {
+    return FORWARD.get(this).isEmpty();
+  }
+
+  /** Wire names, for input checks. */
+  public static Set<String> wires() {
+    return Set.copyOf(Arrays.stream(values()).map(AppointmentStatus::wire).toList());
   }
 }

@@ -9,10 +9,12 @@ import io.vertx.sqlclient.Tuple;
 import java.util.UUID;
 import ro.caravana.scheduler.access.Caller;
 import ro.caravana.scheduler.access.Scope;
-import ro.caravana.scheduler.appointment.AttendanceTransition;
-import ro.caravana.scheduler.common.Events;
+import ro.caravana.scheduler.appointment.Actor;
+import ro.caravana.scheduler.appointment.AppointmentLifecycle;
+import ro.caravana.scheduler.appointment.AppointmentStatus;
+import ro.caravana.scheduler.appointment.AttendanceEvent;
+import ro.caravana.scheduler.appointment.StatusReason;
 import ro.caravana.scheduler.platform.outbox.Outbox;
-import ro.caravana.scheduler.platform.outbox.OutboxEvent;
 
 /**
  * Applies attendance marks sent by field devices, each in its own transaction, each idempotency key once.
@@ -40,7 +42,7 @@ public final class FieldMarks {
   }
 
   private static final String LOCK = """
-      SELECT a.status, a.beneficiary_id, l.county,
+      SELECT a.status, a.beneficiary_id, l.county, a.service,
              (SELECT m.status FROM attendance_marks m WHERE m.appointment_id = a.id
                ORDER BY COALESCE(m.marked_at, m.recorded_at) DESC, m.idempotency_key DESC NULLS LAST LIMIT 1) AS last_mark
         FROM appointments a
@@ -78,7 +80,7 @@ public final class FieldMarks {
       }
       Row a = rows.iterator().next();
       String current = a.getString("status");
-      if (!AttendanceTransition.markable(current, "excused".equals(a.getString("last_mark")))) {
+      if (!markable(current, "excused".equals(a.getString("last_mark")))) {
         return duplicateOr(tx, mark, refused(mark, "status",
             "Programarea este „" + current + "”: prezența nu se mai poate marca.",
             "The appointment is '" + current + "': attendance can no longer be marked."));
@@ -89,31 +91,30 @@ public final class FieldMarks {
             if (inserted.rowCount() == 0) return duplicate(tx, mark);
             UUID beneficiary = a.getUUID("beneficiary_id");
             String county = a.getString("county");
-            return recorded(tx, mark, beneficiary, county, caller)
+            return Outbox.append(tx, new AttendanceEvent(mark.appointmentId(), beneficiary, county, a.getString("service"),
+                    mark.kind().markStatus, null, "account:" + caller.accountId()).toOutbox())
                 .compose(v -> tx.preparedQuery(WINNER).execute(Tuple.of(mark.appointmentId())))
                 .compose(w -> {
                   boolean decides = mark.key().equals(w.iterator().next().getUUID(0));
                   if (!decides) return Future.succeededFuture(result(mark, Outcome.SUPERSEDED, current));
-                  String target = mark.kind().appointmentStatus;
-                  return AttendanceTransition.apply(tx, mark.appointmentId(), beneficiary, county, current, target,
-                          "account:" + caller.accountId(), "attendance-" + mark.kind().wire())
-                      .map(changed -> result(mark, Outcome.APPLIED, target));
+                  // the status changes in the appointment's lifecycle, in this transaction
+                  return AppointmentLifecycle.move(tx, new AppointmentLifecycle.Change(mark.appointmentId(),
+                          AppointmentStatus.of(mark.kind().appointmentStatus), new Actor.FieldMark(caller.accountId(), mark.key()),
+                          new StatusReason(StatusReason.Kind.ATTENDANCE_MARK, mark.kind().wire() + " " + mark.key())))
+                      .map(outcome -> result(mark, Outcome.APPLIED, outcome.to().wire()));
                 });
           });
     });
   }
 
-  private static Future<Void> recorded(SqlClient tx, FieldMark mark, UUID beneficiary, String county, Caller caller) {
-    JsonObject event = new JsonObject()
-        .put("appointmentId", mark.appointmentId().toString())
-        .put("beneficiaryId", beneficiary.toString())
-        .put("county", county)
-        .put("status", mark.kind().markStatus)
-        .put("markedAt", mark.markedAt().toString())
-        .put("idempotencyKey", mark.key().toString())
-        .put("recordedByAccount", caller.accountId());
-    return Outbox.append(tx, new OutboxEvent(Events.ATTENDANCE, beneficiary.toString(), "attendance.recorded", event))
-        .mapEmpty();
+  private static final java.util.Set<String> MARKABLE = java.util.Set.of("booked", "arrived", "fulfilled", "noshow");
+
+  /**
+   * Whether a mark may be made on an appointment in {@code current}: not before it is booked, and a cancelled one
+   * only when its cancellation came from an excused-absence mark ({@code cancelledByMark}).
+   */
+  static boolean markable(String current, boolean cancelledByMark) {
+    return MARKABLE.contains(current) || ("cancelled".equals(current) && cancelledByMark);
   }
 
   /** A key seen before answers duplicate even when the appointment has moved on since (the first send was applied). */

@@ -10,14 +10,17 @@ import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.time.Period;
 import java.time.ZoneId;
+import java.util.List;
 import java.util.UUID;
 import ro.caravana.scheduler.access.Caller;
-import ro.caravana.scheduler.common.Events;
+import ro.caravana.scheduler.appointment.Actor;
+import ro.caravana.scheduler.appointment.AppointmentEvent;
+import ro.caravana.scheduler.appointment.AppointmentLifecycle;
+import ro.caravana.scheduler.appointment.StatusReason;
 import ro.caravana.scheduler.common.Fields;
 import ro.caravana.scheduler.common.Vocabulary;
 import ro.caravana.scheduler.platform.http.ApiError;
-import ro.caravana.scheduler.platform.outbox.Outbox;
-import ro.caravana.scheduler.platform.outbox.OutboxEvent;
+import ro.caravana.scheduler.platform.outbox.EventType;
 
 /**
  * Someone who came to a caravan stop without an appointment: an existing beneficiary of the stop's
@@ -124,12 +127,13 @@ public final class WalkIns {
             OffsetDateTime start = w.markedAt();
             return tx.preparedQuery(NEW_APPOINTMENT).execute(Tuple.from(new Object[] {appointment, beneficiary, start,
                     start.plusMinutes(20), stop.getLong("staff_id"), stop.getLong("caravan_id"), w.stopSiruta()}))
-                .compose(r -> Outbox.append(tx, new OutboxEvent(Events.APPOINTMENTS, beneficiary.toString(),
-                    "appointment.created", new JsonObject().put("appointmentId", appointment.toString())
-                        .put("beneficiaryId", beneficiary.toString()).put("modality", "caravan")
-                        .put("service", "medical_consultation").put("startsAt", start.toString())
-                        .put("stopSiruta", w.stopSiruta()).put("status", "booked").put("walkIn", true)
-                        .put("newRecord", w.person() != null))))
+                .compose(r -> AppointmentLifecycle.created(tx, List.of(new AppointmentLifecycle.Created(
+                    new AppointmentEvent(EventType.APPOINTMENT_BOOKED, appointment, beneficiary, null, null,
+                        "medical_consultation", "caravan", start.toInstant(), start.plusMinutes(20).toInstant(),
+                        stop.getLong("staff_id"), null, null, stop.getLong("caravan_id"), w.stopSiruta(), "booked", null, 1,
+                        null, null, null, null, null, null),
+                    new Actor.FieldMark(caller.accountId(), w.key()),
+                    new StatusReason(StatusReason.Kind.ATTENDANCE_MARK, "walk-in " + w.key())))))
                 .compose(e -> marks.apply(tx, caller,
                     new FieldMark(w.key(), appointment, FieldMark.Kind.PRESENT, w.markedAt(), w.note())))
                 .map(result -> result.put("beneficiaryId", beneficiary.toString()).put("newRecord", w.person() != null));

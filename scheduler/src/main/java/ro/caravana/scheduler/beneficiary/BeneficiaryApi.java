@@ -38,7 +38,7 @@ public final class BeneficiaryApi {
   }
 
   private void get(RoutingContext ctx) {
-    repository.find(Params.pathId(ctx, "id"))
+    repository.find(Params.pathId(ctx, "id"), Caller.of(ctx))
         .onSuccess(json -> Responses.json(ctx, 200, json))
         .onFailure(ctx::fail);
   }
@@ -56,13 +56,13 @@ public final class BeneficiaryApi {
   private void update(RoutingContext ctx) {
     var id = Params.pathId(ctx, "id");
     BeneficiaryInput in = BeneficiaryInput.from(Requests.body(ctx), today());
-    repository.update(id, in)
+    repository.update(id, in, Caller.of(ctx))
         .onSuccess(json -> Responses.json(ctx, 200, json))
         .onFailure(ctx::fail);
   }
 
   private void delete(RoutingContext ctx) {
-    repository.delete(Params.pathId(ctx, "id"))
+    repository.delete(Params.pathId(ctx, "id"), Caller.of(ctx))
         .onSuccess(v -> ctx.response().setStatusCode(204).end())
         .onFailure(ctx::fail);
   }

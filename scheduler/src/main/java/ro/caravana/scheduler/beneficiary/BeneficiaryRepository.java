@@ -10,10 +10,10 @@ import java.util.UUID;
 import ro.caravana.scheduler.access.Caller;
 import ro.caravana.scheduler.access.Scope;
 import ro.caravana.scheduler.common.Constraints;
-import ro.caravana.scheduler.common.Events;
 import ro.caravana.scheduler.common.Page;
 import ro.caravana.scheduler.common.Rows;
 import ro.caravana.scheduler.platform.http.ApiError;
+import ro.caravana.scheduler.platform.outbox.EventType;
 import ro.caravana.scheduler.platform.outbox.Outbox;
 import ro.caravana.scheduler.platform.outbox.OutboxEvent;
 
@@ -45,6 +45,8 @@ public final class BeneficiaryRepository {
         JOIN localities l ON l.siruta = b.locality_siruta
         LEFT JOIN community_centres c ON c.id = b.centre_id""" + FILTER;
   static final String BY_ID = VIEW + " WHERE b.id = $1";
+  /** By id within the caller's scope: a mistake of the gate still reads as 404, not data. */
+  static final String BY_ID_IN_SCOPE = BY_ID + Scope.beneficiaryFilter(2);
   static final String BY_ID_FOR_UPDATE = "SELECT version FROM beneficiaries WHERE id = $1 FOR UPDATE";
   static final String INSERT = """
       INSERT INTO beneficiaries (id, first_name, last_name, cnp, birth_date, sex, locality_siruta, household_id,
@@ -73,8 +75,15 @@ public final class BeneficiaryRepository {
     return Page.query(pool, LIST, page, COUNT, filter, BeneficiaryRepository::json);
   }
 
-  public Future<JsonObject> find(UUID id) {
-    return find(pool, id);
+  /** The beneficiary if the caller may see them, else 404. */
+  public Future<JsonObject> find(UUID id, Caller caller) {
+    return findInScope(pool, id, caller);
+  }
+
+  static Future<JsonObject> findInScope(SqlClient client, UUID id, Caller caller) {
+    return client.preparedQuery(BY_ID_IN_SCOPE).execute(Scope.args(Tuple.of(id), caller)).compose(rows -> rows.size() == 0
+        ? Future.failedFuture(notFound())
+        : Future.succeededFuture(json(rows.iterator().next())));
   }
 
   public Future<JsonObject> create(BeneficiaryInput in) {
@@ -85,8 +94,9 @@ public final class BeneficiaryRepository {
   }
 
   /** Replaces a beneficiary; with a version in the input, refuses (409) when someone changed it meanwhile. */
-  public Future<JsonObject> update(UUID id, BeneficiaryInput in) {
-    return Constraints.named(pool.withTransaction(tx -> tx.preparedQuery(BY_ID_FOR_UPDATE).execute(Tuple.of(id))
+  public Future<JsonObject> update(UUID id, BeneficiaryInput in, Caller caller) {
+    return Constraints.named(pool.withTransaction(tx -> findInScope(tx, id, caller)
+        .compose(visible -> tx.preparedQuery(BY_ID_FOR_UPDATE).execute(Tuple.of(id)))
         .compose(rows -> {
           if (rows.size() == 0) return Future.failedFuture(notFound());
           int current = rows.iterator().next().getInteger("version");
@@ -101,8 +111,8 @@ public final class BeneficiaryRepository {
         .compose(json -> event(tx, "beneficiary.updated", json).map(json))));
   }
 
-  public Future<Void> delete(UUID id) {
-    return pool.withTransaction(tx -> find(tx, id)
+  public Future<Void> delete(UUID id, Caller caller) {
+    return pool.withTransaction(tx -> findInScope(tx, id, caller)
         .compose(json -> tx.preparedQuery(DELETE).execute(Tuple.of(id))
             .compose(r -> event(tx, "beneficiary.deleted", new JsonObject().put("id", id.toString())
                 .put("county", json.getString("county"))))));
@@ -115,7 +125,7 @@ public final class BeneficiaryRepository {
   }
 
   private static Future<Void> event(SqlClient tx, String type, JsonObject payload) {
-    return Outbox.append(tx, new OutboxEvent(Events.BENEFICIARIES, payload.getString("county"), type, payload))
+    return Outbox.append(tx, OutboxEvent.of(EventType.of(type).orElseThrow(), payload.getString("county"), payload))
         .mapEmpty();
   }
 

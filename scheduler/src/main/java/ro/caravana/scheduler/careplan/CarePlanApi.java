@@ -45,7 +45,7 @@ public final class CarePlanApi {
     var filter = new CarePlanRepository.Filter(beneficiary, null, null, null);
     int limit = Requests.limit(ctx);
     int offset = Requests.offset(ctx);
-    repository.requireBeneficiary(beneficiary)
+    repository.requireBeneficiary(beneficiary, Caller.of(ctx))
         .compose(v -> repository.list(filter, caller, limit, offset))
         .onSuccess(page -> Responses.page(ctx, page.items(), page.total()))
         .onFailure(ctx::fail);
@@ -55,7 +55,7 @@ public final class CarePlanApi {
     UUID beneficiary = Params.pathId(ctx, "id");
     JsonObject body = Requests.body(ctx);
     CarePlanInput in = CarePlanInput.from(body, beneficiary);
-    repository.requireBeneficiary(beneficiary)
+    repository.requireBeneficiary(beneficiary, Caller.of(ctx))
         .compose(v -> repository.create(in))
         .onSuccess(json -> created(ctx, json))
         .onFailure(ctx::fail);
@@ -69,7 +69,7 @@ public final class CarePlanApi {
   }
 
   private void get(RoutingContext ctx) {
-    repository.find(Params.pathId(ctx, "id"))
+    repository.find(Params.pathId(ctx, "id"), Caller.of(ctx))
         .onSuccess(json -> Responses.json(ctx, 200, json))
         .onFailure(ctx::fail);
   }
@@ -77,13 +77,13 @@ public final class CarePlanApi {
   private void update(RoutingContext ctx) {
     UUID id = Params.pathId(ctx, "id");
     CarePlanInput in = CarePlanInput.from(Requests.body(ctx), null);
-    repository.update(id, in)
+    repository.update(id, in, Caller.of(ctx))
         .onSuccess(json -> Responses.json(ctx, 200, json))
         .onFailure(ctx::fail);
   }
 
   private void delete(RoutingContext ctx) {
-    repository.delete(Params.pathId(ctx, "id"))
+    repository.delete(Params.pathId(ctx, "id"), Caller.of(ctx))
         .onSuccess(v -> ctx.response().setStatusCode(204).end())
         .onFailure(ctx::fail);
   }

@@ -10,10 +10,10 @@ import java.util.UUID;
 import ro.caravana.scheduler.access.Caller;
 import ro.caravana.scheduler.access.Scope;
 import ro.caravana.scheduler.common.Constraints;
-import ro.caravana.scheduler.common.Events;
 import ro.caravana.scheduler.common.Page;
 import ro.caravana.scheduler.common.Rows;
 import ro.caravana.scheduler.platform.http.ApiError;
+import ro.caravana.scheduler.platform.outbox.EventType;
 import ro.caravana.scheduler.platform.outbox.Outbox;
 import ro.caravana.scheduler.platform.outbox.OutboxEvent;
 
@@ -41,7 +41,10 @@ public final class CarePlanRepository {
         JOIN beneficiaries b ON b.id = p.beneficiary_id
         JOIN localities l ON l.siruta = b.locality_siruta""" + FILTER;
   static final String BY_ID = VIEW + " WHERE p.id = $1";
-  static final String BENEFICIARY_EXISTS = "SELECT 1 FROM beneficiaries WHERE id = $1";
+  /** By id within the caller's scope: a mistake of the gate still reads as 404, not data. */
+  static final String BY_ID_IN_SCOPE = BY_ID + Scope.beneficiaryFilter(2);
+  static final String BENEFICIARY_IN_SCOPE = "SELECT 1 FROM beneficiaries b JOIN localities l ON l.siruta = b.locality_siruta"
+      + " WHERE b.id = $1" + Scope.beneficiaryFilter(2);
   static final String LOCK = "SELECT version, beneficiary_id FROM care_plans WHERE id = $1 FOR UPDATE";
   static final String INSERT = """
       INSERT INTO care_plans (id, beneficiary_id, service, sessions_per_week, interval_weeks, minutes, modality,
@@ -69,15 +72,22 @@ public final class CarePlanRepository {
   }
 
   /** 404 when the beneficiary itself does not exist (for the nested list). */
-  public Future<Void> requireBeneficiary(UUID id) {
-    return pool.preparedQuery(BENEFICIARY_EXISTS).execute(Tuple.of(id)).compose(rows -> rows.size() == 0
+  public Future<Void> requireBeneficiary(UUID id, Caller caller) {
+    return pool.preparedQuery(BENEFICIARY_IN_SCOPE).execute(Scope.args(Tuple.of(id), caller)).compose(rows -> rows.size() == 0
         ? Future.failedFuture(ApiError.notFound("id", "Nu există un beneficiar cu acest identificator.",
             "No beneficiary with this id."))
         : Future.succeededFuture());
   }
 
-  public Future<JsonObject> find(UUID id) {
-    return find(pool, id);
+  /** The care plan if the caller may see its beneficiary, else 404. */
+  public Future<JsonObject> find(UUID id, Caller caller) {
+    return findInScope(pool, id, caller);
+  }
+
+  static Future<JsonObject> findInScope(SqlClient client, UUID id, Caller caller) {
+    return client.preparedQuery(BY_ID_IN_SCOPE).execute(Scope.args(Tuple.of(id), caller)).compose(rows -> rows.size() == 0
+        ? Future.failedFuture(notFound())
+        : Future.succeededFuture(json(rows.iterator().next())));
   }
 
   public Future<JsonObject> create(CarePlanInput in) {
@@ -87,8 +97,9 @@ public final class CarePlanRepository {
         .compose(json -> event(tx, "careplan.created", json).map(json))));
   }
 
-  public Future<JsonObject> update(UUID id, CarePlanInput in) {
-    return Constraints.named(pool.withTransaction(tx -> tx.preparedQuery(LOCK).execute(Tuple.of(id))
+  public Future<JsonObject> update(UUID id, CarePlanInput in, Caller caller) {
+    return Constraints.named(pool.withTransaction(tx -> findInScope(tx, id, caller)
+        .compose(visible -> tx.preparedQuery(LOCK).execute(Tuple.of(id)))
         .compose(rows -> {
           if (rows.size() == 0) return Future.failedFuture(notFound());
           int current = rows.iterator().next().getInteger("version");
@@ -103,8 +114,8 @@ public final class CarePlanRepository {
         .compose(json -> event(tx, "careplan.updated", json).map(json))));
   }
 
-  public Future<Void> delete(UUID id) {
-    return pool.withTransaction(tx -> find(tx, id)
+  public Future<Void> delete(UUID id, Caller caller) {
+    return pool.withTransaction(tx -> findInScope(tx, id, caller)
         .compose(json -> tx.preparedQuery(DELETE).execute(Tuple.of(id))
             .compose(r -> event(tx, "careplan.deleted", new JsonObject().put("id", id.toString())
                 .put("beneficiaryId", json.getString("beneficiaryId")).put("county", json.getString("county"))))));
@@ -117,7 +128,7 @@ public final class CarePlanRepository {
   }
 
   private static Future<Void> event(SqlClient tx, String type, JsonObject payload) {
-    return Outbox.append(tx, new OutboxEvent(Events.CARE_PLANS, payload.getString("beneficiaryId"), type, payload))
+    return Outbox.append(tx, OutboxEvent.of(EventType.of(type).orElseThrow(), payload.getString("beneficiaryId"), payload))
         .mapEmpty();
   }
 

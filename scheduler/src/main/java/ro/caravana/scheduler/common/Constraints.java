@@ -35,6 +35,14 @@ public final class Constraints {
           "Centrul comunitar nu există.", "No such community centre.")),
       Map.entry("appointments_room_id_fkey", new Field("roomId", "Sala nu există.", "No such room.")),
       Map.entry("appointments_caravan_id_fkey", new Field("caravanId", "Caravana nu există.", "No such caravan.")),
+      Map.entry("community_centres_code_key", new Field("code",
+          "Există deja un centru cu acest cod.", "A centre with this code already exists.")),
+      Map.entry("caravans_code_key", new Field("code",
+          "Există deja o caravană cu acest cod.", "A caravan with this code already exists.")),
+      Map.entry("staff_code_key", new Field("code",
+          "Există deja un membru al personalului cu acest cod.", "A staff member with this code already exists.")),
+      Map.entry("rooms_centre_id_name_key", new Field("name",
+          "Centrul are deja o sală cu acest nume.", "The centre already has a room with this name.")),
       Map.entry("appointments_stop_siruta_fkey", new Field("stopSiruta",
           "Localitatea opririi (cod SIRUTA) nu există.", "No locality with this SIRUTA code for the stop.")));
 

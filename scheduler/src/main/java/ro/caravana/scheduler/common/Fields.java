@@ -97,10 +97,11 @@ public final class Fields {
   public static Integer optionalInteger(JsonObject body, String field, int min, int max) {
     if (!present(body, field)) return null;
     Object v = body.getValue(field);
-    if (!(v instanceof Number n) || n.doubleValue() != Math.rint(n.doubleValue())) {
+    // a JSON integer only: 21016.0, "21016" and 2.1016e4 are not integers on the wire
+    if (!(v instanceof Integer || v instanceof Long)) {
       throw wrongType(field, "un număr întreg", "an integer");
     }
-    long l = n.longValue();
+    long l = ((Number) v).longValue();
     if (l < min || l > max) {
       throw invalid(field,
           "Câmpul „" + field + "” trebuie să fie între " + min + " și " + max + ".",
@@ -110,12 +111,7 @@ public final class Fields {
   }
 
   public static Long optionalId(JsonObject body, String field) {
-    if (!present(body, field)) return null;
-    Object v = body.getValue(field);
-    if (!(v instanceof Number n) || n.doubleValue() != Math.rint(n.doubleValue()) || n.longValue() <= 0) {
-      throw wrongType(field, "un identificator numeric pozitiv", "a positive numeric id");
-    }
-    return n.longValue();
+    return Ids.bodyNumber(body, field);
   }
 
   public static boolean bool(JsonObject body, String field, boolean fallback) {
@@ -127,13 +123,7 @@ public final class Fields {
   // ---- identifiers, dates and times
 
   public static UUID uuid(String field, String raw) {
-    try {
-      if (raw == null || raw.length() != 36) throw new IllegalArgumentException();
-      return UUID.fromString(raw);
-    } catch (IllegalArgumentException e) {
-      throw ApiError.badRequest(field, "„" + field + "” nu este un identificator valid (UUID).",
-          "'" + field + "' is not a valid id (UUID).");
-    }
+    return Ids.uuid(field, raw);
   }
 
   public static UUID optionalUuid(JsonObject body, String field) {

@@ -13,33 +13,24 @@ public final class Params {
   private Params() {}
 
   public static UUID pathId(RoutingContext ctx, String name) {
-    return Fields.uuid(name, ctx.pathParam(name));
+    return Ids.pathUuid(ctx, name);
   }
 
   public static long pathLong(RoutingContext ctx, String name) {
-    try {
-      long v = Long.parseLong(ctx.pathParam(name));
-      if (v <= 0) throw new NumberFormatException();
-      return v;
-    } catch (NumberFormatException e) {
-      throw ApiError.badRequest(name, "„" + name + "” trebuie să fie un număr pozitiv.", "'" + name + "' must be a positive number.");
-    }
+    return Ids.pathNumber(ctx, name);
   }
 
+  /** A query parameter naming a record by a number that fits an {@code int} (a SIRUTA code), read strictly by {@link Ids}. */
   public static Integer integer(RoutingContext ctx, String name) {
-    String v = Requests.query(ctx, name);
+    Long v = Ids.queryNumber(ctx, name);
     if (v == null) return null;
-    try {
-      return Integer.valueOf(v);
-    } catch (NumberFormatException e) {
-      throw ApiError.badRequest(name, "Parametrul „" + name + "” trebuie să fie un număr întreg.",
-          "Parameter '" + name + "' must be an integer.");
-    }
+    if (v > Integer.MAX_VALUE) throw Ids.notAnId(name);
+    return v.intValue();
   }
 
+  /** A query parameter naming a record by number (staff, centre, SIRUTA code), read strictly by {@link Ids}. */
   public static Long id(RoutingContext ctx, String name) {
-    Integer v = integer(ctx, name);
-    return v == null ? null : v.longValue();
+    return Ids.queryNumber(ctx, name);
   }
 
   public static String choice(RoutingContext ctx, String name, Set<String> allowed) {
@@ -64,8 +55,7 @@ public final class Params {
   }
 
   public static UUID uuid(RoutingContext ctx, String name) {
-    String v = Requests.query(ctx, name);
-    return v == null ? null : Fields.uuid(name, v);
+    return Ids.queryUuid(ctx, name);
   }
 
   public static LocalDate date(RoutingContext ctx, String name) {

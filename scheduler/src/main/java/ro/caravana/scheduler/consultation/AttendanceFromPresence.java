@@ -15,10 +15,15 @@ import java.util.List;
 import java.util.UUID;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import ro.caravana.scheduler.appointment.Actor;
+import ro.caravana.scheduler.appointment.AppointmentEvent;
+import ro.caravana.scheduler.appointment.AppointmentLifecycle;
+import ro.caravana.scheduler.appointment.AppointmentStatus;
+import ro.caravana.scheduler.appointment.AttendanceEvent;
+import ro.caravana.scheduler.appointment.StatusReason;
 import ro.caravana.scheduler.platform.outbox.Outbox;
 import ro.caravana.scheduler.platform.outbox.OutboxEvent;
 import ro.caravana.scheduler.platform.outbox.ProcessedEvents;
-import ro.caravana.scheduler.platform.outbox.Topics;
 
 /**
  * Turns the signalling's presence events into the consultation's state and the appointment's
@@ -34,9 +39,8 @@ public final class AttendanceFromPresence extends VerticleBase {
   public static final String ADDRESS = "caravana.presence";
   public static final String CONSUMER = "attendance-from-presence";
   public static final String RECORDED_BY = "telemedicine";
-  public static final String FULFILLED = "appointment.fulfilled";
-  public static final String NOSHOW = "appointment.noshow";
-  public static final String ATTENDANCE_RECORDED = "attendance.recorded";
+  /** The no-show sweep, as the actor of the changes it makes. */
+  public static final String SWEEP = "telemedicine-noshow-sweep";
 
   private static final String REMOTE = "SELECT a.beneficiary_id, a.status FROM appointments a WHERE a.id = $1 AND a.modality = 'remote' FOR UPDATE";
   private static final String UPSERT = "INSERT INTO consultations (appointment_id) VALUES ($1) ON CONFLICT (appointment_id) DO NOTHING";
@@ -53,8 +57,6 @@ public final class AttendanceFromPresence extends VerticleBase {
       + "attended = true, updated_at = now() WHERE appointment_id = $1";
   private static final String ENDED = "UPDATE consultations SET ended_at = COALESCE(ended_at, $2), state = 'completed', "
       + "together_seconds = GREATEST(together_seconds, $3), updated_at = now() WHERE appointment_id = $1 RETURNING attended";
-  private static final String FULFIL = "UPDATE appointments SET status = 'fulfilled', version = version + 1, updated_at = now() "
-      + "WHERE id = $1 AND status IN ('proposed', 'booked', 'arrived')";
   private static final String MARK = "INSERT INTO attendance_marks (appointment_id, status, minutes, recorded_by, note) "
       + "VALUES ($1, $2, $3, '" + RECORDED_BY + "', $4)";
   private static final String FINAL_MINUTES = "UPDATE attendance_marks SET minutes = GREATEST(minutes, $2) "
@@ -63,8 +65,6 @@ public final class AttendanceFromPresence extends VerticleBase {
       + "LEFT JOIN consultations c ON c.appointment_id = a.id "
       + "WHERE a.modality = 'remote' AND a.status = 'booked' AND a.ends_at < $1 AND c.family_joined_at IS NULL "
       + "ORDER BY a.ends_at LIMIT 200 FOR UPDATE OF a SKIP LOCKED";
-  private static final String SET_NOSHOW = "UPDATE appointments SET status = 'noshow', version = version + 1, updated_at = now() "
-      + "WHERE id = ANY($1)";
   private static final String CONSULTATION_NOSHOW = "INSERT INTO consultations (appointment_id, state) SELECT unnest($1::uuid[]), 'no-show' "
       + "ON CONFLICT (appointment_id) DO UPDATE SET state = 'no-show', updated_at = now()";
 
@@ -112,11 +112,11 @@ public final class AttendanceFromPresence extends VerticleBase {
       Row appointment = rows.iterator().next();
       return ProcessedEvents.firstTime(tx, CONSUMER, eventId).compose(first -> !first ? Future.succeededFuture()
           : tx.preparedQuery(UPSERT).execute(Tuple.of(appointmentId))
-              .compose(v -> applyType(tx, event, appointmentId, appointment.getUUID("beneficiary_id"), at)));
+              .compose(v -> applyType(tx, event, eventId, appointmentId, appointment.getString("status"), at)));
     })).mapEmpty();
   }
 
-  private Future<Void> applyType(SqlClient tx, JsonObject e, UUID id, UUID beneficiaryId, OffsetDateTime at) {
+  private Future<Void> applyType(SqlClient tx, JsonObject e, UUID eventId, UUID id, String status, OffsetDateTime at) {
     int together = e.getInteger("togetherSeconds", 0);
     return switch (e.getString("type", "")) {
       case "participant.joined" -> tx.preparedQuery("family".equals(e.getString("role")) ? JOINED_FAMILY : JOINED_DOCTOR)
@@ -125,14 +125,16 @@ public final class AttendanceFromPresence extends VerticleBase {
       case "participant.left" -> tx.preparedQuery(TOGETHER).execute(Tuple.of(id, together)).mapEmpty();
       case "attendance.reached" -> {
         int minutes = Math.max(1, (int) Math.round(together / 60.0));
+        boolean open = "booked".equals(status) || "arrived".equals(status);
         yield tx.preparedQuery(ATTENDED).execute(Tuple.of(id, together))
-            .compose(v -> tx.preparedQuery(FULFIL).execute(Tuple.of(id)))
-            .compose(updated -> updated.rowCount() == 0 ? Future.<Void>succeededFuture()
-                : tx.preparedQuery(MARK).execute(Tuple.of(id, "fulfilled", minutes,
-                        "doctor and family connected together for " + together + " s"))
-                    .compose(v -> Outbox.appendAll(tx, List.of(
-                        appointmentEvent(FULFILLED, id, beneficiaryId, "fulfilled", minutes),
-                        attendanceEvent(id, beneficiaryId, "fulfilled", minutes)))));
+            .compose(v -> !open ? Future.<Void>succeededFuture()
+                : AppointmentLifecycle.move(tx, new AppointmentLifecycle.Change(id, AppointmentStatus.FULFILLED,
+                        new Actor.Presence(eventId), new StatusReason(StatusReason.Kind.VIDEO_PRESENCE,
+                            "doctor and family connected together for " + together + " s")))
+                    .compose(outcome -> tx.preparedQuery(MARK).execute(Tuple.of(id, "fulfilled", minutes,
+                            "doctor and family connected together for " + together + " s"))
+                        .compose(m -> Outbox.append(tx, attendanceEvent(outcome.event(), "fulfilled", minutes)))
+                        .mapEmpty()));
       }
       case "consultation.ended" -> tx.preparedQuery(ENDED).execute(Tuple.of(id, at, together))
           .compose(rows -> rows.size() > 0 && Boolean.TRUE.equals(rows.iterator().next().getBoolean("attended"))
@@ -150,21 +152,22 @@ public final class AttendanceFromPresence extends VerticleBase {
     return pool.withTransaction(tx -> tx.preparedQuery(DUE_NOSHOW).execute(Tuple.of(cutoff)).compose(rows -> {
       if (rows.size() == 0) return Future.succeededFuture(0);
       List<UUID> ids = new ArrayList<>();
-      List<OutboxEvent> events = new ArrayList<>();
+      List<AppointmentLifecycle.Change> changes = new ArrayList<>();
       List<Tuple> marks = new ArrayList<>();
+      Actor sweep = new Actor.System(SWEEP);
+      StatusReason notJoined = new StatusReason(StatusReason.Kind.NOT_JOINED, "the family did not join the video consultation");
       for (Row r : rows) {
         UUID id = r.getUUID("id");
-        UUID beneficiary = r.getUUID("beneficiary_id");
         ids.add(id);
-        marks.add(Tuple.of(id, "noshow", null, "the family did not join the video consultation"));
-        events.add(appointmentEvent(NOSHOW, id, beneficiary, "noshow", null));
-        events.add(attendanceEvent(id, beneficiary, "noshow", null));
+        marks.add(Tuple.of(id, "noshow", null, notJoined.text()));
+        changes.add(new AppointmentLifecycle.Change(id, AppointmentStatus.NOSHOW, sweep, notJoined));
       }
       UUID[] array = ids.toArray(new UUID[0]);
-      return tx.preparedQuery(SET_NOSHOW).execute(Tuple.of(array))
-          .compose(v -> tx.preparedQuery(CONSULTATION_NOSHOW).execute(Tuple.of(array)))
-          .compose(v -> tx.preparedQuery(MARK).executeBatch(marks))
-          .compose(v -> Outbox.appendAll(tx, events))
+      return AppointmentLifecycle.moveAll(tx, changes)
+          .compose(outcomes -> tx.preparedQuery(CONSULTATION_NOSHOW).execute(Tuple.of(array))
+              .compose(v -> tx.preparedQuery(MARK).executeBatch(marks))
+              .compose(v -> Outbox.appendAll(tx, outcomes.stream()
+                  .map(o -> attendanceEvent(o.event(), "noshow", null)).toList())))
           .map(v -> ids.size());
     })).onComplete(ar -> {
       sweeping = false;
@@ -173,15 +176,8 @@ public final class AttendanceFromPresence extends VerticleBase {
     });
   }
 
-  private static OutboxEvent appointmentEvent(String type, UUID id, UUID beneficiaryId, String status, Integer minutes) {
-    return new OutboxEvent(Topics.APPOINTMENTS, beneficiaryId.toString(), type, new JsonObject()
-        .put("appointmentId", id.toString()).put("beneficiaryId", beneficiaryId.toString())
-        .put("status", status).put("modality", "remote").put("minutes", minutes).put("source", RECORDED_BY));
-  }
-
-  private static OutboxEvent attendanceEvent(UUID id, UUID beneficiaryId, String status, Integer minutes) {
-    return new OutboxEvent(Topics.ATTENDANCE, beneficiaryId.toString(), ATTENDANCE_RECORDED, new JsonObject()
-        .put("appointmentId", id.toString()).put("beneficiaryId", beneficiaryId.toString())
-        .put("status", status).put("minutes", minutes).put("recordedBy", RECORDED_BY));
+  private static OutboxEvent attendanceEvent(AppointmentEvent e, String status, Integer minutes) {
+    return new AttendanceEvent(e.appointmentId(), e.beneficiaryId(), e.county(), e.service(), status, minutes, RECORDED_BY)
+        .toOutbox();
   }
 }

@@ -33,7 +33,8 @@ public final class ConsultationRepository {
   private static final String COUNT = "SELECT count(*) FROM appointments a JOIN beneficiaries b ON b.id = a.beneficiary_id "
       + "JOIN localities l ON l.siruta = b.locality_siruta WHERE a.modality = 'remote' "
       + "AND ($1::text IS NULL OR a.status = $1)" + Scope.appointmentFilter(2);
-  private static final String ONE = SELECT + "WHERE a.id = $1 AND a.modality = 'remote'";
+  private static final String ONE = SELECT + "JOIN localities l ON l.siruta = b.locality_siruta "
+      + "WHERE a.id = $1 AND a.modality = 'remote'" + Scope.appointmentFilter(2);
 
   private final Pool pool;
 
@@ -47,18 +48,28 @@ public final class ConsultationRepository {
         COUNT, Scope.args(Tuple.of(appointmentStatus), caller), ConsultationRepository::json);
   }
 
-  public Future<JsonObject> findJson(UUID id) {
-    return one(id).map(ConsultationRepository::json);
+  /** The consultation if the caller may see it (a doctor: their own), else 404. */
+  public Future<JsonObject> findJson(UUID id, Caller caller) {
+    return one(id, caller).map(ConsultationRepository::json);
   }
 
-  public Future<Consultation> find(UUID id) {
-    return one(id).map(r -> new Consultation(r.getUUID("id"), r.getOffsetDateTime("starts_at"),
+  /** Someone holding the appointment's family link: the link decided already, no account scope applies. */
+  private static final Caller FAMILY_LINK = new Caller(0, "family-link", ro.caravana.scheduler.access.Role.ADMIN,
+      java.util.List.of(), null, null, Caller.Via.BEARER);
+
+  /** A consultation reached through its family link (checked by {@code FamilyLinks}). */
+  public Future<Consultation> findByFamilyLink(UUID id) {
+    return find(id, FAMILY_LINK);
+  }
+
+  public Future<Consultation> find(UUID id, Caller caller) {
+    return one(id, caller).map(r -> new Consultation(r.getUUID("id"), r.getOffsetDateTime("starts_at"),
         r.getOffsetDateTime("ends_at"), r.getString("status"), r.getString("appointment_status"), r.getLong("staff_id"),
         staffName(r), r.getUUID("beneficiary_id"), familyName(r)));
   }
 
-  private Future<Row> one(UUID id) {
-    return pool.preparedQuery(ONE).execute(Tuple.of(id)).map(rows -> {
+  private Future<Row> one(UUID id, Caller caller) {
+    return pool.preparedQuery(ONE).execute(Scope.args(Tuple.of(id), caller)).map(rows -> {
       if (rows.size() == 0) {
         throw ApiError.notFound("id", "Nu există o consultație (programare la distanță) cu acest id.",
             "No consultation (remote appointment) has this id.");

@@ -47,7 +47,7 @@ public final class ConsultationRoutes {
       java.util.function.Function<String, io.vertx.core.Future<java.util.UUID>> appointmentOfLink) {
     ConsultationRoutes routes = new ConsultationRoutes(new ConsultationRepository(pool), issuer);
     router.get("/api/family/:token/join").handler(ctx -> appointmentOfLink.apply(ctx.pathParam("token"))
-        .compose(routes.repository::find)
+        .compose(routes.repository::findByFamilyLink)
         .compose(c -> {
           check(c);
           return routes.issuer.join(c, "family", null)
@@ -65,7 +65,7 @@ public final class ConsultationRoutes {
   }
 
   private void get(RoutingContext ctx) {
-    repository.findJson(Params.pathId(ctx, "id"))
+    repository.findJson(Params.pathId(ctx, "id"), Caller.of(ctx))
         .onSuccess(json -> Responses.json(ctx, 200, json))
         .onFailure(ctx::fail);
   }
@@ -76,7 +76,7 @@ public final class ConsultationRoutes {
       throw ApiError.badRequest("as", "Parametrul „as” este „doctor” sau „family”.", "Parameter 'as' is 'doctor' or 'family'.");
     }
     String provider = Requests.query(ctx, "provider");
-    repository.find(Params.pathId(ctx, "id"))
+    repository.find(Params.pathId(ctx, "id"), Caller.of(ctx))
         .compose(c -> {
           check(c);
           return issuer.join(c, as, provider)

@@ -41,13 +41,15 @@ public final class GeoApi {
       FROM localities l JOIN administrative_units u ON u.siruta = l.parent_siruta WHERE l.siruta = $1""";
 
   private final Pool pool;
+  private final ServedCounties served;
 
-  private GeoApi(Pool pool) {
+  private GeoApi(Pool pool, ServedCounties served) {
     this.pool = pool;
+    this.served = served;
   }
 
-  public static void mount(Router router, Pool pool) {
-    GeoApi api = new GeoApi(pool);
+  public static void mount(Router router, Pool pool, ServedCounties served) {
+    GeoApi api = new GeoApi(pool, served);
     router.get("/api/counties").handler(api::counties);
     router.get("/api/localities").handler(api::localities);
     router.get("/api/localities/:siruta").handler(api::locality);
@@ -59,7 +61,7 @@ public final class GeoApi {
           JsonArray items = new JsonArray();
           for (Row r : rows) {
             items.add(new JsonObject().put("code", r.getString("code")).put("name", r.getString("name"))
-                .put("localities", r.getLong("localities")));
+                .put("localities", r.getLong("localities")).put("served", served.serves(r.getString("code"))));
           }
           Responses.page(ctx, items, items.size());
         })

@@ -20,23 +20,44 @@ public final class LocalityFiles {
 
   public static final String LOCALITIES = "data/ro/bacau_vrancea_localities.csv";
   public static final String UNITS = "data/ro/bacau_vrancea_uats.csv";
+  /** Every SIRUTA locality of Romania (41 counties and Bucharest), imported at first start. */
+  public static final String ROMANIA_LOCALITIES = "data/ro/romania_localities.csv";
+  public static final String ROMANIA_UNITS = "data/ro/romania_uats.csv";
 
   private LocalityFiles() {}
 
+  /** The localities of Bacău and Vrancea (the demo scenario's world). */
   public static List<LocalityRow> localities() {
-    return read(LOCALITIES, c -> new LocalityRow(
+    return localities(LOCALITIES);
+  }
+
+  public static List<AdministrativeUnitRow> units() {
+    return units(UNITS);
+  }
+
+  /** Every locality of Romania. */
+  public static List<LocalityRow> romaniaLocalities() {
+    return localities(ROMANIA_LOCALITIES);
+  }
+
+  public static List<AdministrativeUnitRow> romaniaUnits() {
+    return units(ROMANIA_UNITS);
+  }
+
+  private static List<LocalityRow> localities(String resource) {
+    return read(resource, c -> new LocalityRow(
         Integer.parseInt(c.get("siruta")), c.get("name"), c.get("county"), c.get("type"),
         Double.parseDouble(c.get("lat")), Double.parseDouble(c.get("lon")),
         c.get("population").isEmpty() ? null : Integer.valueOf(c.get("population")),
         Integer.parseInt(c.get("parent_siruta"))));
   }
 
-  public static List<AdministrativeUnitRow> units() {
-    return read(UNITS, c -> new AdministrativeUnitRow(
+  private static List<AdministrativeUnitRow> units(String resource) {
+    return read(resource, c -> new AdministrativeUnitRow(
         Integer.parseInt(c.get("siruta")), c.get("name"), c.get("county"), c.get("type"),
         Double.parseDouble(c.get("lat")), Double.parseDouble(c.get("lon")),
         Integer.parseInt(c.get("seat_siruta")),
-        c.get("seat_population").isEmpty() ? 0 : Integer.parseInt(c.get("seat_population"))));
+        c.getOrDefault("seat_population", "").isEmpty() ? 0 : Integer.parseInt(c.get("seat_population"))));
   }
 
   private static <T> List<T> read(String resource, Function<Map<String, String>, T> mapper) {

@@ -107,9 +107,17 @@ public final class NoticeModule implements GatewayListener {
         }
         gateway = new SmppGateway(vertx, smpp.withEndpoint("127.0.0.1", localSmsc.port()), this);
       }
-      case "http" -> gateway = new HttpSmsGateway(vertx, config.string("sms.http.url"),
+      case "http" -> {
+        String token = settings.webhookToken();
+        if (token == null || token.length() < SmsWebhooks.MIN_TOKEN_LENGTH) {
+          return Future.failedFuture(new IllegalStateException("sms.gateway=http needs sms.http.webhook-token "
+              + "(CARAVANA_SMS_HTTP_WEBHOOK_TOKEN), at least " + SmsWebhooks.MIN_TOKEN_LENGTH
+              + " characters: without it anyone could post replies (STOP, NU) in a family's name"));
+        }
+        gateway = new HttpSmsGateway(vertx, config.string("sms.http.url"),
           config.optional("sms.http.token").orElse(null), config.string("sms.smpp.source-address"),
           config.integer("sms.http.rate-per-second"), config.integer("sms.http.timeout-ms"));
+      }
       default -> {
         return Future.failedFuture(new IllegalStateException("sms.gateway must be smpp, http or local, got " + kind));
       }
@@ -125,10 +133,14 @@ public final class NoticeModule implements GatewayListener {
     });
   }
 
-  /** Mounts the notices API, the provider webhooks and, with the local SMSC, a way to answer as a phone would. */
+  /**
+   * Mounts the notices API, the provider webhooks (only with the HTTP gateway: with SMPP, replies arrive
+   * through the SMPP session and {@code /api/sms/inbound|status} do not exist) and, with the local SMSC, a
+   * way to answer as a phone would.
+   */
   public void mount(Router router) {
     new NoticeRoutes(notices, replies, links).mount(router);
-    new SmsWebhooks(this, settings.webhookToken()).mount(router);
+    if (gateway instanceof HttpSmsGateway) new SmsWebhooks(this, settings.webhookToken()).mount(router);
     if (localSmsc != null) router.post("/api/sms/demo/replies").handler(this::simulateReply);
   }
 

@@ -81,13 +81,7 @@ public final class NoticeRoutes {
   }
 
   private void get(RoutingContext ctx) {
-    long id;
-    try {
-      id = Long.parseLong(ctx.pathParam("id"));
-    } catch (NumberFormatException e) {
-      throw ApiError.badRequest("id", "Identificatorul notificării trebuie să fie un număr.",
-          "The notification id must be a number.");
-    }
+    long id = ro.caravana.scheduler.common.Ids.pathNumber(ctx, "id");
     notices.get(Caller.of(ctx), id).onSuccess(found -> found.ifPresentOrElse(n -> Responses.json(ctx, 200, n),
         () -> ctx.fail(ApiError.notFound("id", "Notificarea nu există.", "No such notification."))))
         .onFailure(ctx::fail);

@@ -16,12 +16,13 @@ import java.util.HashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.atomic.AtomicLong;
 import org.slf4j.Logger;
+import ro.caravana.scheduler.appointment.StatusReason;
 import org.slf4j.LoggerFactory;
+import ro.caravana.scheduler.platform.kafka.KafkaClients;
 import ro.caravana.scheduler.platform.outbox.Topics;
 
 /**
@@ -52,16 +53,8 @@ public final class Notifier extends VerticleBase {
     this.pool = pool;
     this.composer = composer;
     this.clock = clock;
-    this.consumerConfig = Map.of(
-        "bootstrap.servers", bootstrap,
-        "group.id", settings.consumerGroup(),
-        "key.deserializer", "org.apache.kafka.common.serialization.StringDeserializer",
-        "value.deserializer", "org.apache.kafka.common.serialization.StringDeserializer",
-        "auto.offset.reset", "earliest",
-        "enable.auto.commit", "false",
-        "max.poll.records", "500", // one poll = one transaction; keeps template work per event-loop turn short
-        "session.timeout.ms", "10000",
-        "heartbeat.interval.ms", "1000");
+    // one poll = one transaction; 500 keeps template work per event-loop turn short
+    this.consumerConfig = KafkaClients.consumer(bootstrap, settings.consumerGroup(), 500);
   }
 
   /** Polls that brought records, and the time spent storing them (for the benchmark and metrics). */
@@ -110,11 +103,10 @@ public final class Notifier extends VerticleBase {
   }
 
   Future<Void> handle(KafkaConsumerRecords<String, String> records) {
-    List<AppointmentEvent> events = new ArrayList<>(records.size());
+    List<HeardEvent> events = new ArrayList<>(records.size());
     for (int i = 0; i < records.size(); i++) {
       KafkaConsumerRecord<String, String> r = records.recordAt(i);
-      Optional<AppointmentEvent> e = AppointmentEvent.parse(r.value());
-      e.ifPresent(events::add);
+      HeardEvent.of(r.value()).ifPresent(events::add);
     }
     if (events.isEmpty()) return Future.succeededFuture();
     long t0 = System.nanoTime();
@@ -125,7 +117,7 @@ public final class Notifier extends VerticleBase {
     }).mapEmpty();
   }
 
-  private Future<Integer> write(SqlConnection tx, List<AppointmentEvent> events) {
+  private Future<Integer> write(SqlConnection tx, List<HeardEvent> events) {
     Set<UUID> ids = new LinkedHashSet<>();
     events.forEach(e -> ids.add(e.appointmentId()));
     return NoticeRepository.facts(tx, List.copyOf(ids)).compose(facts -> composer.links(tx, facts.values())
@@ -133,12 +125,12 @@ public final class Notifier extends VerticleBase {
   }
 
   /** One draft per event that tells the family something new. */
-  private List<NoticeDraft> drafts(List<AppointmentEvent> events, Map<UUID, AppointmentFacts> facts,
+  private List<NoticeDraft> drafts(List<HeardEvent> events, Map<UUID, AppointmentFacts> facts,
       Map<UUID, String> tokens) {
     Instant now = clock.instant();
     Map<UUID, Instant> announced = new HashMap<>(); // within this batch, before it is stored
     List<NoticeDraft> out = new ArrayList<>();
-    for (AppointmentEvent e : events) {
+    for (HeardEvent e : events) {
       AppointmentFacts f = facts.get(e.appointmentId());
       if (f == null) {
         LOG.warn("notifier: appointment {} of event {} not found; no notice", e.appointmentId(), e.eventId());
@@ -150,15 +142,17 @@ public final class Notifier extends VerticleBase {
       switch (kind) {
         case CANCELLED -> {
           if (last == null) continue; // never told: a cancellation would only confuse
+          // an excused absence marked by the crew: the family sent word itself; nothing to tell it
+          if (StatusReason.Kind.ATTENDANCE_MARK.wire().equals(e.event().reason())) continue;
         }
         case CHANGED -> {
           if (!"booked".equals(f.status())) continue;
           if (last == null) {
             kind = NoticeKind.BOOKED; // the family has not heard of it yet: announce it
-          } else if (last.equals(f.startsAt()) && !e.placeChanged()) {
+          } else if (last.equals(f.startsAt()) && !e.event().placeChanged()) {
             continue; // staff or room changed: nothing the family needs to know
           } else {
-            previous = e.previousStartsAt() != null ? e.previousStartsAt() : last;
+            previous = e.event().previousStartsAt() != null ? e.event().previousStartsAt() : last;
           }
         }
         case BOOKED -> {

@@ -93,6 +93,12 @@ public final class PlanRepository {
     return e instanceof io.vertx.pgclient.PgException pg && "23505".equals(pg.getSqlState());
   }
 
+  /** The plan if it is in one of {@code counties} (null: every county): the caller's scope, in SQL. */
+  public Future<Optional<JsonObject>> find(UUID id, String[] counties) {
+    return pool.preparedQuery(SELECT + Scope.countyFilter("county", 2)).execute(Tuple.tuple().addValue(id).addValue(counties))
+        .map(rows -> rows.size() == 0 ? Optional.empty() : Optional.of(toJson(rows.iterator().next())));
+  }
+
   public Future<Optional<JsonObject>> find(UUID id) {
     return pool.preparedQuery(SELECT).execute(Tuple.of(id))
         .map(rows -> rows.size() == 0 ? Optional.empty() : Optional.of(toJson(rows.iterator().next())));

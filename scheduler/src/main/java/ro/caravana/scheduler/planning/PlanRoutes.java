@@ -59,7 +59,7 @@ public final class PlanRoutes {
 
   private void get(RoutingContext ctx) {
     UUID id = planId(ctx);
-    service.plans().find(id).compose(found -> {
+    service.plans().find(id, Caller.of(ctx).countyScope()).compose(found -> {
       JsonObject plan = found.orElseThrow(PlanRoutes::noSuchPlan);
       Progress p = service.latest(id);
       if (p != null) plan.put("progress", p.toJson());
@@ -77,7 +77,7 @@ public final class PlanRoutes {
     UUID id = planId(ctx);
     int limit = Requests.limit(ctx);
     int offset = Requests.offset(ctx);
-    service.plans().find(id).compose(found -> {
+    service.plans().find(id, Caller.of(ctx).countyScope()).compose(found -> {
       found.orElseThrow(PlanRoutes::noSuchPlan);
       return service.plans().items(service.plans().pool(), id);
     }).onSuccess(all -> {
@@ -90,7 +90,7 @@ public final class PlanRoutes {
   /** Server-Sent Events: the best score each time it improves, a heartbeat every two seconds, an end event. */
   private void progress(RoutingContext ctx) {
     UUID id = planId(ctx);
-    service.plans().find(id).map(found -> found.orElseThrow(PlanRoutes::noSuchPlan)).onSuccess(plan -> {
+    service.plans().find(id, Caller.of(ctx).countyScope()).map(found -> found.orElseThrow(PlanRoutes::noSuchPlan)).onSuccess(plan -> {
       HttpServerResponse response = ctx.response()
           .setChunked(true)
           .putHeader("Content-Type", "text/event-stream; charset=utf-8")
@@ -145,7 +145,7 @@ public final class PlanRoutes {
 
   private void stop(RoutingContext ctx) {
     UUID id = planId(ctx);
-    service.plans().find(id).map(found -> {
+    service.plans().find(id, Caller.of(ctx).countyScope()).map(found -> {
       JsonObject plan = found.orElseThrow(PlanRoutes::noSuchPlan);
       if (!service.stop(id)) {
         throw ApiError.conflict("status", "Planul nu este în lucru (starea: " + plan.getString("status") + ").",
@@ -158,7 +158,8 @@ public final class PlanRoutes {
 
   private void publish(RoutingContext ctx) {
     UUID id = planId(ctx);
-    publisher.publish(id)
+    service.plans().find(id, Caller.of(ctx).countyScope())
+        .compose(found -> publisher.publish(found.map(plan -> id).orElseThrow(PlanRoutes::noSuchPlan)))
         .onSuccess(result -> Responses.json(ctx, 200, new JsonObject().put("id", id.toString())
             .put("status", PlanStatus.PUBLISHED).put("appointments", result.toJson())))
         .onFailure(ctx::fail);
@@ -167,7 +168,7 @@ public final class PlanRoutes {
   private void disrupt(RoutingContext ctx) {
     UUID base = planId(ctx);
     JsonObject disruption = Disruption.validate(Requests.body(ctx));
-    service.plans().find(base).compose(found -> {
+    service.plans().find(base, Caller.of(ctx).countyScope()).compose(found -> {
       JsonObject plan = found.orElseThrow(PlanRoutes::noSuchPlan);
       if (!List.of(PlanStatus.SOLVED, PlanStatus.PUBLISHED).contains(plan.getString("status"))) {
         throw ApiError.conflict("status", "Doar un plan rezolvat sau publicat poate fi replanificat.",
@@ -228,11 +229,7 @@ public final class PlanRoutes {
   }
 
   private static UUID planId(RoutingContext ctx) {
-    try {
-      return UUID.fromString(ctx.pathParam("id"));
-    } catch (IllegalArgumentException e) {
-      throw noSuchPlan();
-    }
+    return ro.caravana.scheduler.common.Ids.pathUuid(ctx, "id");
   }
 
   private static ApiError noSuchPlan() {

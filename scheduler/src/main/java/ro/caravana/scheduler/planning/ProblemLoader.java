@@ -27,16 +27,16 @@ public final class ProblemLoader implements Function<UUID, Future<WeekProblem>> 
 
   private static final String PLAN = "SELECT county, week, kinds, seconds_limit, base_plan_id, disruption FROM plans WHERE id = $1";
   private static final String CARAVANS = "SELECT id, code, depot_siruta, crew, consultations_per_day, shift_start, shift_end "
-      + "FROM caravans WHERE county = $1 ORDER BY id";
+      + "FROM caravans WHERE county = $1 AND retired_at IS NULL ORDER BY id";
   private static final String CENTRES = "SELECT c.id, c.code, c.name, c.locality_siruta, c.opening_hours FROM community_centres c "
-      + "JOIN localities l ON l.siruta = c.locality_siruta WHERE l.county = $1 ORDER BY c.id";
+      + "JOIN localities l ON l.siruta = c.locality_siruta WHERE l.county = $1 AND c.retired_at IS NULL ORDER BY c.id";
   private static final String ROOMS = "SELECT r.id, r.centre_id, r.name, r.capacity, r.equipment FROM rooms r "
       + "JOIN community_centres c ON c.id = r.centre_id JOIN localities l ON l.siruta = c.locality_siruta "
-      + "WHERE l.county = $1 ORDER BY r.id";
+      + "WHERE l.county = $1 AND r.retired_at IS NULL AND c.retired_at IS NULL ORDER BY r.id";
   private static final String STAFF = "SELECT s.id, s.first_name, s.last_name, s.role, s.skills, s.home_centre_id, s.caravan_id, "
       + "s.weekly_availability, coalesce((SELECT json_agg(json_build_object('from', v.from_date, 'to', v.to_date)) "
       + "FROM staff_leave v WHERE v.staff_id = s.id AND v.to_date >= $2 AND v.from_date <= $3), '[]') AS leave "
-      + "FROM staff s WHERE s.county = $1 ORDER BY s.id";
+      + "FROM staff s WHERE s.county = $1 AND s.retired_at IS NULL ORDER BY s.id";
   private static final String BENEFICIARIES = "SELECT b.id, b.first_name, b.last_name, b.locality_siruta, b.centre_id, b.category, "
       + "b.flags, b.birth_date FROM beneficiaries b JOIN localities l ON l.siruta = b.locality_siruta WHERE l.county = $1 "
       + "ORDER BY b.id";

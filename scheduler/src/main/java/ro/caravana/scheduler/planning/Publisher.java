@@ -12,10 +12,15 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import ro.caravana.scheduler.appointment.Actor;
+import ro.caravana.scheduler.appointment.AppointmentEvent;
+import ro.caravana.scheduler.appointment.AppointmentLifecycle;
+import ro.caravana.scheduler.appointment.AppointmentStatus;
+import ro.caravana.scheduler.appointment.StatusReason;
 import ro.caravana.scheduler.platform.http.ApiError;
+import ro.caravana.scheduler.platform.outbox.EventType;
 import ro.caravana.scheduler.platform.outbox.Outbox;
 import ro.caravana.scheduler.platform.outbox.OutboxEvent;
-import ro.caravana.scheduler.platform.outbox.Topics;
 
 /**
  * Turns a solved plan into appointments in one transaction. Against what the county-week already
@@ -24,26 +29,20 @@ import ro.caravana.scheduler.platform.outbox.Topics;
  */
 public final class Publisher {
 
-  public static final String BOOKED = "appointment.booked";
-  public static final String CHANGED = "appointment.changed";
-  public static final String CANCELLED = "appointment.cancelled";
-
   private static final String LOCK_PLAN = "SELECT county, week, status FROM plans WHERE id = $1 FOR UPDATE";
   private static final String CURRENT = "SELECT id, item_key, beneficiary_id, service, modality, starts_at, ends_at, staff_id, "
-      + "centre_id, room_id, caravan_id, stop_siruta, status FROM appointments "
+      + "centre_id, room_id, caravan_id, stop_siruta, status, version FROM appointments "
       + "WHERE county = $1 AND week = $2 AND item_key IS NOT NULL FOR UPDATE";
   private static final String INSERT = "INSERT INTO appointments (id, beneficiary_id, care_plan_id, service, modality, starts_at, "
       + "ends_at, staff_id, centre_id, room_id, caravan_id, stop_siruta, status, plan_id, item_key, county, week) "
       + "VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, 'booked', $13, $14, $15, $16)";
-  private static final String MOVE = "UPDATE appointments SET starts_at = $2, ends_at = $3, staff_id = $4, centre_id = $5, "
+  /**
+   * A moved item, or one cancelled by an earlier plan and planned again (the same row is booked again by the
+   * lifecycle: its key is unique). The status is the lifecycle's to write.
+   */
+  private static final String PLACE = "UPDATE appointments SET starts_at = $2, ends_at = $3, staff_id = $4, centre_id = $5, "
       + "room_id = $6, caravan_id = $7, stop_siruta = $8, plan_id = $9, version = version + 1, updated_at = now() WHERE id = $1";
-  /** An item cancelled by an earlier plan and planned again: the same row is booked again (its key is unique). */
-  private static final String REBOOK = "UPDATE appointments SET status = 'booked', starts_at = $2, ends_at = $3, staff_id = $4, "
-      + "centre_id = $5, room_id = $6, caravan_id = $7, stop_siruta = $8, plan_id = $9, version = version + 1, "
-      + "updated_at = now() WHERE id = $1";
   private static final String KEEP = "UPDATE appointments SET plan_id = $2 WHERE id = ANY($1)";
-  private static final String CANCEL = "UPDATE appointments SET status = 'cancelled', plan_id = $2, version = version + 1, "
-      + "updated_at = now() WHERE id = $1";
   private static final String SUPERSEDE = "UPDATE plans SET status = 'superseded' WHERE county = $1 AND week = $2 "
       + "AND status = 'published' AND id <> $3";
   private static final String MARK_PUBLISHED = "UPDATE plans SET status = 'published', published_at = now() WHERE id = $1";
@@ -89,14 +88,18 @@ public final class Publisher {
   private Future<Result> apply(SqlConnection tx, UUID planId, String county, String week, List<PlanOutcome.Item> items,
       io.vertx.sqlclient.RowSet<Row> current) {
     OffsetDateTime now = OffsetDateTime.now();
+    Actor actor = new Actor.Plan(planId);
+    StatusReason replanned = StatusReason.of(StatusReason.Kind.REPLANNED);
     Map<String, Row> existing = new HashMap<>();
     current.forEach(r -> existing.put(r.getString("item_key"), r));
     List<Tuple> inserts = new ArrayList<>();
-    List<Tuple> moves = new ArrayList<>();
-    List<Tuple> rebooks = new ArrayList<>();
-    List<Tuple> cancels = new ArrayList<>();
-    List<UUID> kept = new ArrayList<>();
-    List<OutboxEvent> events = new ArrayList<>();
+    List<AppointmentLifecycle.Created> created = new ArrayList<>();
+    List<Tuple> placements = new ArrayList<>();
+    List<AppointmentLifecycle.Change> statusChanges = new ArrayList<>();
+    List<UUID> planned = new ArrayList<>();
+    List<OutboxEvent> moved = new ArrayList<>();
+    int rebooked = 0;
+    int kept = 0;
     for (PlanOutcome.Item item : items) {
       if (!item.placed()) continue;
       Row old = existing.remove(item.itemKey());
@@ -107,33 +110,39 @@ public final class Publisher {
             .addOffsetDateTime(item.endsAt()).addLong(item.staffId()).addLong(item.centreId()).addLong(item.roomId())
             .addLong(item.caravanId()).addInteger(item.stopSiruta()).addUUID(planId).addString(item.itemKey())
             .addString(county).addString(week));
-        events.add(event(BOOKED, id, county, week, planId, item, null));
+        created.add(new AppointmentLifecycle.Created(event(EventType.APPOINTMENT_BOOKED, id, county, planId, item, null, 1),
+            actor, replanned));
       } else if ("cancelled".equals(old.getString("status"))) {
         UUID id = old.getUUID("id");
-        rebooks.add(placement(id, item, planId));
-        events.add(event(BOOKED, id, county, week, planId, item, null));
+        placements.add(placement(id, item, planId));
+        statusChanges.add(new AppointmentLifecycle.Change(id, AppointmentStatus.BOOKED, actor, replanned));
+        rebooked++;
       } else if (!old.getOffsetDateTime("starts_at").isAfter(now) || sameAs(old, item)) {
-        kept.add(old.getUUID("id")); // started already, or nothing to tell the family
+        planned.add(old.getUUID("id")); // started already, or nothing to tell the family
+        kept++;
       } else {
         UUID id = old.getUUID("id");
-        moves.add(placement(id, item, planId));
-        events.add(event(CHANGED, id, county, week, planId, item, old));
+        placements.add(placement(id, item, planId));
+        moved.add(event(EventType.APPOINTMENT_CHANGED, id, county, planId, item, old, old.getInteger("version") + 1)
+            .toOutbox());
       }
     }
+    int cancelled = 0;
     for (Row old : existing.values()) {
       if ("cancelled".equals(old.getString("status")) || !old.getOffsetDateTime("starts_at").isAfter(now)) continue;
       UUID id = old.getUUID("id");
-      cancels.add(Tuple.of(id, planId));
-      events.add(cancelled(id, county, week, planId, old));
+      planned.add(id);
+      statusChanges.add(new AppointmentLifecycle.Change(id, AppointmentStatus.CANCELLED, actor, replanned));
+      cancelled++;
     }
-    Result result = new Result(inserts.size() + rebooks.size(), moves.size(), cancels.size(), kept.size());
+    Result result = new Result(inserts.size() + rebooked, moved.size(), cancelled, kept);
     return batch(tx, INSERT, inserts)
-        .compose(v -> batch(tx, REBOOK, rebooks))
-        .compose(v -> batch(tx, MOVE, moves))
-        .compose(v -> batch(tx, CANCEL, cancels))
-        .compose(v -> kept.isEmpty() ? Future.succeededFuture()
-            : tx.preparedQuery(KEEP).execute(Tuple.of(kept.toArray(new UUID[0]), planId)).mapEmpty())
-        .compose(v -> Outbox.appendAll(tx, events))
+        .compose(v -> batch(tx, PLACE, placements))
+        .compose(v -> planned.isEmpty() ? Future.succeededFuture()
+            : tx.preparedQuery(KEEP).execute(Tuple.of(planned.toArray(new UUID[0]), planId)).mapEmpty())
+        .compose(v -> AppointmentLifecycle.created(tx, created))
+        .compose(v -> AppointmentLifecycle.moveAll(tx, statusChanges))
+        .compose(v -> Outbox.appendAll(tx, moved))
         .map(result);
   }
 
@@ -152,48 +161,17 @@ public final class Publisher {
     return rows.isEmpty() ? Future.succeededFuture() : tx.preparedQuery(sql).executeBatch(rows).mapEmpty();
   }
 
-  private static OutboxEvent event(String type, UUID id, String county, String week, UUID planId, PlanOutcome.Item item,
-      Row previous) {
-    JsonObject payload = new JsonObject()
-        .put("appointmentId", id.toString())
-        .put("beneficiaryId", item.beneficiaryId().toString())
-        .put("county", county)
-        .put("week", week)
-        .put("planId", planId.toString())
-        .put("status", "booked")
-        .put("service", item.service())
-        .put("modality", item.modality())
-        .put("startsAt", item.startsAt().toString())
-        .put("endsAt", item.endsAt().toString())
-        .put("staffId", item.staffId())
-        .put("centreId", item.centreId())
-        .put("roomId", item.roomId())
-        .put("caravanId", item.caravanId())
-        .put("stopSiruta", item.stopSiruta());
-    if (previous != null) {
-      payload.put("previous", new JsonObject()
-          .put("startsAt", previous.getOffsetDateTime("starts_at").toString())
-          .put("endsAt", previous.getOffsetDateTime("ends_at").toString())
-          .put("staffId", previous.getLong("staff_id"))
-          .put("centreId", previous.getLong("centre_id"))
-          .put("roomId", previous.getLong("room_id"))
-          .put("stopSiruta", previous.getInteger("stop_siruta")));
-    }
-    return new OutboxEvent(Topics.APPOINTMENTS, item.beneficiaryId().toString(), type, payload);
+  private static AppointmentEvent event(EventType type, UUID id, String county, UUID planId, PlanOutcome.Item item,
+      Row previous, int version) {
+    return new AppointmentEvent(type, id, item.beneficiaryId(), county, planId, item.service(), item.modality(),
+        item.startsAt().toInstant(), item.endsAt().toInstant(), item.staffId(), item.centreId(), item.roomId(),
+        item.caravanId(), item.stopSiruta(), "booked", null, version,
+        previous == null ? null : previous.getOffsetDateTime("starts_at").toInstant(),
+        previous == null ? null : previous.getLong("centre_id"),
+        previous == null ? null : previous.getInteger("stop_siruta"), actorKind(planId), null, null);
   }
 
-  private static OutboxEvent cancelled(UUID id, String county, String week, UUID planId, Row old) {
-    JsonObject payload = new JsonObject()
-        .put("appointmentId", id.toString())
-        .put("beneficiaryId", old.getUUID("beneficiary_id").toString())
-        .put("county", county)
-        .put("week", week)
-        .put("planId", planId.toString())
-        .put("status", "cancelled")
-        .put("service", old.getString("service"))
-        .put("modality", old.getString("modality"))
-        .put("startsAt", old.getOffsetDateTime("starts_at").toString())
-        .put("endsAt", old.getOffsetDateTime("ends_at").toString());
-    return new OutboxEvent(Topics.APPOINTMENTS, old.getUUID("beneficiary_id").toString(), CANCELLED, payload);
+  private static String actorKind(UUID planId) {
+    return new Actor.Plan(planId).kind();
   }
 }

@@ -235,8 +235,8 @@ class AccessPrivacyTest {
     assertEquals(200, cancelled.statusCode());
     assertEquals("cancelled", cancelled.bodyAsJsonObject().getString("status"));
     assertEquals(409, api.post("/api/family/" + token + "/confirm", null, new JsonObject()).statusCode());
-    assertEquals(1, sql("SELECT count(*) FROM outbox WHERE event_type = 'appointment.cancelled-by-family' "
-        + "AND payload->>'appointmentId' = $1", appointment.toString()).get(0).getLong(0));
+    assertEquals(1, sql("SELECT count(*) FROM outbox WHERE event_type = 'appointment.cancelled' "
+        + "AND payload->>'actor' = 'family_link' AND payload->>'appointmentId' = $1", appointment.toString()).get(0).getLong(0));
 
     // revoked and expired links stop working
     UUID second = appointmentFor(beneficiaryOf("BC"));

@@ -135,7 +135,7 @@ class CarePlanAndAppointmentApiTest {
     assertEquals(1, api.get("/api/appointments/" + id + "/attendance").bodyAsJsonObject().getLong("total"));
     assertEquals(1, count("SELECT count(*) FROM outbox WHERE topic = 'caravana.attendance' AND event_key = $1",
         beneficiaryId));
-    assertEquals(2, count("SELECT count(*) FROM outbox WHERE topic = 'caravana.appointments' AND payload->>'id' = $1", id));
+    assertEquals(2, count("SELECT count(*) FROM outbox WHERE topic = 'caravana.appointments' AND payload->>'appointmentId' = $1", id));
 
     // fulfilled is final
     assertProblem(api.send(HttpMethod.PATCH, "/api/appointments/" + id, new JsonObject().put("status", "cancelled")),
@@ -162,6 +162,39 @@ class CarePlanAndAppointmentApiTest {
         new JsonObject().put("status", "cancelled")).bodyAsJsonObject().getString("status"));
     assertProblem(api.send(HttpMethod.PATCH, "/api/appointments/" + UNKNOWN, new JsonObject().put("status", "booked")),
         404, "id");
+  }
+
+  @Test
+  @DisplayName("a coordinator's cancellation carries its reason class; undoing it needs a reason; every change is recorded")
+  void cancellationAndUndo() {
+    var r = api.send(HttpMethod.POST, "/api/appointments", appointment()
+        .put("startsAt", "2030-03-11T08:00:00Z").put("endsAt", "2030-03-11T08:45:00Z"));
+    String id = r.bodyAsJsonObject().getString("id");
+    assertProblem(api.send(HttpMethod.PATCH, "/api/appointments/" + id,
+        new JsonObject().put("status", "cancelled").put("reasonClass", "bored")), 422, "reasonClass");
+    var cancelled = api.send(HttpMethod.PATCH, "/api/appointments/" + id,
+        new JsonObject().put("status", "cancelled").put("reasonClass", "staff_ill"));
+    assertEquals(200, cancelled.statusCode(), cancelled.bodyAsString());
+    assertEquals(1, count("SELECT count(*) FROM outbox WHERE event_type = 'appointment.cancelled' "
+        + "AND payload->>'appointmentId' = $1 AND payload->>'reason' = 'staff_ill' AND payload->>'actor' = 'account'", id));
+    assertEquals(1, count("SELECT count(*) FROM outbox WHERE event_type = 'slot.freed' AND payload->>'appointmentId' = $1",
+        id));
+    // no personal data in the event
+    assertEquals(0, count("SELECT count(*) FROM outbox WHERE payload->>'appointmentId' = $1 "
+        + "AND (payload ? 'beneficiaryName' OR payload ? 'phone' OR payload ? 'cnp' OR payload ? 'staffName')", id));
+    assertProblem(api.send(HttpMethod.PATCH, "/api/appointments/" + id, new JsonObject().put("status", "booked")),
+        422, "reason");
+    assertProblem(api.send(HttpMethod.PATCH, "/api/appointments/" + id, new JsonObject().put("status", "arrived")),
+        409, "status");
+    var restored = api.send(HttpMethod.PATCH, "/api/appointments/" + id, new JsonObject().put("status", "booked")
+        .put("reasonClass", "correction").put("reason", "Anulată din greșeală / cancelled by mistake"));
+    assertEquals(200, restored.statusCode(), restored.bodyAsString());
+    assertEquals("booked", restored.bodyAsJsonObject().getString("status"));
+    assertEquals(3, count("SELECT count(*) FROM appointment_status_changes WHERE appointment_id = $1 "
+        + "AND actor_kind = 'account' AND actor_ref IS NOT NULL", java.util.UUID.fromString(id)));
+    assertEquals(1, count("SELECT count(*) FROM appointment_status_changes WHERE appointment_id = $1 "
+        + "AND from_status = 'cancelled' AND to_status = 'booked' AND reason_class = 'correction' "
+        + "AND reason LIKE 'Anulată din greșeală%'", java.util.UUID.fromString(id)));
   }
 
   @Test

@@ -82,7 +82,7 @@ final class NoticeFixtures {
   static Future<UUID> event(SqlClient tx, String type, UUID appointment, UUID beneficiary, Instant start, Instant old) {
     JsonObject payload = new JsonObject().put("appointmentId", appointment.toString())
         .put("beneficiaryId", beneficiary.toString()).put("startsAt", start.toString());
-    if (old != null) payload.put("previous", new JsonObject().put("startsAt", old.toString()));
+    if (old != null) payload.put("previousStartsAt", old.toString());
     return Outbox.append(tx, new OutboxEvent(Topics.APPOINTMENTS, beneficiary.toString(), type, payload));
   }
 

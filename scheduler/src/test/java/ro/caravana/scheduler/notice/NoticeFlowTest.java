@@ -117,7 +117,8 @@ class NoticeFlowTest {
             start.plusSeconds(1800).atOffset(java.time.ZoneOffset.UTC), NoticeFixtures.VIZANTEA_MANASTIREASCA)));
     String envelope = new JsonObject().put("eventId", UUID.randomUUID().toString()).put("type", "appointment.booked")
         .put("key", ion.toString()).put("occurredAt", Instant.now().toString())
-        .put("payload", new JsonObject().put("appointmentId", appointment.toString())).encode();
+        .put("payload", new JsonObject().put("appointmentId", appointment.toString())
+            .put("beneficiaryId", ion.toString())).encode();
     try (KafkaProducer<String, String> producer = new KafkaProducer<>(Map.of(
         "bootstrap.servers", TestSystem.kafkaBootstrap(),
         "key.serializer", StringSerializer.class.getName(),
@@ -184,7 +185,9 @@ class NoticeFlowTest {
     assertEquals(1L, count("SELECT count(*) FROM outbox WHERE topic = 'caravana.appointments' "
         + "AND event_type = 'appointment.cancelled' AND payload->>'appointmentId' = $1::text", noAppointment));
     assertEquals(1L, count("SELECT count(*) FROM outbox WHERE topic = 'caravana.plans' "
-        + "AND event_type = 'beneficiary_cancelled' AND payload->>'appointmentId' = $1::text", noAppointment));
+        + "AND event_type = 'slot.freed' AND payload->>'appointmentId' = $1::text", noAppointment));
+    assertEquals(1L, count("SELECT count(*) FROM appointment_status_changes WHERE appointment_id = $1 "
+        + "AND to_status = 'cancelled' AND actor_kind = 'sms_reply' AND reason_class = 'family_declined'", noAppointment));
     // the family is told the cancellation went through
     JsonObject cancelled = waitFor(() -> noticeOf(noAppointment, "delivered", "cancelled"), "cancellation notice");
     assertTrue(cancelled.getString("body").startsWith("Vasile: consultatie medicala din "), cancelled.getString("body"));
@@ -250,23 +253,21 @@ class NoticeFlowTest {
   }
 
   @Test
-  @DisplayName("the HTTP provider's webhooks: an inbound DA confirms, a status report is stored")
-  void webhooks() throws Exception {
+  @DisplayName("with the SMPP gateway the HTTP provider's webhooks do not exist: an inbound NU is 404 and changes nothing")
+  void noWebhooksWithSmpp() throws Exception {
     String phone = NoticeFixtures.newPhone();
     UUID b = fixtures.beneficiary("Radu", phone, true, "ro");
     UUID appointment = fixtures.bookAtCentre(b, inDays(4, 16, 0));
     waitFor(() -> noticeOf(appointment, "delivered"), "notice to Radu");
     var inbound = await(http.post(app.port(), "127.0.0.1", "/api/sms/inbound")
-        .sendJsonObject(new JsonObject().put("from", phone).put("to", "Caravana").put("text", "da")));
-    assertEquals(204, inbound.statusCode(), inbound.bodyAsString());
-    assertEquals(1L, count("SELECT count(*) FROM appointment_confirmations WHERE appointment_id = $1", appointment));
+        .sendJsonObject(new JsonObject().put("from", phone).put("to", "Caravana").put("text", "nu")));
+    assertEquals(404, inbound.statusCode(), inbound.bodyAsString());
     var status = await(http.post(app.port(), "127.0.0.1", "/api/sms/status")
         .sendJsonObject(new JsonObject().put("messageId", "provider-42").put("status", "failed").put("error", "absent")));
-    assertEquals(204, status.statusCode());
-    assertEquals(1L, count("SELECT count(*) FROM sms_receipts WHERE message_id = $1 AND NOT delivered", "provider-42"));
-    var bad = await(http.post(app.port(), "127.0.0.1", "/api/sms/status").sendJsonObject(new JsonObject()));
-    assertEquals(422, bad.statusCode());
-    assertEquals("messageId", bad.bodyAsJsonObject().getString("field"));
+    assertEquals(404, status.statusCode());
+    assertEquals(0L, count("SELECT count(*) FROM sms_replies WHERE phone = $1", phone));
+    assertEquals(0L, count("SELECT count(*) FROM sms_receipts WHERE message_id = $1", "provider-42"));
+    assertEquals(1L, count("SELECT count(*) FROM appointments WHERE id = $1 AND status = 'booked'", appointment));
   }
 
   @Test

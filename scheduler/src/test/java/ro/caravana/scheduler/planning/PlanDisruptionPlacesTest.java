@@ -27,6 +27,7 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
+import ro.caravana.scheduler.platform.outbox.EventType;
 import ro.caravana.scheduler.SchedulerApp;
 import ro.caravana.scheduler.support.TestSystem;
 
@@ -271,8 +272,8 @@ class PlanDisruptionPlacesTest {
     assertEquals(changed.size(), events.size(), "one event per changed appointment");
     for (String id : changed) {
       Told told = after.get(id);
-      String expected = !before.containsKey(id) ? Publisher.BOOKED
-          : "cancelled".equals(told.status()) ? Publisher.CANCELLED : Publisher.CHANGED;
+      String expected = !before.containsKey(id) ? EventType.APPOINTMENT_BOOKED.wire()
+          : "cancelled".equals(told.status()) ? EventType.APPOINTMENT_CANCELLED.wire() : EventType.APPOINTMENT_CHANGED.wire();
       assertEquals(expected, typeOf.get(id), "event for " + id);
     }
   }

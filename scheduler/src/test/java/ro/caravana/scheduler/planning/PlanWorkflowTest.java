@@ -23,6 +23,7 @@ import org.junit.jupiter.api.MethodOrderer;
 import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestMethodOrder;
+import ro.caravana.scheduler.platform.outbox.EventType;
 import ro.caravana.scheduler.SchedulerApp;
 import ro.caravana.scheduler.support.TestSystem;
 
@@ -157,7 +158,7 @@ class PlanWorkflowTest {
     System.out.printf("[planning-e2e] %d appointments booked; %d events for them read back from Kafka%n", booked,
         events.size());
     assertEquals(booked, events.size());
-    assertEquals(Map.of(Publisher.BOOKED, (long) booked), PlanApi.countByType(events));
+    assertEquals(Map.of(EventType.APPOINTMENT_BOOKED.wire(), (long) booked), PlanApi.countByType(events));
     assertEquals(booked, events.stream().map(e -> e.getJsonObject("payload").getString("appointmentId")).distinct().count());
   }
 
@@ -219,6 +220,6 @@ class PlanWorkflowTest {
     assertProblem(api.post(unknown + "/disruptions", new JsonObject().put("type", "staff_absent").put("staffId", 1)
         .put("dates", new io.vertx.core.json.JsonArray().add(monday.toString()))), 404, "id");
     assertProblem(api.get(unknown + "/items"), 404, "id");
-    assertProblem(api.get("/api/plans/not-a-uuid"), 404, "id");
+    assertProblem(api.get("/api/plans/not-a-uuid"), 400, "id"); // unreadable ids are refused before scope
   }
 }

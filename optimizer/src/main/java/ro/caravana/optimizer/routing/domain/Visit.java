@@ -38,6 +38,15 @@ public class Visit {
   private int frequencyDays;
   /** Crew that made the previous visit, if any: families like to see the same faces. */
   private String lastCrew;
+  /**
+   * A multi-week horizon visits a locality several times: the visits of one locality share a series
+   * key and are numbered 0, 1, 2... in date order; consecutive ones are at most {@code maxGapDays} apart.
+   */
+  private String seriesKey;
+  private int seriesIndex;
+  private int maxGapDays;
+  /** Medium weight of leaving this visit out when set (above 0); else priority times demand. */
+  private long coverageWeight;
 
   @InverseRelationShadowVariable(sourceVariableName = "visits")
   private CaravanDay caravanDay;
@@ -125,9 +134,31 @@ public class Visit {
     return !allowedDates.isEmpty() && !allowedDates.contains(day.getDate());
   }
 
-  /** Weight of leaving this visit out: priority times demand (at least 1 each). */
+  /** Weight of leaving this visit out: the coverage weight if set, else priority times demand (at least 1 each). */
   public long unassignedWeight() {
+    if (coverageWeight > 0) return coverageWeight;
     return (long) Math.max(1, priority) * Math.max(1, demand);
+  }
+
+  /** Days from this visit to {@code later} (both planned), by their caravan-days' dates. */
+  public long daysUntil(Visit later) {
+    return later.caravanDay.getDate().toEpochDay() - caravanDay.getDate().toEpochDay();
+  }
+
+  /** Days by which the gap to the next visit of the series exceeds the maximum (or falls to 0 or less). */
+  public long seriesGapExcess(Visit next) {
+    long gap = daysUntil(next);
+    if (gap <= 0) return 1 - gap + maxGapDays;
+    return Math.max(0, gap - maxGapDays);
+  }
+
+  /** Days by which the gap to the next visit of the series misses the wanted interval, either way. */
+  public long seriesSpacingDeviation(Visit next) {
+    return frequencyDays <= 0 ? 0 : Math.abs(daysUntil(next) - frequencyDays);
+  }
+
+  public boolean isSeriesCrewChange(Visit next) {
+    return !caravanDay.getCrew().equals(next.caravanDay.getCrew());
   }
 
   /** Days by which the interval since the last visit misses the wanted frequency, either way. */
@@ -157,6 +188,19 @@ public class Visit {
     return this;
   }
 
+  /** Makes this visit number {@code index} of the series {@code key} (see {@link #getSeriesKey()}). */
+  public Visit inSeries(String key, int index, int maxGapDays) {
+    this.seriesKey = key;
+    this.seriesIndex = index;
+    this.maxGapDays = maxGapDays;
+    return this;
+  }
+
+  public Visit withCoverageWeight(long weight) {
+    this.coverageWeight = weight;
+    return this;
+  }
+
   public String getId() { return id; }
   public Place getPlace() { return place; }
   public long getServiceDuration() { return serviceDuration; }
@@ -171,6 +215,10 @@ public class Visit {
   public LocalDate getLastVisitDate() { return lastVisitDate; }
   public int getFrequencyDays() { return frequencyDays; }
   public String getLastCrew() { return lastCrew; }
+  public String getSeriesKey() { return seriesKey; }
+  public int getSeriesIndex() { return seriesIndex; }
+  public int getMaxGapDays() { return maxGapDays; }
+  public long getCoverageWeight() { return coverageWeight; }
   public CaravanDay getCaravanDay() { return caravanDay; }
   public void setCaravanDay(CaravanDay caravanDay) { this.caravanDay = caravanDay; }
   public Visit getPrevious() { return previous; }

@@ -4,6 +4,8 @@ import org.optaplanner.core.api.score.buildin.hardmediumsoftlong.HardMediumSoftL
 import org.optaplanner.core.api.score.stream.Constraint;
 import org.optaplanner.core.api.score.stream.ConstraintFactory;
 import org.optaplanner.core.api.score.stream.ConstraintProvider;
+import org.optaplanner.core.api.score.stream.Joiners;
+import org.optaplanner.core.api.score.stream.bi.BiConstraintStream;
 import ro.caravana.optimizer.routing.domain.CaravanDay;
 import ro.caravana.optimizer.routing.domain.Visit;
 
@@ -24,6 +26,9 @@ public class RoutingConstraintProvider implements ConstraintProvider {
   public static final String TRAVEL_TIME = "Travel time";
   public static final String VISIT_SPACING = "Spacing of repeat visits";
   public static final String SAME_CREW = "Same crew as the last visit";
+  public static final String SERIES_MAX_GAP = "Longest gap between visits of a locality";
+  public static final String SERIES_SPACING = "Even spacing of a locality's visits";
+  public static final String SERIES_SAME_CREW = "Same crew as the locality's previous visit";
 
   /** Soft ticks per day that a repeat visit is early or late against its frequency (30 min of driving). */
   public static final long SPACING_TICKS_PER_DAY = 1_800;
@@ -40,6 +45,7 @@ public class RoutingConstraintProvider implements ConstraintProvider {
         capacity(factory),
         allowedDate(factory),
         publishedDay(factory),
+        seriesMaxGap(factory),
         // Medium
         unassignedVisit(factory),
         // Soft
@@ -47,6 +53,8 @@ public class RoutingConstraintProvider implements ConstraintProvider {
         travelTime(factory),
         visitSpacing(factory),
         sameCrew(factory),
+        seriesSpacing(factory),
+        seriesSameCrew(factory),
     };
   }
 
@@ -162,5 +170,45 @@ public class RoutingConstraintProvider implements ConstraintProvider {
         .justifyWith((v, score) -> new RoutingJustification(v.getId(), v.getCaravanDay().getId(), 1,
             "different crew than last time"))
         .asConstraint(SAME_CREW);
+  }
+
+  /** Consecutive planned visits of one locality's series (visit k and visit k+1 of a horizon). */
+  private static BiConstraintStream<Visit, Visit> consecutiveInSeries(ConstraintFactory factory) {
+    return factory.forEach(Visit.class)
+        .filter(v -> v.getSeriesKey() != null && v.isPlanned())
+        .join(Visit.class,
+            Joiners.equal(Visit::getSeriesKey),
+            Joiners.equal(v -> v.getSeriesIndex() + 1, Visit::getSeriesIndex),
+            Joiners.filtering((a, b) -> b.isPlanned()));
+  }
+
+  /** A locality is never left longer than its maximum gap between two visits; penalty in days over it. */
+  Constraint seriesMaxGap(ConstraintFactory factory) {
+    return consecutiveInSeries(factory)
+        .filter((a, b) -> a.seriesGapExcess(b) > 0)
+        .penalizeLong(HardMediumSoftLongScore.ONE_HARD, Visit::seriesGapExcess)
+        .justifyWith((a, b, score) -> new RoutingJustification(b.getId(), b.getCaravanDay().getId(),
+            a.seriesGapExcess(b), "days over the longest gap since the previous visit"))
+        .asConstraint(SERIES_MAX_GAP);
+  }
+
+  /** Visits of a locality as evenly spaced as the calendar allows: each day off the wanted interval costs. */
+  Constraint seriesSpacing(ConstraintFactory factory) {
+    return consecutiveInSeries(factory)
+        .filter((a, b) -> a.seriesSpacingDeviation(b) > 0)
+        .penalizeLong(HardMediumSoftLongScore.ONE_SOFT, (a, b) -> a.seriesSpacingDeviation(b) * SPACING_TICKS_PER_DAY)
+        .justifyWith((a, b, score) -> new RoutingJustification(b.getId(), b.getCaravanDay().getId(),
+            a.seriesSpacingDeviation(b), "days off the wanted interval since the previous visit"))
+        .asConstraint(SERIES_SPACING);
+  }
+
+  /** The crew of a locality's previous visit in the horizon comes again when it can. */
+  Constraint seriesSameCrew(ConstraintFactory factory) {
+    return consecutiveInSeries(factory)
+        .filter(Visit::isSeriesCrewChange)
+        .penalizeLong(HardMediumSoftLongScore.ONE_SOFT, (a, b) -> CREW_CHANGE_TICKS)
+        .justifyWith((a, b, score) -> new RoutingJustification(b.getId(), b.getCaravanDay().getId(), 1,
+            "different crew than the previous visit"))
+        .asConstraint(SERIES_SAME_CREW);
   }
 }

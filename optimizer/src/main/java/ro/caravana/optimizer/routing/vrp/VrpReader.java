@@ -12,8 +12,8 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
- * Reads Solomon VRPTW text files and Augerat CVRP TSPLIB files (CRLF or LF), telling them apart
- * by content. Pure parsing: the caller opens the file.
+ * Reads Solomon VRPTW text files, VRPLIB VRPTW files and Augerat CVRP TSPLIB files (CRLF or LF),
+ * telling them apart by content. Pure parsing: the caller opens the file.
  */
 public final class VrpReader {
 
@@ -25,7 +25,9 @@ public final class VrpReader {
   public static VrpInstance read(Reader reader) {
     List<String> lines = lines(reader);
     boolean tsplib = lines.stream().anyMatch(l -> l.trim().startsWith("NODE_COORD_SECTION"));
-    return tsplib ? readCvrp(lines) : readSolomon(lines);
+    if (!tsplib) return readSolomon(lines);
+    boolean windows = lines.stream().anyMatch(l -> l.trim().startsWith("TIME_WINDOW_SECTION"));
+    return windows ? readVrplibVrptw(lines) : readCvrp(lines);
   }
 
   private static List<String> lines(Reader reader) {
@@ -63,44 +65,99 @@ public final class VrpReader {
     return new VrpInstance(name, VrpInstance.Format.SOLOMON, vehicles, capacity, nodes, false, true);
   }
 
-  static VrpInstance readCvrp(List<String> lines) {
-    Map<String, String> header = new HashMap<>();
-    Map<Integer, double[]> coords = new HashMap<>();
-    Map<Integer, Long> demands = new HashMap<>();
-    List<Integer> order = new ArrayList<>();
-    int depot = -1;
-    String section = "";
-    for (String raw : lines) {
-      String line = raw.trim();
-      if (line.isEmpty()) continue;
-      if (line.equals("EOF")) break;
-      if (line.endsWith("_SECTION")) {
-        section = line;
-        continue;
-      }
-      int colon = line.indexOf(':');
-      if (colon > 0 && Character.isLetter(line.charAt(0))) {
-        header.put(line.substring(0, colon).trim(), line.substring(colon + 1).trim());
-        section = "";
-        continue;
-      }
-      String[] f = line.split("\\s+");
-      switch (section) {
-        case "NODE_COORD_SECTION" -> {
-          int id = Integer.parseInt(f[0]);
-          coords.put(id, new double[] {Double.parseDouble(f[1]), Double.parseDouble(f[2])});
-          order.add(id);
+  /** The header lines ({@code KEY : value}) and the numeric rows of each {@code *_SECTION} of a TSPLIB-style file. */
+  private record Sections(Map<String, String> header, Map<String, List<String[]>> rows) {
+
+    static Sections of(List<String> lines) {
+      Map<String, String> header = new HashMap<>();
+      Map<String, List<String[]>> rows = new HashMap<>();
+      String section = "";
+      for (String raw : lines) {
+        String line = raw.trim();
+        if (line.isEmpty()) continue;
+        if (line.equals("EOF")) break;
+        if (line.endsWith("_SECTION")) {
+          section = line;
+          rows.putIfAbsent(section, new ArrayList<>());
+          continue;
         }
-        case "DEMAND_SECTION" -> demands.put(Integer.parseInt(f[0]), Long.parseLong(f[1]));
-        case "DEPOT_SECTION" -> {
-          int id = Integer.parseInt(f[0]);
-          if (id >= 0 && depot < 0) depot = id;
+        int colon = line.indexOf(':');
+        if (colon > 0 && Character.isLetter(line.charAt(0))) {
+          header.put(line.substring(0, colon).trim(), line.substring(colon + 1).trim());
+          section = "";
+          continue;
         }
-        default -> { }
+        if (!section.isEmpty()) rows.get(section).add(line.split("\\s+"));
       }
+      String weightType = header.getOrDefault("EDGE_WEIGHT_TYPE", "EUC_2D");
+      if (!weightType.startsWith("EUC_2D")) {
+        throw new IllegalArgumentException("unsupported EDGE_WEIGHT_TYPE " + weightType);
+      }
+      return new Sections(header, rows);
     }
-    String weightType = header.getOrDefault("EDGE_WEIGHT_TYPE", "EUC_2D");
-    if (!weightType.equals("EUC_2D")) throw new IllegalArgumentException("unsupported EDGE_WEIGHT_TYPE " + weightType);
+
+    List<String[]> section(String name) {
+      return rows.getOrDefault(name, List.of());
+    }
+
+    /** The first node of the depot section (ended by -1), or -1 when there is none. */
+    int depot() {
+      return section("DEPOT_SECTION").stream().mapToInt(f -> Integer.parseInt(f[0])).filter(id -> id >= 0)
+          .findFirst().orElse(-1);
+    }
+
+    Map<Integer, double[]> numbers(String name) {
+      Map<Integer, double[]> out = new HashMap<>();
+      for (String[] f : section(name)) {
+        double[] values = new double[f.length - 1];
+        for (int i = 1; i < f.length; i++) values[i - 1] = Double.parseDouble(f[i]);
+        out.put(Integer.parseInt(f[0]), values);
+      }
+      return out;
+    }
+  }
+
+  /**
+   * VRPLIB VRPTW (the CVRPLIB form of the Solomon and Gehring-Homberger sets): nodes numbered from 1,
+   * the depot first; node k is customer k-1, as in the Solomon text form. Unrounded distances, as Solomon.
+   */
+  static VrpInstance readVrplibVrptw(List<String> lines) {
+    Sections s = Sections.of(lines);
+    Map<Integer, double[]> coords = s.numbers("NODE_COORD_SECTION");
+    Map<Integer, double[]> demands = s.numbers("DEMAND_SECTION");
+    Map<Integer, double[]> windows = s.numbers("TIME_WINDOW_SECTION");
+    Map<Integer, double[]> service = s.numbers("SERVICE_TIME_SECTION");
+    if (!s.header().containsKey("CAPACITY") || coords.isEmpty()) throw new IllegalArgumentException("not a VRPTW file");
+    int depot = s.depot() < 0 ? 1 : s.depot();
+    if (depot != 1) throw new IllegalArgumentException("VRPLIB VRPTW depot must be node 1");
+    List<VrpInstance.Node> nodes = new ArrayList<>();
+    for (String[] f : s.section("NODE_COORD_SECTION")) {
+      int id = Integer.parseInt(f[0]);
+      double[] c = coords.get(id);
+      double[] w = windows.get(id);
+      if (w == null) throw new IllegalArgumentException("node " + id + " has no time window");
+      long demand = demands.containsKey(id) ? Math.round(demands.get(id)[0]) : 0;
+      double serviceTime = service.containsKey(id) ? service.get(id)[0] : 0;
+      nodes.add(new VrpInstance.Node(id - 1, c[0], c[1], demand, w[0], w[1], serviceTime));
+    }
+    nodes.sort(java.util.Comparator.comparingInt(VrpInstance.Node::number));
+    if (nodes.get(0).number() != 0) throw new IllegalArgumentException("VRPLIB VRPTW nodes must start at 1");
+    String name = s.header().getOrDefault("NAME", "vrptw");
+    int vehicles = s.header().containsKey("VEHICLES") ? Integer.parseInt(s.header().get("VEHICLES"))
+        : trucks(s.header().getOrDefault("COMMENT", ""), name);
+    if (vehicles <= 0) vehicles = nodes.size() - 1;
+    return new VrpInstance(name, VrpInstance.Format.SOLOMON, vehicles, Long.parseLong(s.header().get("CAPACITY")),
+        nodes, false, true);
+  }
+
+  static VrpInstance readCvrp(List<String> lines) {
+    Sections s = Sections.of(lines);
+    Map<String, String> header = s.header();
+    Map<Integer, double[]> coords = s.numbers("NODE_COORD_SECTION");
+    Map<Integer, Long> demands = new HashMap<>();
+    s.section("DEMAND_SECTION").forEach(f -> demands.put(Integer.parseInt(f[0]), Long.parseLong(f[1])));
+    List<Integer> order = s.section("NODE_COORD_SECTION").stream().map(f -> Integer.parseInt(f[0])).toList();
+    int depot = s.depot();
     if (!header.containsKey("CAPACITY") || coords.isEmpty()) throw new IllegalArgumentException("not a CVRP file");
     if (depot < 0) depot = order.get(0);
     String name = header.getOrDefault("NAME", "cvrp");

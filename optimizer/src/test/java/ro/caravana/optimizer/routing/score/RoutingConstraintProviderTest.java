@@ -175,4 +175,74 @@ class RoutingConstraintProviderTest {
     verifier.verifyThat(RoutingConstraintProvider::publishedDay).given(untouched, announcedToo, open, other)
         .penalizesBy(0L, RoutingConstraintProvider.PUBLISHED_DAY);
   }
+
+  /** Visit {@code index} of A's series, every 14 days with at most 17 between two. */
+  private static Visit inSeries(String id, int index) {
+    return visit(id, A, 600, 1).withHistory(null, 14, null).inSeries("A", index, 17);
+  }
+
+  @Test
+  @DisplayName(RoutingConstraintProvider.SERIES_MAX_GAP + ": days over the maximum between consecutive visits of a locality")
+  void seriesMaxGap() {
+    Visit first = inSeries("s0", 0);
+    Visit second = inSeries("s1", 1);
+    CaravanDay monday = route(day("d1"), first);
+    CaravanDay tooLate = route(day("d2", MONDAY.plusDays(20), SIXTEEN, Set.of(), 100, 0), second);
+    verifier.verifyThat(RoutingConstraintProvider::seriesMaxGap).given(monday, tooLate, first, second)
+        .penalizesBy(3L, RoutingConstraintProvider.SERIES_MAX_GAP);
+    Visit third = inSeries("t0", 0);
+    Visit fourth = inSeries("t1", 1);
+    CaravanDay m2 = route(day("d3"), third);
+    CaravanDay inTime = route(day("d4", MONDAY.plusDays(17), SIXTEEN, Set.of(), 100, 0), fourth);
+    verifier.verifyThat(RoutingConstraintProvider::seriesMaxGap).given(m2, inTime, third, fourth)
+        .penalizesBy(0L, RoutingConstraintProvider.SERIES_MAX_GAP);
+  }
+
+  @Test
+  @DisplayName(RoutingConstraintProvider.SERIES_MAX_GAP + ": a later visit of the series planned before an earlier one is a violation")
+  void seriesOutOfOrder() {
+    Visit first = inSeries("s0", 0);
+    Visit second = inSeries("s1", 1);
+    CaravanDay tuesday = route(day("d1", TUESDAY, SIXTEEN, Set.of(), 100, 0), first);
+    CaravanDay monday = route(day("d2"), second);
+    // gap -1 day: 1 - (-1) + 17
+    verifier.verifyThat(RoutingConstraintProvider::seriesMaxGap).given(tuesday, monday, first, second)
+        .penalizesBy(19L, RoutingConstraintProvider.SERIES_MAX_GAP);
+  }
+
+  @Test
+  @DisplayName(RoutingConstraintProvider.SERIES_SPACING + ": days off the wanted interval between consecutive visits, only between neighbours")
+  void seriesSpacing() {
+    Visit first = inSeries("s0", 0);
+    Visit second = inSeries("s1", 1);
+    Visit third = inSeries("s2", 2);
+    CaravanDay d0 = route(day("d0"), first);
+    CaravanDay d1 = route(day("d1", MONDAY.plusDays(10), SIXTEEN, Set.of(), 100, 0), second);
+    CaravanDay d2 = route(day("d2", MONDAY.plusDays(24), SIXTEEN, Set.of(), 100, 0), third);
+    // 10 days (4 off) then 14 days (0 off); visit 0 and 2 are not neighbours
+    verifier.verifyThat(RoutingConstraintProvider::seriesSpacing).given(d0, d1, d2, first, second, third)
+        .penalizesBy(4 * RoutingConstraintProvider.SPACING_TICKS_PER_DAY, RoutingConstraintProvider.SERIES_SPACING);
+  }
+
+  @Test
+  @DisplayName(RoutingConstraintProvider.SERIES_SAME_CREW + ": a crew change between consecutive visits of a locality costs; an unplanned neighbour does not count")
+  void seriesSameCrew() {
+    Visit first = inSeries("s0", 0);
+    Visit second = inSeries("s1", 1);
+    Visit third = inSeries("s2", 2);
+    CaravanDay d0 = route(day("d0"), first);
+    CaravanDay d1 = route(day("d1", MONDAY.plusDays(14), SIXTEEN, Set.of(), 100, 0), second);
+    CaravanDay out = route(CaravanDay.unassigned(), third);
+    verifier.verifyThat(RoutingConstraintProvider::seriesSameCrew).given(d0, d1, out, first, second, third)
+        .penalizesBy(RoutingConstraintProvider.CREW_CHANGE_TICKS, RoutingConstraintProvider.SERIES_SAME_CREW);
+  }
+
+  @Test
+  @DisplayName(RoutingConstraintProvider.UNASSIGNED + ": a coverage weight replaces priority times demand")
+  void coverageWeight() {
+    Visit weighted = visit("w", A, 600, 5).withCoverageWeight(420);
+    CaravanDay out = route(CaravanDay.unassigned(), weighted);
+    verifier.verifyThat(RoutingConstraintProvider::unassignedVisit).given(out, weighted)
+        .penalizesBy(420L, RoutingConstraintProvider.UNASSIGNED);
+  }
 }

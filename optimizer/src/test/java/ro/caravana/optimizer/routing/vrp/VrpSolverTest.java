@@ -81,4 +81,31 @@ class VrpSolverTest {
     assertTrue(json.startsWith("{\"instance\": \"C101\", \"vehicles\": 1, \"distance\": "), json);
     assertTrue(json.contains("\"feasible\": false") && json.contains("\"routes\": [[5, 3], []]"), json);
   }
+
+  @Test
+  @DisplayName("A Solomon instance in the VRPLIB VRPTW form gives the same model and the same solved JSON as its text form")
+  void vrplibVrptwSameAsSolomon() throws Exception {
+    VrpInstance text = load("R105.txt");
+    VrpInstance vrplib = load("R105.vrptw");
+    assertEquals(text, vrplib);
+    assertEquals(0, vrplib.depot().number());
+    assertEquals(1, vrplib.customers().get(0).number(), "VRPLIB node 2 is customer 1");
+    String a = VrpSolver.solve(text, VrpObjective.DISTANCE, RoutingSolverSettings.forSteps(500)).toJson();
+    String b = VrpSolver.solve(vrplib, VrpObjective.DISTANCE, RoutingSolverSettings.forSteps(500)).toJson();
+    assertEquals(a.replaceAll("\"seconds\": [0-9.]+", ""), b.replaceAll("\"seconds\": [0-9.]+", ""));
+  }
+
+  @Test
+  @DisplayName("A VRPLIB VRPTW node without a time window, or a depot other than node 1, is refused")
+  void vrplibVrptwRefusals() {
+    String base = "NAME : T\nTYPE : VRPTW\nCAPACITY : 10\nNODE_COORD_SECTION\n1 0 0\n2 3 4\nDEMAND_SECTION\n1 0\n2 1\n";
+    org.junit.jupiter.api.Assertions.assertThrows(IllegalArgumentException.class, () -> VrpReader.read(
+        new java.io.StringReader(base + "DEPOT_SECTION\n1\n-1\nTIME_WINDOW_SECTION\n1 0 100\nEOF\n")));
+    org.junit.jupiter.api.Assertions.assertThrows(IllegalArgumentException.class, () -> VrpReader.read(
+        new java.io.StringReader(base + "DEPOT_SECTION\n2\n-1\nTIME_WINDOW_SECTION\n1 0 100\n2 0 100\nEOF\n")));
+    VrpInstance ok = VrpReader.read(new java.io.StringReader(base + "DEPOT_SECTION\n1\n-1\nTIME_WINDOW_SECTION\n1 0 100\n2 5 50\nEOF\n"));
+    assertEquals(List.of(0, 1), ok.nodes().stream().map(VrpInstance.Node::number).toList());
+    assertEquals(5.0, ok.customers().get(0).ready());
+    assertEquals(1, ok.vehicles(), "no fleet named: one vehicle per customer");
+  }
 }

@@ -17,10 +17,14 @@ import ro.caravana.scheduler.platform.http.Responses;
 /**
  * What an HTTP SMS provider calls: {@code POST /api/sms/status}
  * {@code {"messageId","status": "delivered"|"failed"|..., "error"}} and {@code POST /api/sms/inbound}
- * {@code {"from","to","text"}}. When {@code sms.http.webhook-token} is set, the caller must send it
- * as {@code Authorization: Bearer <token>}.
+ * {@code {"from","to","text"}}. Mounted only with the HTTP gateway, which refuses to start without
+ * {@code sms.http.webhook-token}: the caller must send it as {@code Authorization: Bearer <token>}
+ * (compared in constant time); the access policy rate-limits both routes per client address.
  */
 public final class SmsWebhooks {
+
+  /** Shortest webhook token accepted at start. */
+  public static final int MIN_TOKEN_LENGTH = 24;
 
   private static final Set<String> DELIVERED = Set.of("delivered", "delivrd", "ok", "success");
   private static final Set<String> FAILED = Set.of("failed", "undelivered", "undeliv", "expired", "rejected",
@@ -69,13 +73,20 @@ public final class SmsWebhooks {
         .onFailure(ctx::fail);
   }
 
+  /** Fail closed: no configured token refuses everything; the comparison does not depend on where the texts differ. */
   private void authorize(RoutingContext ctx) {
-    if (token == null) return;
     String header = ctx.request().getHeader("Authorization");
-    String expected = "Bearer " + token;
-    if (header == null || !MessageDigest.isEqual(header.getBytes(StandardCharsets.UTF_8),
-        expected.getBytes(StandardCharsets.UTF_8))) {
+    if (token == null || token.isEmpty() || header == null || !MessageDigest.isEqual(sha256(header), sha256("Bearer " + token))) {
       throw ApiError.unauthorized("Token lipsă sau greșit.", "Missing or wrong token.");
+    }
+  }
+
+  /** Digests of equal length, so neither the length nor a common prefix of the sent token shows in the timing. */
+  private static byte[] sha256(String text) {
+    try {
+      return MessageDigest.getInstance("SHA-256").digest(text.getBytes(StandardCharsets.UTF_8));
+    } catch (java.security.NoSuchAlgorithmException e) {
+      throw new IllegalStateException(e);
     }
   }
 

@@ -13,24 +13,22 @@ import java.util.UUID;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import ro.caravana.scheduler.access.Caller;
-import ro.caravana.scheduler.notice.AppointmentEvent;
+import ro.caravana.scheduler.appointment.Actor;
+import ro.caravana.scheduler.appointment.AppointmentLifecycle;
+import ro.caravana.scheduler.appointment.AppointmentStatus;
+import ro.caravana.scheduler.appointment.StatusReason;
 import ro.caravana.scheduler.notice.NoticeRepository;
 import ro.caravana.scheduler.notice.gateway.InboundSms;
-import ro.caravana.scheduler.platform.outbox.Outbox;
-import ro.caravana.scheduler.platform.outbox.OutboxEvent;
-import ro.caravana.scheduler.platform.outbox.Topics;
 
 /**
  * Acts on a family's answer, in one transaction with its record: DA confirms the appointment
- * the phone was last told about (it stays booked), NU cancels it and tells the planner
- * ({@code appointment.cancelled} on the appointments topic, {@code beneficiary_cancelled} on the
- * plans topic), STOP records the opt-out and suppresses what is still waiting, anything else is
- * kept for a coordinator.
+ * the phone was last told about (it stays booked), NU cancels it through the appointment's lifecycle
+ * (which writes {@code appointment.cancelled} and {@code slot.freed}), STOP records the opt-out and
+ * suppresses what is still waiting, anything else is kept for a coordinator.
  */
 public final class ReplyService {
 
   private static final Logger LOG = LoggerFactory.getLogger(ReplyService.class);
-  public static final String BENEFICIARY_CANCELLED = "beneficiary_cancelled";
 
   /** The appointment this phone was last told about that can still be answered. */
   private static final String LATEST_NOTICE = """
@@ -51,19 +49,8 @@ public final class ReplyService {
       UPDATE notices SET status = 'suppressed', reason = 'opted_out', updated_at = now()
        WHERE phone = $1 AND status IN ('queued', 'held')
       """;
-  private static final String CONFIRM = """
-      INSERT INTO appointment_confirmations (appointment_id, reply_id)
-      SELECT id, $2 FROM appointments WHERE id = $1 AND status = 'booked'
-      ON CONFLICT (appointment_id) DO NOTHING
-      """;
-  private static final String IS_BOOKED = "SELECT 1 FROM appointments WHERE id = $1 AND status = 'booked'";
-  private static final String CANCEL = """
-      UPDATE appointments a SET status = 'cancelled', version = a.version + 1, updated_at = now()
-        FROM beneficiaries b JOIN localities l ON l.siruta = b.locality_siruta
-       WHERE a.id = $1 AND a.status = 'booked' AND b.id = a.beneficiary_id
-      RETURNING a.id, a.beneficiary_id, a.care_plan_id, a.service, a.modality, a.starts_at, a.ends_at, a.staff_id,
-                a.centre_id, a.caravan_id, a.stop_siruta, a.version, l.county
-      """;
+  private static final String IS_OPEN =
+      "SELECT 1 FROM appointments WHERE id = $1 AND status IN ('proposed', 'booked') AND starts_at > now()";
   /**
    * Replies the caller may read: a reply belongs to the county and centre of the notice it answered
    * (one from a phone that was told nothing has none: admins only). Filter on intent ($1), county ($2),
@@ -109,43 +96,22 @@ public final class ReplyService {
             .map("opted_out");
       case CONFIRM:
         if (appointmentId == null) return Future.succeededFuture("no_appointment");
-        return tx.preparedQuery(IS_BOOKED).execute(Tuple.of(appointmentId)).compose(booked -> booked.size() == 0
-            ? Future.succeededFuture("not_booked")
-            : tx.preparedQuery(CONFIRM).execute(Tuple.of(appointmentId, replyId)).map("confirmed"));
+        return ifOpen(tx, appointmentId, () -> AppointmentLifecycle.confirm(tx, appointmentId, new Actor.SmsReply(replyId))
+            .map("confirmed"));
       case CANCEL:
         if (appointmentId == null) return Future.succeededFuture("no_appointment");
-        return tx.preparedQuery(CANCEL).execute(Tuple.of(appointmentId)).compose(rows -> {
-          if (rows.size() == 0) return Future.succeededFuture("not_booked");
-          Row a = rows.iterator().next();
-          JsonObject payload = new JsonObject()
-              .put("appointmentId", a.getUUID("id").toString())
-              .put("beneficiaryId", a.getUUID("beneficiary_id").toString())
-              .put("carePlanId", a.getUUID("care_plan_id") == null ? null : a.getUUID("care_plan_id").toString())
-              .put("service", a.getString("service"))
-              .put("modality", a.getString("modality"))
-              .put("startsAt", a.getOffsetDateTime("starts_at").toInstant().toString())
-              .put("endsAt", a.getOffsetDateTime("ends_at").toInstant().toString())
-              .put("staffId", a.getLong("staff_id"))
-              .put("centreId", a.getLong("centre_id"))
-              .put("caravanId", a.getLong("caravan_id"))
-              .put("stopSiruta", a.getInteger("stop_siruta"))
-              .put("county", a.getString("county"))
-              .put("status", "cancelled")
-              .put("version", a.getInteger("version"))
-              .put("reason", "family_declined")
-              .put("source", "sms")
-              .put("replyId", replyId);
-          List<OutboxEvent> events = new ArrayList<>();
-          events.add(new OutboxEvent(Topics.APPOINTMENTS, a.getUUID("beneficiary_id").toString(),
-              AppointmentEvent.CANCELLED, payload));
-          // the planner's disruption shape: {"type": "beneficiary_cancelled", "appointmentId": ...}
-          events.add(new OutboxEvent(Topics.PLANS, a.getString("county"), BENEFICIARY_CANCELLED,
-              payload.copy().put("type", BENEFICIARY_CANCELLED)));
-          return Outbox.appendAll(tx, events).map("cancelled");
-        });
+        return ifOpen(tx, appointmentId, () -> AppointmentLifecycle.move(tx, new AppointmentLifecycle.Change(appointmentId,
+            AppointmentStatus.CANCELLED, new Actor.SmsReply(replyId), StatusReason.of(StatusReason.Kind.FAMILY_DECLINED)))
+            .map("cancelled"));
       default:
         return Future.succeededFuture("for_coordinator");
     }
+  }
+
+  /** Acts only on an appointment the family can still answer about; otherwise the reply is kept as "not_booked". */
+  private static Future<String> ifOpen(SqlConnection tx, UUID appointmentId, java.util.function.Supplier<Future<String>> act) {
+    return tx.preparedQuery(IS_OPEN).execute(Tuple.of(appointmentId))
+        .compose(rows -> rows.size() == 0 ? Future.succeededFuture("not_booked") : act.get());
   }
 
   public Future<Long> count(Caller caller, String intent, String county) {

@@ -49,6 +49,15 @@ public final class Problems {
         .put("detail", error.reasonEn())
         .put("reason", new JsonObject().put("ro", error.reasonRo()).put("en", error.reasonEn()));
     if (error.field() != null) body.put("field", error.field());
+    if (!error.errors().isEmpty()) {
+      io.vertx.core.json.JsonArray errors = new io.vertx.core.json.JsonArray();
+      for (ApiError e : error.errors()) {
+        errors.add(new JsonObject().put("field", e.field()).put("status", e.status())
+            .put("reason", new JsonObject().put("ro", e.reasonRo()).put("en", e.reasonEn())));
+      }
+      body.put("errors", errors);
+    }
+    if (error.details() != null) error.details().forEach(e -> body.put(e.getKey(), e.getValue()));
     ctx.response()
         .setStatusCode(error.status())
         .putHeader("Content-Type", CONTENT_TYPE)

@@ -10,20 +10,21 @@ import java.util.UUID;
 public final class Outbox {
 
   private static final String INSERT =
-      "INSERT INTO outbox (topic, event_key, event_type, payload) VALUES ($1, $2, $3, $4) RETURNING event_id";
+      "INSERT INTO outbox (topic, event_key, event_type, event_version, payload) VALUES ($1, $2, $3, $4, $5) "
+          + "RETURNING event_id";
 
   private Outbox() {}
 
   public static Future<UUID> append(SqlClient tx, OutboxEvent e) {
     return tx.preparedQuery(INSERT)
-        .execute(Tuple.of(e.topic(), e.key(), e.type(), e.payload()))
+        .execute(Tuple.of(e.topic(), e.key(), e.type(), e.version(), e.payload()))
         .map(rows -> rows.iterator().next().getUUID(0));
   }
 
   public static Future<Void> appendAll(SqlClient tx, List<OutboxEvent> events) {
     if (events.isEmpty()) return Future.succeededFuture();
     List<Tuple> batch = events.stream()
-        .map(e -> Tuple.of(e.topic(), e.key(), e.type(), e.payload()))
+        .map(e -> Tuple.of(e.topic(), e.key(), e.type(), e.version(), e.payload()))
         .toList();
     return tx.preparedQuery(INSERT).executeBatch(batch).mapEmpty();
   }

@@ -2,7 +2,6 @@ package ro.caravana.scheduler.platform.outbox;
 
 import io.vertx.core.Future;
 import io.vertx.core.VerticleBase;
-import io.vertx.core.json.JsonObject;
 import io.vertx.kafka.client.producer.KafkaProducer;
 import io.vertx.kafka.client.producer.KafkaProducerRecord;
 import io.vertx.sqlclient.Pool;
@@ -14,6 +13,7 @@ import java.util.Map;
 import java.util.concurrent.atomic.AtomicLong;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import ro.caravana.scheduler.platform.kafka.KafkaClients;
 
 /**
  * Publishes unsent outbox rows to Kafka in id order and marks them sent. Rows are locked
@@ -26,7 +26,7 @@ public final class OutboxRelay extends VerticleBase {
 
   private static final Logger LOG = LoggerFactory.getLogger(OutboxRelay.class);
   private static final String SELECT_UNSENT =
-      "SELECT id, event_id, topic, event_key, event_type, payload, created_at FROM outbox "
+      "SELECT id, event_id, topic, event_key, event_type, event_version, payload, created_at FROM outbox "
           + "WHERE sent_at IS NULL ORDER BY id LIMIT $1 FOR UPDATE SKIP LOCKED";
   private static final String MARK_SENT = "UPDATE outbox SET sent_at = now() WHERE id = ANY($1)";
 
@@ -43,16 +43,7 @@ public final class OutboxRelay extends VerticleBase {
     this.pool = pool;
     this.pollMillis = pollMillis;
     this.batch = batch;
-    this.producerConfig = Map.of(
-        "bootstrap.servers", bootstrap,
-        "key.serializer", "org.apache.kafka.common.serialization.StringSerializer",
-        "value.serializer", "org.apache.kafka.common.serialization.StringSerializer",
-        "acks", "all",
-        "enable.idempotence", "true",
-        "max.block.ms", "3000",
-        "request.timeout.ms", "3000",
-        "delivery.timeout.ms", "6000",
-        "linger.ms", "5");
+    this.producerConfig = KafkaClients.producer(bootstrap);
   }
 
   @Override
@@ -108,12 +99,9 @@ public final class OutboxRelay extends VerticleBase {
 
   private static KafkaProducerRecord<String, String> record(Row row) {
     String eventId = row.getUUID("event_id").toString();
-    JsonObject envelope = new JsonObject()
-        .put("eventId", eventId)
-        .put("type", row.getString("event_type"))
-        .put("key", row.getString("event_key"))
-        .put("occurredAt", row.getOffsetDateTime("created_at").toString())
-        .put("payload", row.getJsonObject("payload"));
+    EventEnvelope envelope = new EventEnvelope(row.getUUID("event_id"), row.getString("event_type"),
+        row.getInteger("event_version"), row.getString("event_key"), row.getOffsetDateTime("created_at").toInstant(),
+        row.getJsonObject("payload"));
     return KafkaProducerRecord.create(row.getString("topic"), row.getString("event_key"), envelope.encode())
         .addHeader("event-id", eventId)
         .addHeader("event-type", row.getString("event_type"));

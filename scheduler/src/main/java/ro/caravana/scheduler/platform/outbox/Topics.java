@@ -13,7 +13,11 @@ public final class Topics {
   /** Plan requests keyed by county: solver instances in one consumer group share the counties. */
   public static final String PLAN_REQUESTS = "caravana.plan-requests";
 
-  public static final List<String> ALL = List.of(BENEFICIARIES, CARE_PLANS, APPOINTMENTS, ATTENDANCE, PLANS, PLAN_REQUESTS);
+  /** Centres, rooms, staff and caravans created, changed or retired, keyed by county. */
+  public static final String ORGANISATION = "caravana.organisation";
+
+  public static final List<String> ALL = List.of(BENEFICIARIES, CARE_PLANS, APPOINTMENTS, ATTENDANCE, PLANS, PLAN_REQUESTS,
+      ORGANISATION);
 
   private Topics() {}
 }
