@@ -21,9 +21,13 @@ import ro.caravana.scheduler.access.Access;
 import ro.caravana.scheduler.attendance.FieldApi;
 import ro.caravana.scheduler.attendance.FieldDemo;
 import ro.caravana.scheduler.consultation.AttendanceFromPresence;
+import ro.caravana.scheduler.interop.calendar.CalendarFeeds;
+import ro.caravana.scheduler.interop.export.ExportRoutes;
+import ro.caravana.scheduler.interop.fhir.FhirServer;
 import ro.caravana.scheduler.consultation.ConsultationRoutes;
 import ro.caravana.scheduler.consultation.JoinIssuer;
 import ro.caravana.scheduler.geo.ServedCounties;
+import ro.caravana.scheduler.horizon.Horizons;
 import ro.caravana.scheduler.notice.NoticeModule;
 import ro.caravana.scheduler.platform.config.AppConfig;
 import ro.caravana.scheduler.platform.db.DatabaseSettings;
@@ -80,18 +84,23 @@ public final class SchedulerApp {
           KafkaAdminClient admin = KafkaAdminClient.create(vertx, KafkaClients.admin(kafkaBootstrap));
           Context context = new Context(vertx, config, pool, kafkaBootstrap);
           Planning planning = Planning.create(vertx, config, pool);
+          Horizons horizons = Horizons.create(vertx, config, pool);
           return DomainData.prepare(pool, demo, config.longValue("demo.seed"))
               .compose(v -> ensureTopics(vertx, kafkaBootstrap))
               .compose(v -> demo ? FieldDemo.prepare(pool) : Future.<Void>succeededFuture())
               .compose(v -> Access.prepare(vertx, pool, config, demo))
               .compose(access -> planning.start(kafkaBootstrap).map(access))
+              .compose(access -> horizons.start().map(access))
               .compose(access -> vertx.deployVerticle(new OutboxRelay(pool, kafkaBootstrap,
                   config.longValue("outbox.poll-ms"), config.integer("outbox.batch"))).map(access))
               .compose(access -> vertx.deployVerticle(new AttendanceFromPresence(pool,
                   minutes(config, "telemedicine.noshow-grace-minutes"),
                   Duration.ofSeconds(config.longValue("telemedicine.noshow-sweep-seconds")))).map(access))
               .compose(access -> NoticeModule.deploy(vertx, config, pool, kafkaBootstrap, demo, access.familyLinks()).compose(notices -> {
-                Router router = router(context, admin, planning, notices, access, extraRoutes);
+                Router router = router(context, admin, planning, notices, access, (r, c) -> {
+                  horizons.mount(r);
+                  extraRoutes.accept(r, c);
+                });
                 HttpVerticle http = new HttpVerticle(router, config.string("http.host"), config.integer("http.port"));
                 return vertx.deployVerticle(http).map(id -> new SchedulerApp(vertx, pool, admin, http.actualPort(),
                     router, access, notices));
@@ -126,20 +135,31 @@ public final class SchedulerApp {
     Metrics metrics = new Metrics();
     router.route().handler(metrics::count);
     access.mountHeaders(router);
+    // spreadsheets may be larger than other bodies: their own limit, and the general handler then leaves them be
+    router.route("/api/imports/*").handler(BodyHandler.create(false)
+        .setBodyLimit(context.config().longValue("imports.max-bytes")));
     router.route("/api/*").handler(BodyHandler.create(false)
+        .setBodyLimit(context.config().longValue("http.body-limit-bytes")));
+    // interop: FHIR request bodies, read before the access gate as for /api
+    router.route(FhirServer.BASE + "/*").handler(BodyHandler.create(false)
         .setBodyLimit(context.config().longValue("http.body-limit-bytes")));
     new OpsRoutes(context.pool(), admin, metrics).mount(router);
     // the access gate in front of every /api route (docs/security.md)
     access.mountGate(router);
     access.mountRoutes(router);
-    DomainApi.mount(router, context.pool(), ServedCounties.from(context.config()));
-    ConsultationRoutes.mount(router, context.pool(), JoinIssuer.eventBus(context.vertx()));
-    ConsultationRoutes.mountFamilyJoin(router, context.pool(), JoinIssuer.eventBus(context.vertx()),
-        access.familyLinks()::appointmentOf);
+    ServedCounties served = ServedCounties.from(context.config());
+    DomainApi.mount(router, context.pool(), served);
+    ro.caravana.scheduler.imports.ImportRoutes.mount(router, context.pool(), served);
+    ConsultationRoutes.mount(router, context.pool(), JoinIssuer.eventBus(context.vertx()), access.familyLinks());
     planning.routes().mount(router);
     ZoneId zone = ZoneId.of(context.config().string("zone"));
     new ReportRoutes(new AttendanceReport(context.pool(), zone), zone).mount(router);
     notices.mount(router);
+    // interop: FHIR R4, calendar feeds, ministry exports (docs/interop.md)
+    FhirServer.mount(router, context.vertx(), context.pool(), zone);
+    new CalendarFeeds(context.pool(), access.settings().jwtSecret(), zone,
+        context.config().optional("calendar.link-base").orElse("")).mount(router);
+    new ExportRoutes(new AttendanceReport(context.pool(), zone), zone).mount(router);
     // field attendance: the clinician's and the caravan crew's day, marks queued offline, walk-ins
     new FieldApi(context.pool(), zone).mount(router);
     extraRoutes.accept(router, context);

@@ -55,6 +55,24 @@ public final class Labels {
     return find(list, code).orElse(UNKNOWN).in(lang.code());
   }
 
+  /**
+   * A code as it appears in the pages' own addresses and form values: its Romanian words without diacritics
+   * ({@code kinetoterapie}, {@code educatie-parentala}), so no code identifier reaches a page.
+   */
+  public static String slug(String list, String code) {
+    String words = find(list, code).map(Label::ro).orElse(code == null ? "" : code);
+    String plain = java.text.Normalizer.normalize(words.toLowerCase(java.util.Locale.ROOT), java.text.Normalizer.Form.NFD)
+        .replaceAll("\\p{M}", "");
+    return plain.replaceAll("[^a-z0-9]+", "-").replaceAll("(^-|-$)", "");
+  }
+
+  /** The code whose {@link #slug} is {@code slug}, when there is one. */
+  public static Optional<String> fromSlug(String list, String slug) {
+    Map<String, Label> labels = LISTS.get(list);
+    if (labels == null || slug == null) return Optional.empty();
+    return labels.keySet().stream().filter(code -> slug(list, code).equals(slug)).findFirst();
+  }
+
   /** The name and explanation of a constraint of either planning model. */
   public static Optional<ConstraintWords> constraint(String id) {
     return TimetableConstraintWords.forConstraint(id).or(() -> RoutingConstraintWords.forConstraint(id));

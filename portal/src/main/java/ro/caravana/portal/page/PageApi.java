@@ -38,15 +38,17 @@ public final class PageApi {
     return send(ctx, HttpMethod.GET, path, null);
   }
 
-  /** A change: the CSRF token of the session goes with it, as the page's own forms would send it. */
+  /** A change on behalf of a page's form: its {@code _csrf} field goes with it as the API's CSRF header. */
   public Future<Answer> send(RoutingContext ctx, HttpMethod method, String path, JsonObject body) {
     SocketAddress here = ctx.request().localAddress();
     var request = client.request(method, here.port(), here.hostAddress(), path)
         .putHeader(HttpHeaders.ACCEPT.toString(), "application/json");
     String cookies = ctx.request().getHeader(HttpHeaders.COOKIE);
     if (cookies != null) request.putHeader(HttpHeaders.COOKIE.toString(), cookies);
-    var csrf = ctx.request().getCookie(Sessions.CSRF_COOKIE);
-    if (csrf != null && method != HttpMethod.GET) request.putHeader(Sessions.CSRF_HEADER, csrf.getValue());
+    // the token the page's form (or script) sent, never the cookie: a forged cross-site form cannot know it
+    String csrf = ctx.request().getFormAttribute(Sessions.CSRF_FIELD);
+    if (csrf == null) csrf = ctx.request().getHeader(Sessions.CSRF_HEADER);
+    if (csrf != null && method != HttpMethod.GET) request.putHeader(Sessions.CSRF_HEADER, csrf);
     Future<HttpResponse<Buffer>> sent = body == null ? request.send() : request.sendJsonObject(body);
     return sent.map(PageApi::answer);
   }

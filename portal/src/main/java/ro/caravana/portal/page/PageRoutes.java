@@ -7,6 +7,11 @@ import java.util.HashMap;
 import java.util.Map;
 import ro.caravana.portal.family.FamilyPage;
 import ro.caravana.portal.field.FieldPages;
+import ro.caravana.portal.page.beneficiary.BeneficiaryPages;
+import ro.caravana.portal.page.home.DashboardPage;
+import ro.caravana.portal.page.planning.PlanPages;
+import ro.caravana.portal.page.report.ReportPages;
+import ro.caravana.scheduler.SchedulerApp;
 import ro.caravana.scheduler.access.Role;
 
 /** The pages of the portal: one {@code router.get(path).handler(pages.page(template, roles, builder))} line each. */
@@ -14,8 +19,8 @@ public final class PageRoutes {
 
   private PageRoutes() {}
 
-  public static Pages mount(Router router, io.vertx.core.Vertx vertx) {
-    Pages pages = new Pages(vertx);
+  public static Pages mount(Router router, SchedulerApp.Context context) {
+    Pages pages = new Pages(context.vertx());
     router.get("/intrare").handler(pages.openPage("signin", ctx -> {
       Map<String, Object> m = new HashMap<>();
       Lang lang = Lang.of(ctx);
@@ -26,12 +31,10 @@ public final class PageRoutes {
       return m;
     }));
     router.get("/").handler(pages.page("dashboard",
-        EnumSet.of(Role.ADMIN, Role.COUNTY_COORDINATOR, Role.CENTRE_COORDINATOR, Role.SUPERVISOR),
-        req -> {
-          Map<String, Object> m = new HashMap<>();
-          m.put("title", req.t("dashboard.title"));
-          return Future.succeededFuture(m);
-        }));
+        EnumSet.of(Role.ADMIN, Role.COUNTY_COORDINATOR, Role.CENTRE_COORDINATOR, Role.SUPERVISOR), DashboardPage::build));
+    PlanPages.mount(router, pages, context.config().longValue("sms.cost-bani-per-segment"));
+    BeneficiaryPages.mount(router, pages);
+    ReportPages.mount(router, pages);
     // the clinicians' day and the caravan crew's offline day; the family's page behind the SMS link
     FieldPages.mount(router, pages);
     FamilyPage.mount(router, pages);

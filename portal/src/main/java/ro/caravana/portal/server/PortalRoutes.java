@@ -15,7 +15,7 @@ public final class PortalRoutes {
     // the consultation call page and the signalling WebSocket, before the catch-all static handler
     TelemedicineRoutes.mount(router, context);
     // server-rendered pages (Handlebars, templates/*.hbs), see ro.caravana.portal.page.Pages
-    PageRoutes.mount(router, context.vertx());
+    PageRoutes.mount(router, context);
     // scripts, styles and the former single-page view
     router.get("/*").handler(StaticHandler.create("webroot").setIndexPage("index.html").setCachingEnabled(false));
   }

@@ -48,7 +48,7 @@ class FieldPagesBrowserTest {
   static void start() throws Exception {
     Path[] binaries = Chromium.required();
     vertx = Vertx.vertx();
-    app = FieldFixtures.get(TestSystem.startApp(vertx, false, TestSystem.config(Map.of()), PortalRoutes::mount));
+    app = FieldFixtures.get(TestSystem.startApp(vertx, false, TestSystem.config(Map.of()), PortalRoutes::mount), 240);
     client = WebClient.create(vertx);
     f = FieldFixtures.create(app, LocalDate.now(FieldFixtures.ZONE), 3);
     admin = TestSystem.adminToken(app);

@@ -66,7 +66,7 @@ class TerenOfflineBrowserTest {
 
   private static void startServer() throws Exception {
     vertx = Vertx.vertx();
-    app = FieldFixtures.get(SchedulerApp.start(vertx, config, db, TestSystem.kafkaBootstrap(), false, PortalRoutes::mount));
+    app = FieldFixtures.get(SchedulerApp.start(vertx, config, db, TestSystem.kafkaBootstrap(), false, PortalRoutes::mount), 240);
   }
 
   private static void stopServer() throws Exception {

@@ -10,6 +10,7 @@ import java.nio.file.Path;
 import java.time.OffsetDateTime;
 import java.time.ZoneId;
 import java.time.Duration;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
@@ -23,6 +24,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import ro.caravana.portal.server.PortalRoutes;
 import ro.caravana.scheduler.SchedulerApp;
+import ro.caravana.scheduler.access.Role;
 import ro.caravana.scheduler.consultation.ConsultationFixtures;
 import ro.caravana.scheduler.support.TestSystem;
 import ro.caravana.signalling.browser.Chromium;
@@ -59,7 +61,13 @@ class ConsultationEndToEndTest {
   }
 
   private static JsonObject api(String uri) throws Exception {
-    var r = client.get(app.port(), "127.0.0.1", uri).bearerTokenAuthentication(token).send().toCompletionStage().toCompletableFuture().get(10, TimeUnit.SECONDS);
+    return call(uri, token);
+  }
+
+  private static JsonObject call(String uri, String bearer) throws Exception {
+    var request = client.get(app.port(), "127.0.0.1", uri);
+    if (bearer != null) request.bearerTokenAuthentication(bearer);
+    var r = request.send().toCompletionStage().toCompletableFuture().get(10, TimeUnit.SECONDS);
     assertEquals(200, r.statusCode(), r.bodyAsString());
     return r.bodyAsJsonObject();
   }
@@ -70,8 +78,12 @@ class ConsultationEndToEndTest {
   void consultation() throws Exception {
     ConsultationFixtures fixtures = ConsultationFixtures.create(app.pool());
     UUID id = fixtures.appointment("remote", OffsetDateTime.now(ZoneId.of("Europe/Bucharest")).minusMinutes(1), 30, "booked");
-    JsonObject familyTicket = api("/api/consultations/" + id + "/join?as=family&provider=builtin");
-    JsonObject doctorTicket = api("/api/consultations/" + id + "/join?as=doctor");
+    // tickets are bound to people: the family through their link, the doctor as the appointment's clinician
+    String link = app.access().familyLinks().issue(id).toCompletionStage().toCompletableFuture().get(10, TimeUnit.SECONDS);
+    JsonObject familyTicket = call("/api/family/" + link + "/join?provider=builtin", null);
+    var account = app.access().createAccount("medic." + id + "@caravana.test", "Ioana Mureșan", Role.DOCTOR, List.of("BC"),
+        null, fixtures.doctorId, UUID.randomUUID().toString()).toCompletionStage().toCompletableFuture().get(30, TimeUnit.SECONDS);
+    JsonObject doctorTicket = call("/api/consultations/" + id + "/join?as=doctor", app.access().tokens().issue(account));
     assertEquals("builtin", doctorTicket.getString("provider"), "without Jitsi the built-in signalling is the default");
     assertTrue(doctorTicket.getJsonArray("iceServers").isEmpty());
     String base = "http://127.0.0.1:" + app.port();

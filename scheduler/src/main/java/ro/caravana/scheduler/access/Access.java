@@ -91,13 +91,14 @@ public final class Access {
     router.route().handler(headers::handle);
   }
 
-  /** The access handler on {@code /api/*}: mount before any API route. */
+  /** The access handler on {@code /api/*} and on the FHIR API {@code /fhir/*}: mount before any API route. */
   public void mountGate(Router router) {
     AccessHandler gate = new AccessHandler(policy, pool, router, tokens, sessions, accounts, audit,
         new RateLimiter(settings.loginPerMinute(), settings.loginBurst()),
         new RateLimiter(settings.publicPerMinute(), settings.publicBurst()),
         new RateLimiter(settings.webhookPerMinute(), settings.webhookBurst()));
     router.route("/api/*").handler(gate::handle);
+    router.route("/fhir/*").handler(gate::handle);
   }
 
   public void mountRoutes(Router router) {

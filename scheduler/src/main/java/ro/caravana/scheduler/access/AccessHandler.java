@@ -215,7 +215,7 @@ public final class AccessHandler {
    * segment by segment; a prefix route ({@code /api/exports/*}) matches what it covers, and a regex
    * route is assumed to match (so an unlisted route is refused rather than served). Only the handlers
    * on {@code /} and {@code /api/*} (headers, body limit, this gate, the portal's static files) are
-   * ignored. When nothing could serve the request, the router answers 404 or 405 as usual.
+   * ignored, and so are the FHIR API's (its body, failure and "not supported" handlers). When nothing could serve the request, the router answers 404 or 405 as usual.
    */
   private boolean routeExists(HttpMethod method, String path) {
     return patternOf(method, path) != null;
@@ -235,7 +235,7 @@ public final class AccessHandler {
       // routes with :params are regex routes inside the router too; only a true pathRegex(...) has no path
       if (route.isRegexPath()) return "(regular expression route)";
       String prefix = route.getPath();
-      if (prefix == null || prefix.equals("/") || prefix.equals("/api/")) continue;
+      if (prefix == null || prefix.equals("/") || prefix.equals("/api/") || prefix.startsWith("/fhir/")) continue;
       if (path.startsWith(prefix)) return prefix + "*";
     }
     return null;

@@ -14,6 +14,7 @@ import static ro.caravana.scheduler.access.Policy.Subject.CARAVAN;
 import static ro.caravana.scheduler.access.Policy.Subject.CENTRE;
 import static ro.caravana.scheduler.access.Policy.Subject.CARE_PLAN;
 import static ro.caravana.scheduler.access.Policy.Subject.COUNTY;
+import static ro.caravana.scheduler.access.Policy.Subject.HORIZON;
 import static ro.caravana.scheduler.access.Policy.Subject.LOCALITY;
 import static ro.caravana.scheduler.access.Policy.Subject.PLAN;
 import static ro.caravana.scheduler.access.Policy.Subject.STAFF;
@@ -41,7 +42,7 @@ public final class AccessPolicy {
 
   /** County-level planning and record keeping: admin and county coordinators. */
   static final Set<Role> COUNTY_LEVEL = EnumSet.of(ADMIN, COUNTY_COORDINATOR);
-  /** Doctors, therapists and nurses: their own day. */
+  /** Those who see their own appointments: doctors, therapists, nurses. */
   static final Set<Role> CLINICIANS = EnumSet.of(Role.DOCTOR, Role.THERAPIST, Role.NURSE);
 
   private AccessPolicy() {}
@@ -93,6 +94,10 @@ public final class AccessPolicy {
         named(PATCH, "/api/staff/:id", COUNTY_LEVEL).scoped(STAFF, "id"),
         named(POST, "/api/staff/:id/retire", COUNTY_LEVEL).scoped(STAFF, "id"),
 
+        // Spreadsheet imports: every row must be in the caller's counties (checked per row by the import)
+        named(POST, "/api/imports/beneficiaries", COUNTY_LEVEL).audited("import", null),
+        named(POST, "/api/imports/care-plans", COUNTY_LEVEL).audited("import", null),
+
         // Staff: names of employees, within the caller's counties
         named(GET, "/api/staff", NAMED_ROLES),
         named(GET, "/api/staff/:id", NAMED_ROLES).scoped(STAFF, "id"),
@@ -137,14 +142,16 @@ public final class AccessPolicy {
 
         // Remote consultations (remote appointments): the doctor joins their own; coordinators see their county's
         named(GET, "/api/consultations", NAMED_ROLES),
-        named(GET, "/api/consultations/:id/join", NAMED_ROLES).scoped(APPOINTMENT, "id"),
+        // call tickets are bound to people (the handler checks who): clinicians only, never coordinators or supervisors
+        named(GET, "/api/consultations/:id/join", CLINICIANS).scoped(APPOINTMENT, "id"),
+        named(POST, "/api/consultations/:id/participants", EnumSet.of(ADMIN)).scoped(APPOINTMENT, "id"),
         named(GET, "/api/consultations/:id", NAMED_ROLES).scoped(APPOINTMENT, "id"),
 
         // SMS notices carry phone numbers, first names and texts: coordinators, each within the county and
         // centre stored on the notice (filtered in SQL; a notice outside the scope by id is 404)
-        named(GET, "/api/notifications", COORDINATORS),
+        named(GET, "/api/notifications", COORDINATORS).queryScoped(BENEFICIARY, "beneficiaryId"),
         named(GET, "/api/notifications/:id", COORDINATORS),
-        named(GET, "/api/sms/replies", COORDINATORS),
+        named(GET, "/api/sms/replies", COORDINATORS).queryScoped(BENEFICIARY, "beneficiaryId"),
         named(POST, "/api/sms/demo/replies", EnumSet.of(ADMIN)),
 
         // Reports: aggregates only, the supervisors' view (a county outside the caller's scope is refused)
@@ -156,9 +163,53 @@ public final class AccessPolicy {
         named(GET, "/api/plans/:id", COUNTY_LEVEL).scoped(PLAN, "id"),
         named(GET, "/api/plans/:id/items", COUNTY_LEVEL).scoped(PLAN, "id"),
         named(GET, "/api/plans/:id/progress", COUNTY_LEVEL).scoped(PLAN, "id"),
+        aggregate(GET, "/api/plans/:id/stops", COUNTY_LEVEL).scoped(PLAN, "id"),
         named(POST, "/api/plans/:id/stop", COUNTY_LEVEL).scoped(PLAN, "id"),
         named(POST, "/api/plans/:id/publish", COUNTY_LEVEL).scoped(PLAN, "id"),
-        named(POST, "/api/plans/:id/disruptions", COUNTY_LEVEL).scoped(PLAN, "id")
+        named(POST, "/api/plans/:id/disruptions", COUNTY_LEVEL).scoped(PLAN, "id"),
+
+        // FHIR R4 (interop, docs/interop.md): the roles and scopes of the JSON API; beneficiary reads audited
+        open(GET, "/fhir/r4/metadata"),
+        named(GET, "/fhir/r4/Patient", NAMED_ROLES).audited("list", null),
+        named(GET, "/fhir/r4/Patient/:id", NAMED_ROLES).scoped(BENEFICIARY, "id").audited("read", "id"),
+        named(GET, "/fhir/r4/Appointment", NAMED_ROLES).audited("list", null),
+        named(GET, "/fhir/r4/Appointment/:id", NAMED_ROLES).scoped(APPOINTMENT, "id"),
+        named(GET, "/fhir/r4/Encounter", NAMED_ROLES).audited("list", null),
+        named(GET, "/fhir/r4/Encounter/:id", NAMED_ROLES).scoped(APPOINTMENT, "id"),
+        named(GET, "/fhir/r4/Practitioner", NAMED_ROLES),
+        named(GET, "/fhir/r4/Practitioner/:id", NAMED_ROLES).scoped(STAFF, "id"),
+        named(GET, "/fhir/r4/PractitionerRole", NAMED_ROLES),
+        named(GET, "/fhir/r4/PractitionerRole/:id", NAMED_ROLES).scoped(STAFF, "id"),
+        aggregate(GET, "/fhir/r4/Location", EVERY_ROLE),
+        aggregate(GET, "/fhir/r4/Location/:id", EVERY_ROLE),
+        aggregate(GET, "/fhir/r4/HealthcareService", EVERY_ROLE),
+        aggregate(GET, "/fhir/r4/HealthcareService/:id", EVERY_ROLE),
+        aggregate(GET, "/fhir/r4/MeasureReport", EVERY_ROLE),
+
+        // Calendar feeds (interop): links for the staff member themselves, a caravan's crew and the county's
+        // coordinators (checked by the handler, 404 otherwise); the feed itself by its token, without a session
+        named(GET, "/api/staff/:id/calendar-link", NAMED_ROLES).scoped(STAFF, "id"),
+        named(POST, "/api/staff/:id/calendar-link/rotate", NAMED_ROLES).scoped(STAFF, "id"),
+        named(DELETE, "/api/staff/:id/calendar-link", NAMED_ROLES).scoped(STAFF, "id"),
+        named(GET, "/api/caravans/:id/calendar-link", NAMED_ROLES),
+        named(POST, "/api/caravans/:id/calendar-link/rotate", NAMED_ROLES),
+        named(DELETE, "/api/caravans/:id/calendar-link", NAMED_ROLES),
+        open(GET, "/api/calendar/:token").limited(Policy.Limit.PUBLIC),
+
+        // Ministry exports (interop): aggregates only, within the caller's counties
+        aggregate(GET, "/api/exports/report.csv", EVERY_ROLE),
+        aggregate(GET, "/api/exports/report.xlsx", EVERY_ROLE),
+
+        // Caravan horizons and road times of a county (counts of people, no names)
+        aggregate(POST, "/api/horizons", COUNTY_LEVEL).bodyScoped(COUNTY, "county"),
+        aggregate(GET, "/api/horizons", COUNTY_LEVEL),
+        aggregate(GET, "/api/horizons/:id", COUNTY_LEVEL).scoped(HORIZON, "id"),
+        aggregate(POST, "/api/travel-matrix", COUNTY_LEVEL),
+        aggregate(POST, "/api/travel-matrix/refresh", COUNTY_LEVEL).bodyScoped(COUNTY, "county"),
+        aggregate(GET, "/api/travel-matrix", COUNTY_LEVEL),
+        aggregate(POST, "/api/road-rules", COUNTY_LEVEL).bodyScoped(LOCALITY, "siruta"),
+        aggregate(GET, "/api/road-rules", COUNTY_LEVEL),
+        aggregate(PUT, "/api/localities/:siruta/visit-frequency", COUNTY_LEVEL).scoped(LOCALITY, "siruta")
     ));
   }
 }

@@ -127,6 +127,21 @@ public final class FamilyLinks {
   }
 
   private static final String APPOINTMENT_OF = "SELECT beneficiary_id FROM appointments WHERE id = $1";
+  private static final String LIVE_APPOINTMENT = "SELECT fl.appointment_id FROM family_links fl WHERE fl.id = $1"
+      + " AND fl.purpose = 'appointment' AND fl.revoked_at IS NULL AND fl.expires_at > now()";
+
+  /**
+   * The appointment a working family link names (signed, not revoked, not expired); the same 404 for
+   * every other token. For features that act for the family through their link (joining a video call).
+   */
+  public Future<UUID> appointmentOf(String token) {
+    UUID id = idOf(token);
+    if (id == null) return Future.failedFuture(gone());
+    return pool.preparedQuery(LIVE_APPOINTMENT).execute(Tuple.of(id)).map(rows -> {
+      if (rows.size() == 0) throw gone();
+      return rows.iterator().next().getUUID(0);
+    });
+  }
 
   public void mount(Router router) {
     router.post("/api/appointments/:id/family-links").handler(this::issueRoute);
@@ -212,13 +227,6 @@ public final class FamilyLinks {
           .put("response", r.getString("response"))
           .put("linkExpiresAt", r.getOffsetDateTime("expires_at").toString());
     });
-  }
-
-  /** The appointment a working link (signed, not revoked, not expired) is for; 404 otherwise. */
-  public Future<UUID> appointmentOf(String token) {
-    UUID id = idOf(token);
-    if (id == null) return Future.failedFuture(gone());
-    return view(pool, id).map(v -> UUID.fromString(v.getString("appointmentId")));
   }
 
   private static ApiError gone() {

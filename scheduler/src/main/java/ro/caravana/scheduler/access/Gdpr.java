@@ -58,6 +58,37 @@ public final class Gdpr {
     export.put("accessLog", "SELECT COALESCE(jsonb_agg(jsonb_build_object('at', l.at, 'role', l.role, "
         + "'action', l.action) ORDER BY l.id), '[]') FROM audit_log l WHERE l.beneficiary_id = $1");
     export.put("erasure", "SELECT to_jsonb(e) FROM erasures e WHERE e.beneficiary_id = $1");
+    export.put("notices", "SELECT COALESCE(jsonb_agg(jsonb_build_object('id', n.id, 'appointmentId', n.appointment_id, "
+        + "'kind', n.kind, 'phone', n.phone, 'language', n.language, 'body', n.body, 'status', n.status, "
+        + "'createdAt', n.created_at, 'sentAt', n.sent_at, 'deliveredAt', n.delivered_at) ORDER BY n.id), '[]') "
+        + "FROM notices n WHERE n.beneficiary_id = $1");
+    export.put("smsReplies", "SELECT COALESCE(jsonb_agg(jsonb_build_object('id', r.id, 'phone', r.phone, 'body', r.body, "
+        + "'intent', r.intent, 'appointmentId', r.appointment_id, 'outcome', r.outcome, 'receivedAt', r.received_at) "
+        + "ORDER BY r.id), '[]') FROM sms_replies r WHERE r.notice_id IN (SELECT id FROM notices WHERE beneficiary_id = $1) "
+        + "OR r.appointment_id IN (SELECT id FROM appointments WHERE beneficiary_id = $1)");
+    export.put("consultations", "SELECT COALESCE(jsonb_agg(jsonb_build_object('appointmentId', c.appointment_id, "
+        + "'state', c.state, 'familyJoinedAt', c.family_joined_at, 'doctorJoinedAt', c.doctor_joined_at, "
+        + "'startedAt', c.started_at, 'endedAt', c.ended_at, 'togetherSeconds', c.together_seconds, "
+        + "'attended', c.attended) ORDER BY c.appointment_id), '[]') FROM consultations c "
+        + "JOIN appointments a ON a.id = c.appointment_id WHERE a.beneficiary_id = $1");
+
+    // SMS records first, while the beneficiary's phone still says which replies were theirs
+    erase.add("""
+        UPDATE sms_replies SET phone = '', body = '', erased_at = now()
+         WHERE erased_at IS NULL
+           AND (notice_id IN (SELECT id FROM notices WHERE beneficiary_id = $1)
+             OR appointment_id IN (SELECT id FROM appointments WHERE beneficiary_id = $1)
+             OR phone = (SELECT phone FROM beneficiaries WHERE id = $1))""");
+    erase.add("""
+        UPDATE notices SET phone = NULL, body = '', erased_at = now(), updated_at = now(),
+               status = CASE WHEN status IN ('queued', 'held') THEN 'suppressed' ELSE status END,
+               reason = CASE WHEN status IN ('queued', 'held') THEN 'erased' ELSE reason END
+         WHERE beneficiary_id = $1 AND erased_at IS NULL""");
+    erase.add("DELETE FROM appointment_links WHERE appointment_id IN (SELECT id FROM appointments WHERE beneficiary_id = $1)");
+    erase.add("""
+        UPDATE outbox SET payload = scrub_personal_data(payload)
+         WHERE (event_key = $1::uuid::text OR payload->>'id' = $1::uuid::text OR payload->>'beneficiaryId' = $1::uuid::text)
+           AND payload <> scrub_personal_data(payload)""");
 
     erase.add("""
         UPDATE beneficiaries

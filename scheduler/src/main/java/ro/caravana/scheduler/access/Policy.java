@@ -27,7 +27,8 @@ public final class Policy {
   public enum Limit { NONE, LOGIN, PUBLIC, WEBHOOK }
 
   /** A record a request names, whose county (centre, staff member) must be in the caller's scope. */
-  public enum Subject { BENEFICIARY, APPOINTMENT, CARE_PLAN, PLAN, STAFF, LOCALITY, COUNTY, CENTRE, CARAVAN }
+  public enum Subject { BENEFICIARY, APPOINTMENT, CARE_PLAN, PLAN, STAFF, LOCALITY, COUNTY, CENTRE, CARAVAN,
+    HORIZON }
 
   /** Where a scope check finds the id: a path parameter, a JSON body field or a query parameter. */
   public enum Where { PATH, BODY, QUERY }

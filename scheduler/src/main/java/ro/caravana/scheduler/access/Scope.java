@@ -28,13 +28,16 @@ public final class Scope {
 
   /**
    * Append to a query over {@code appointments a JOIN beneficiaries b ... JOIN localities l ...}: a
-   * clinician sees only the appointments they hold, and a caravan's crew those of their caravan.
+   * clinician sees only the appointments they hold, those of the caravan whose crew they are, or those in whose
+   * video call an administrator designated them (substitute or helper, {@code consultation_participants}).
    */
   public static String appointmentFilter(int n) {
     return " AND ($" + n + "::text[] IS NULL OR l.county = ANY($" + n + "))"
         + " AND ($" + (n + 1) + "::bigint IS NULL OR b.centre_id = $" + (n + 1) + ")"
         + " AND ($" + (n + 2) + "::bigint IS NULL OR a.staff_id = $" + (n + 2)
-        + " OR a.caravan_id = (SELECT cs.caravan_id FROM staff cs WHERE cs.id = $" + (n + 2) + "))";
+        + " OR a.caravan_id = (SELECT cs.caravan_id FROM staff cs WHERE cs.id = $" + (n + 2) + ")"
+        + " OR EXISTS (SELECT 1 FROM consultation_participants cp WHERE cp.appointment_id = a.id AND cp.staff_id = $"
+        + (n + 2) + "))";
   }
 
   /** Append to a query with a {@code county} column (staff, caravans, plans): parameter n is {@link Caller#countyScope}. */
@@ -54,6 +57,7 @@ public final class Scope {
   private static final String CENTRE = "SELECT 1 FROM community_centres c JOIN localities l ON l.siruta = c.locality_siruta"
       + " WHERE c.id = $1" + countyFilter("l.county", 2);
   private static final String CARAVAN = "SELECT 1 FROM caravans v WHERE v.id = $1" + countyFilter("v.county", 2);
+  private static final String HORIZON = "SELECT 1 FROM horizons h WHERE h.id = $1" + countyFilter("h.county", 2);
 
   private Scope() {}
 
@@ -89,6 +93,7 @@ public final class Scope {
       case LOCALITY -> exists(db, LOCALITY, Tuple.tuple().addValue(id).addValue(caller.countyScope()), CHECK_LOCALITY);
       case CENTRE -> exists(db, CENTRE, Tuple.tuple().addValue(id).addValue(caller.countyScope()), CHECK_CENTRE);
       case CARAVAN -> exists(db, CARAVAN, Tuple.tuple().addValue(id).addValue(caller.countyScope()), CHECK_CARAVAN);
+      case HORIZON -> exists(db, HORIZON, Tuple.tuple().addValue(id).addValue(caller.countyScope()), CHECK_HORIZON);
     };
   }
 
@@ -100,6 +105,7 @@ public final class Scope {
   private static final String CHECK_LOCALITY = "SELECT 1 FROM localities WHERE siruta = $1";
   private static final String CHECK_CENTRE = "SELECT 1 FROM community_centres WHERE id = $1";
   private static final String CHECK_CARAVAN = "SELECT 1 FROM caravans WHERE id = $1";
+  private static final String CHECK_HORIZON = "SELECT 1 FROM horizons WHERE id = $1";
 
   /** In scope, or not there at all (so that the handler's own 404 or 422 answers as before). */
   private static Future<Boolean> exists(SqlClient db, String scoped, Tuple args, String plain) {

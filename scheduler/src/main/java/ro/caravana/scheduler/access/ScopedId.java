@@ -37,7 +37,7 @@ final class ScopedId {
         if (!(raw instanceof String s) || !s.matches("[A-Za-z]{1,2}")) throw county(name);
         yield s.toUpperCase(java.util.Locale.ROOT);
       }
-      case BENEFICIARY, APPOINTMENT, CARE_PLAN, PLAN -> {
+      case BENEFICIARY, APPOINTMENT, CARE_PLAN, PLAN, HORIZON -> {
         if (!(raw instanceof String s)) throw Ids.notAnId(name);
         yield Ids.uuid(name, s);
       }

@@ -91,14 +91,17 @@ public final class AppointmentApi {
         .onFailure(ctx::fail);
   }
 
-  /** Body: {"status": "fulfilled", "minutes": 45, "recordedBy": "ST-007", "note": "..."}. */
+  /**
+   * Body: {"status": "fulfilled", "minutes": 45, "note": "..."}. Who recorded it is the signed-in account,
+   * never a body field (a {@code recordedBy} in the body is ignored).
+   */
   private void recordAttendance(RoutingContext ctx) {
     UUID id = Params.pathId(ctx, "id");
     JsonObject body = Requests.body(ctx);
     var mark = new AppointmentRepository.Mark(
         Fields.choice(body, "status", Vocabulary.ATTENDANCE_STATUSES),
         Fields.optionalInteger(body, "minutes", 0, 720),
-        Fields.text(body, "recordedBy"),
+        Caller.of(ctx).email(),
         Fields.optionalText(body, "note"));
     repository.recordAttendance(id, mark, actor(ctx))
         .onSuccess(json -> Responses.json(ctx, 201, json))

@@ -167,6 +167,29 @@ public final class AppointmentLifecycle {
     return tx.preparedQuery(RECORD).executeBatch(records).compose(v -> Outbox.appendAll(tx, events));
   }
 
+  static final String COPY = """
+      INSERT INTO appointments (id, beneficiary_id, care_plan_id, service, modality, starts_at, ends_at, staff_id,
+        centre_id, room_id, caravan_id, stop_siruta, status, county, week)
+      SELECT $1, $2, $3, service, modality, starts_at, ends_at, staff_id, centre_id, room_id, caravan_id, stop_siruta,
+             'booked', county, week
+        FROM appointments WHERE id = $4""";
+
+  /**
+   * Books another family into a freed slot: a new appointment with the slot's time, staff and place, recorded and
+   * announced like any creation. The caller holds the lock on the freed appointment (first answer wins).
+   */
+  public static Future<AppointmentEvent> bookFreedSlot(SqlClient tx, UUID freedId, UUID newId, UUID beneficiaryId,
+      UUID carePlanId, Actor actor) {
+    StatusReason reason = StatusReason.of(StatusReason.Kind.SLOT_OFFER_TAKEN);
+    return tx.preparedQuery(COPY).execute(Tuple.of(newId, beneficiaryId, carePlanId, freedId))
+        .compose(v -> tx.preparedQuery(LOCK).execute(Tuple.of((Object) new UUID[] {newId})))
+        .compose(rows -> {
+          AppointmentEvent e = event(rows.iterator().next(), EventType.APPOINTMENT_BOOKED, null, AppointmentStatus.BOOKED, 1,
+              actor, reason);
+          return created(tx, List.of(new Created(e, actor, reason))).map(e);
+        });
+  }
+
   /** The event type a move announces: the target status, or a change of time/place when neither is a status move. */
   static EventType typeOf(AppointmentStatus from, AppointmentStatus to) {
     return switch (to) {

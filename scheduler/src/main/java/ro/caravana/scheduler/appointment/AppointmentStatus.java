@@ -6,6 +6,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import ro.caravana.optimizer.text.Label;
 
 /**
  * An appointment's status (the FHIR Appointment.status subset Caravana uses), with the label people
@@ -13,12 +14,12 @@ import java.util.Set;
  * cancelled | noshow. Going back ({@link #undoTarget}) is a coordinator's correction, with a reason.
  */
 public enum AppointmentStatus {
-  PROPOSED("propusă", "proposed"),
-  BOOKED("programată", "booked"),
-  ARRIVED("prezent la programare", "arrived"),
-  FULFILLED("efectuată", "fulfilled"),
-  CANCELLED("anulată", "cancelled"),
-  NOSHOW("neprezentare", "no-show");
+  PROPOSED(new Label("Propusă", "Proposed")),
+  BOOKED(new Label("Programată", "Booked")),
+  ARRIVED(new Label("Prezent", "Arrived")),
+  FULFILLED(new Label("Realizată", "Delivered")),
+  CANCELLED(new Label("Anulată", "Cancelled")),
+  NOSHOW(new Label("Absent", "Did not come"));
 
   private static final Map<AppointmentStatus, Set<AppointmentStatus>> FORWARD = Map.of(
       PROPOSED, EnumSet.of(BOOKED, CANCELLED),
@@ -35,12 +36,15 @@ public enum AppointmentStatus {
       ARRIVED, BOOKED,
       FULFILLED, ARRIVED);
 
-  private final String ro;
-  private final String en;
+  private final Label label;
 
-  AppointmentStatus(String ro, String en) {
-    this.ro = ro;
-    this.en = en;
+  AppointmentStatus(Label label) {
+    this.label = label;
+  }
+
+  /** What people read for this status. */
+  public Label label() {
+    return label;
   }
 
   /** The wire name: {@code booked}, {@code noshow}, ... */
@@ -48,12 +52,13 @@ public enum AppointmentStatus {
     return name().toLowerCase(Locale.ROOT);
   }
 
+  /** The label inside a sentence ("o programare „anulată”"). */
   public String labelRo() {
-    return ro;
+    return label.ro().toLowerCase(Locale.forLanguageTag("ro"));
   }
 
   public String labelEn() {
-    return en;
+    return label.en().toLowerCase(Locale.ROOT);
   }
 
   public static Optional<AppointmentStatus> parse(String wire) {

@@ -7,7 +7,9 @@ import java.util.List;
 import java.util.UUID;
 import ro.caravana.scheduler.common.Fields;
 import ro.caravana.scheduler.common.InvalidValue;
+import ro.caravana.scheduler.common.Violations;
 import ro.caravana.scheduler.common.Vocabulary;
+import ro.caravana.scheduler.platform.http.ApiError;
 
 /**
  * A checked beneficiary as sent by a client (create or full update). Birth date and sex may be
@@ -18,57 +20,65 @@ public record BeneficiaryInput(String firstName, String lastName, String cnp, Lo
     String phone, boolean smsConsent, LocalDate smsConsentDate, boolean dataConsent, LocalDate dataConsentDate,
     String preferredLanguage, Integer version) {
 
+  /** Reads every field and answers all the invalid ones at once (problem+json with an {@code errors} list). */
   public static BeneficiaryInput from(JsonObject body, LocalDate today) {
-    String firstName = Fields.text(body, "firstName");
-    String lastName = Fields.text(body, "lastName");
-    String rawCnp = Fields.optionalText(body, "cnp");
-    LocalDate birthDate = Fields.optionalDate(body, "birthDate");
-    String sex = Fields.optionalChoice(body, "sex", Vocabulary.SEXES);
-    int locality = Fields.integer(body, "localitySiruta", 1, Integer.MAX_VALUE);
-    UUID household = Fields.optionalUuid(body, "householdId");
-    Long centre = Fields.optionalId(body, "centreId");
-    String category = Fields.choice(body, "category", Vocabulary.CATEGORIES);
-    List<String> flags = Fields.textList(body, "flags", null);
-    String guardian = Fields.optionalText(body, "guardianName");
-    String rawPhone = Fields.optionalText(body, "phone");
-    boolean sms = Fields.bool(body, "smsConsent", false);
-    LocalDate smsDate = Fields.optionalDate(body, "smsConsentDate");
-    boolean data = Fields.bool(body, "dataConsent", false);
-    LocalDate dataDate = Fields.optionalDate(body, "dataConsentDate");
-    String language = Fields.optionalText(body, "preferredLanguage");
-    Integer version = Fields.optionalInteger(body, "version", 1, Integer.MAX_VALUE);
+    Violations v = new Violations();
+    String firstName = v.read(() -> Fields.text(body, "firstName"));
+    String lastName = v.read(() -> Fields.text(body, "lastName"));
+    String rawCnp = v.read(() -> Fields.optionalText(body, "cnp"));
+    LocalDate birthDate = v.read(() -> Fields.optionalDate(body, "birthDate"));
+    String sex = v.read(() -> Fields.optionalChoice(body, "sex", Vocabulary.SEXES));
+    Integer locality = v.read(() -> Fields.integer(body, "localitySiruta", 1, Integer.MAX_VALUE));
+    UUID household = v.read(() -> Fields.optionalUuid(body, "householdId"));
+    Long centre = v.read(() -> Fields.optionalId(body, "centreId"));
+    String category = v.read(() -> Fields.choice(body, "category", Vocabulary.CATEGORIES));
+    List<String> flags = v.read(() -> Fields.textList(body, "flags", null));
+    String guardian = v.read(() -> Fields.optionalText(body, "guardianName"));
+    String rawPhone = v.read(() -> Fields.optionalText(body, "phone"));
+    Boolean sms = v.read(() -> Fields.bool(body, "smsConsent", false));
+    LocalDate smsDate = v.read(() -> Fields.optionalDate(body, "smsConsentDate"));
+    Boolean data = v.read(() -> Fields.bool(body, "dataConsent", false));
+    LocalDate dataDate = v.read(() -> Fields.optionalDate(body, "dataConsentDate"));
+    String language = v.read(() -> Fields.optionalText(body, "preferredLanguage"));
+    Integer version = v.read(() -> Fields.optionalInteger(body, "version", 1, Integer.MAX_VALUE));
 
-    if (firstName.length() > 100) throw tooLong("firstName");
-    if (lastName.length() > 100) throw tooLong("lastName");
+    if (firstName != null && firstName.length() > 100) v.add(tooLong("firstName"));
+    if (lastName != null && lastName.length() > 100) v.add(tooLong("lastName"));
     String cnp = null;
+    boolean cnpRead = false;
     if (rawCnp != null) {
-      Cnp parsed;
       try {
-        parsed = Cnp.parse(rawCnp.replace(" ", ""), today);
+        Cnp parsed = Cnp.parse(rawCnp.replace(" ", ""), today);
+        cnp = parsed.value();
+        cnpRead = true;
+        if (birthDate != null && !birthDate.equals(parsed.birthDate())) {
+          v.add(Fields.invalid("cnp", "Data nașterii din CNP (" + parsed.birthDate() + ") diferă de data nașterii dată.",
+              "The birth date in the CNP (" + parsed.birthDate() + ") differs from the given birth date."));
+        }
+        if (sex != null && parsed.sex() != '?' && sex.charAt(0) != parsed.sex()) {
+          v.add(Fields.invalid("cnp", "Sexul din CNP diferă de sexul dat.", "The sex in the CNP differs from the given sex."));
+        }
+        if (birthDate == null) birthDate = parsed.birthDate();
+        if (sex == null && parsed.sex() != '?') sex = String.valueOf(parsed.sex());
       } catch (InvalidValue e) {
-        throw Fields.invalid("cnp", e.reasonRo(), e.reasonEn());
+        v.add(Fields.invalid("cnp", e.reasonRo(), e.reasonEn()));
       }
-      cnp = parsed.value();
-      if (birthDate != null && !birthDate.equals(parsed.birthDate())) {
-        throw Fields.invalid("cnp", "Data nașterii din CNP (" + parsed.birthDate() + ") diferă de data nașterii dată.",
-            "The birth date in the CNP (" + parsed.birthDate() + ") differs from the given birth date.");
-      }
-      if (sex != null && parsed.sex() != '?' && sex.charAt(0) != parsed.sex()) {
-        throw Fields.invalid("cnp", "Sexul din CNP diferă de sexul dat.", "The sex in the CNP differs from the given sex.");
-      }
-      if (birthDate == null) birthDate = parsed.birthDate();
-      if (sex == null && parsed.sex() != '?') sex = String.valueOf(parsed.sex());
     }
-    if (birthDate == null) throw Fields.missing("birthDate");
-    if (sex == null) throw Fields.missing("sex");
-    if (birthDate.isAfter(today) || birthDate.isBefore(LocalDate.of(1900, 1, 1))) {
-      throw Fields.invalid("birthDate", "Data nașterii trebuie să fie între 1900-01-01 și azi.",
-          "The birth date must be between 1900-01-01 and today.");
+    // a CNP that could not be read says nothing about the birth date or sex: don't add a second error for them
+    boolean cnpFailed = rawCnp != null && !cnpRead;
+    if (birthDate == null && !cnpFailed && !failed(v, "birthDate")) v.add(Fields.missing("birthDate"));
+    if (sex == null && !cnpFailed && !failed(v, "sex")) v.add(Fields.missing("sex"));
+    if (birthDate != null && (birthDate.isAfter(today) || birthDate.isBefore(LocalDate.of(1900, 1, 1)))) {
+      v.add(Fields.invalid("birthDate", "Data nașterii trebuie să fie între 1900-01-01 și azi.",
+          "The birth date must be between 1900-01-01 and today."));
     }
-    for (String flag : flags) {
-      if (!flag.matches("[a-z][a-z_]{0,39}")) {
-        throw Fields.invalid("flags", "Etichetele sunt cuvinte mici cu litere a-z și „_”.",
-            "Flags are lowercase words of letters a-z and '_'.");
+    if (flags != null) {
+      for (String flag : flags) {
+        if (!flag.matches("[a-z][a-z_]{0,39}")) {
+          v.add(Fields.invalid("flags", "Etichetele sunt cuvinte mici cu litere a-z și „_”.",
+              "Flags are lowercase words of letters a-z and '_'."));
+          break;
+        }
       }
     }
     String phone = null;
@@ -76,26 +86,32 @@ public record BeneficiaryInput(String firstName, String lastName, String cnp, Lo
       try {
         phone = PhoneNumbers.toE164(rawPhone);
       } catch (InvalidValue e) {
-        throw Fields.invalid("phone", e.reasonRo(), e.reasonEn());
+        v.add(Fields.invalid("phone", e.reasonRo(), e.reasonEn()));
       }
     }
-    if (sms && phone == null) {
-      throw Fields.invalid("smsConsent", "Acordul pentru SMS cere un număr de telefon.",
-          "SMS consent needs a phone number.");
+    boolean smsOn = Boolean.TRUE.equals(sms);
+    boolean dataOn = Boolean.TRUE.equals(data);
+    if (smsOn && phone == null && rawPhone == null) {
+      v.add(Fields.invalid("smsConsent", "Acordul pentru SMS cere un număr de telefon.", "SMS consent needs a phone number."));
     }
-    if (sms && smsDate == null) smsDate = today;
-    if (!sms) smsDate = null;
-    if (data && dataDate == null) dataDate = today;
-    if (!data) dataDate = null;
-    if (smsDate != null && smsDate.isAfter(today)) throw futureDate("smsConsentDate");
-    if (dataDate != null && dataDate.isAfter(today)) throw futureDate("dataConsentDate");
+    if (smsOn && smsDate == null) smsDate = today;
+    if (!smsOn) smsDate = null;
+    if (dataOn && dataDate == null) dataDate = today;
+    if (!dataOn) dataDate = null;
+    if (smsDate != null && smsDate.isAfter(today)) v.add(futureDate("smsConsentDate"));
+    if (dataDate != null && dataDate.isAfter(today)) v.add(futureDate("dataConsentDate"));
     if (language == null) language = "ro";
     if (!language.matches("[a-z]{2,3}")) {
-      throw Fields.invalid("preferredLanguage", "Limba se scrie ca un cod ISO 639 (de exemplu ro, hu, rom).",
-          "The language is an ISO 639 code (for example ro, hu, rom).");
+      v.add(Fields.invalid("preferredLanguage", "Limba se scrie ca un cod ISO 639 (de exemplu ro, hu, rom).",
+          "The language is an ISO 639 code (for example ro, hu, rom)."));
     }
+    v.check();
     return new BeneficiaryInput(firstName, lastName, cnp, birthDate, sex, locality, household, centre, category,
-        List.copyOf(flags), guardian, phone, sms, smsDate, data, dataDate, language, version);
+        List.copyOf(flags), guardian, phone, smsOn, smsDate, dataOn, dataDate, language, version);
+  }
+
+  private static boolean failed(Violations v, String field) {
+    return v.errors().stream().anyMatch(e -> field.equals(e.field()));
   }
 
   /** Parameters $2..$18 of the insert and update statements ($1 is the id). */
@@ -105,12 +121,12 @@ public record BeneficiaryInput(String firstName, String lastName, String cnp, Lo
         dataConsentDate, preferredLanguage});
   }
 
-  private static RuntimeException tooLong(String field) {
+  private static ApiError tooLong(String field) {
     return Fields.invalid(field, "Câmpul „" + field + "” are cel mult 100 de caractere.",
         "Field '" + field + "' has at most 100 characters.");
   }
 
-  private static RuntimeException futureDate(String field) {
+  private static ApiError futureDate(String field) {
     return Fields.invalid(field, "Data acordului nu poate fi în viitor.", "The consent date cannot be in the future.");
   }
 }

@@ -36,7 +36,8 @@ public final class BeneficiaryRepository {
          AND ($2::int IS NULL OR b.locality_siruta = $2)
          AND ($3::text IS NULL OR c.code = $3 OR c.id::text = $3)
          AND ($4::text IS NULL OR b.category = $4)
-         AND ($5::text IS NULL OR translate(lower(b.last_name || ' ' || b.first_name), 'ăâîșşțţ', 'aaisstt')
+         AND ($5::text IS NULL OR b.cnp = $5
+                               OR translate(lower(b.last_name || ' ' || b.first_name), 'ăâîșşțţ', 'aaisstt')
                                   LIKE '%' || translate(lower($5), 'ăâîșşțţ', 'aaisstt') || '%')"""
       + Scope.beneficiaryFilter(6);
   static final String LIST = VIEW + FILTER + " ORDER BY b.last_name, b.first_name, b.id LIMIT $9 OFFSET $10";

@@ -8,6 +8,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
 import ro.caravana.scheduler.common.Fields;
+import ro.caravana.scheduler.common.Violations;
 import ro.caravana.scheduler.common.Vocabulary;
 
 /** A checked care plan: beneficiary x service x sessions per week x minutes x modality x period. */
@@ -15,48 +16,59 @@ public record CarePlanInput(UUID beneficiaryId, String service, int sessionsPerW
     String modality, Long centreId, LocalDate validFrom, LocalDate validTo, List<String> preferredDays,
     LocalTime preferredFrom, LocalTime preferredTo, Integer version) {
 
-  /** Reads the body; {@code beneficiaryFromPath} wins over (and must agree with) a beneficiaryId in the body. */
+  /**
+   * Reads the body; {@code beneficiaryFromPath} wins over (and must agree with) a beneficiaryId in the body. Every
+   * invalid field is answered at once (problem+json with an {@code errors} list).
+   */
   public static CarePlanInput from(JsonObject body, UUID beneficiaryFromPath) {
-    UUID beneficiary = Fields.optionalUuid(body, "beneficiaryId");
+    Violations v = new Violations();
+    UUID bodyBeneficiary = v.read(() -> Fields.optionalUuid(body, "beneficiaryId"));
+    UUID beneficiary = bodyBeneficiary;
     if (beneficiaryFromPath != null) {
-      if (beneficiary != null && !beneficiary.equals(beneficiaryFromPath)) {
-        throw Fields.invalid("beneficiaryId", "Beneficiarul din corp diferă de cel din adresă.",
-            "The beneficiary in the body differs from the one in the path.");
+      if (bodyBeneficiary != null && !bodyBeneficiary.equals(beneficiaryFromPath)) {
+        v.add(Fields.invalid("beneficiaryId", "Beneficiarul din corp diferă de cel din adresă.",
+            "The beneficiary in the body differs from the one in the path."));
       }
       beneficiary = beneficiaryFromPath;
     }
-    if (beneficiary == null) throw Fields.missing("beneficiaryId");
-    String service = Fields.choice(body, "service", Vocabulary.SERVICES);
-    int perWeek = Fields.integer(body, "sessionsPerWeek", 1, 14);
-    Integer every = Fields.optionalInteger(body, "intervalWeeks", 1, 52);
-    int minutes = Fields.integer(body, "minutes", 5, 480);
-    String modality = Fields.choice(body, "modality", Vocabulary.MODALITIES);
-    Long centre = Fields.optionalId(body, "centreId");
-    LocalDate from = Fields.requiredDate(body, "validFrom");
-    LocalDate to = Fields.optionalDate(body, "validTo");
+    if (beneficiary == null && v.ok()) v.add(Fields.missing("beneficiaryId"));
+    String service = v.read(() -> Fields.choice(body, "service", Vocabulary.SERVICES));
+    Integer perWeek = v.read(() -> Fields.integer(body, "sessionsPerWeek", 1, 14));
+    Integer every = v.read(() -> Fields.optionalInteger(body, "intervalWeeks", 1, 52));
+    Integer minutes = v.read(() -> Fields.integer(body, "minutes", 5, 480));
+    String modality = v.read(() -> Fields.choice(body, "modality", Vocabulary.MODALITIES));
+    Long centre = v.read(() -> Fields.optionalId(body, "centreId"));
+    LocalDate from = v.read(() -> Fields.requiredDate(body, "validFrom"));
+    LocalDate to = v.read(() -> Fields.optionalDate(body, "validTo"));
     List<String> days = new ArrayList<>();
-    for (String d : Fields.textList(body, "preferredDays", null)) {
-      days.add(Fields.checkChoice("preferredDays", d.toUpperCase(), Vocabulary.WEEKDAYS));
+    List<String> rawDays = v.read(() -> Fields.textList(body, "preferredDays", null));
+    if (rawDays != null) {
+      for (String d : rawDays) {
+        String day = v.read(() -> Fields.checkChoice("preferredDays", d.toUpperCase(java.util.Locale.ROOT), Vocabulary.WEEKDAYS));
+        if (day == null) break;
+        days.add(day);
+      }
     }
-    LocalTime prefFrom = Fields.optionalTime(body, "preferredFrom");
-    LocalTime prefTo = Fields.optionalTime(body, "preferredTo");
-    Integer version = Fields.optionalInteger(body, "version", 1, Integer.MAX_VALUE);
+    LocalTime prefFrom = v.read(() -> Fields.optionalTime(body, "preferredFrom"));
+    LocalTime prefTo = v.read(() -> Fields.optionalTime(body, "preferredTo"));
+    Integer version = v.read(() -> Fields.optionalInteger(body, "version", 1, Integer.MAX_VALUE));
 
-    if (to != null && to.isBefore(from)) {
-      throw Fields.invalid("validTo", "Sfârșitul perioadei este înaintea începutului.", "The period ends before it starts.");
+    if (to != null && from != null && to.isBefore(from)) {
+      v.add(Fields.invalid("validTo", "Sfârșitul perioadei este înaintea începutului.", "The period ends before it starts."));
     }
     if (prefFrom != null && prefTo != null && !prefTo.isAfter(prefFrom)) {
-      throw Fields.invalid("preferredTo", "Intervalul preferat se termină înainte să înceapă.",
-          "The preferred window ends before it starts.");
+      v.add(Fields.invalid("preferredTo", "Intervalul preferat se termină înainte să înceapă.",
+          "The preferred window ends before it starts."));
     }
-    if (service.equals("telemedicine") && !modality.equals("remote")) {
-      throw Fields.invalid("modality", "Telemedicina se face la distanță (modality = remote).",
-          "Telemedicine is remote (modality = remote).");
+    if ("telemedicine".equals(service) && modality != null && !modality.equals("remote")) {
+      v.add(Fields.invalid("modality", "Telemedicina se face la distanță (modality = remote).",
+          "Telemedicine is remote (modality = remote)."));
     }
-    if (modality.equals("centre") && centre == null) {
-      throw Fields.invalid("centreId", "O ședință la centru cere centrul comunitar (centreId).",
-          "A centre session needs the community centre (centreId).");
+    if ("centre".equals(modality) && centre == null && v.errors().stream().noneMatch(e -> "centreId".equals(e.field()))) {
+      v.add(Fields.invalid("centreId", "O ședință la centru cere centrul comunitar (centreId).",
+          "A centre session needs the community centre (centreId)."));
     }
+    v.check();
     return new CarePlanInput(beneficiary, service, perWeek, every == null ? 1 : every, minutes, modality, centre, from,
         to, List.copyOf(days), prefFrom, prefTo, version);
   }

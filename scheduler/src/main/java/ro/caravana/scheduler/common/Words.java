@@ -3,6 +3,7 @@ package ro.caravana.scheduler.common;
 import java.util.Map;
 import java.util.Optional;
 import ro.caravana.optimizer.text.Label;
+import ro.caravana.scheduler.appointment.AppointmentStatus;
 
 /**
  * What people read for each value of the closed lists in {@link Vocabulary}: Romanian with diacritics and English.
@@ -31,13 +32,9 @@ public final class Words {
       "caravan", new Label("La caravană", "At the caravan"),
       "remote", new Label("La distanță", "Remote"));
 
-  public static final Map<String, Label> APPOINTMENT_STATUSES = Map.of(
-      "proposed", new Label("Propusă", "Proposed"),
-      "booked", new Label("Programată", "Booked"),
-      "arrived", new Label("Prezent", "Arrived"),
-      "fulfilled", new Label("Realizată", "Delivered"),
-      "cancelled", new Label("Anulată", "Cancelled"),
-      "noshow", new Label("Absent", "Did not come"));
+  /** Kept beside the statuses, in {@link AppointmentStatus}. */
+  public static final Map<String, Label> APPOINTMENT_STATUSES = java.util.Arrays.stream(AppointmentStatus.values())
+      .collect(java.util.stream.Collectors.toUnmodifiableMap(AppointmentStatus::wire, AppointmentStatus::label));
 
   public static final Map<String, Label> ATTENDANCE_STATUSES = Map.of(
       "arrived", new Label("Prezent", "Arrived"),

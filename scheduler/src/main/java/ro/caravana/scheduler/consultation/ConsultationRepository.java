@@ -33,6 +33,7 @@ public final class ConsultationRepository {
   private static final String COUNT = "SELECT count(*) FROM appointments a JOIN beneficiaries b ON b.id = a.beneficiary_id "
       + "JOIN localities l ON l.siruta = b.locality_siruta WHERE a.modality = 'remote' "
       + "AND ($1::text IS NULL OR a.status = $1)" + Scope.appointmentFilter(2);
+  private static final String ONE_UNSCOPED = SELECT + "WHERE a.id = $1 AND a.modality = 'remote'";
   private static final String ONE = SELECT + "JOIN localities l ON l.siruta = b.locality_siruta "
       + "WHERE a.id = $1 AND a.modality = 'remote'" + Scope.appointmentFilter(2);
 
@@ -48,32 +49,66 @@ public final class ConsultationRepository {
         COUNT, Scope.args(Tuple.of(appointmentStatus), caller), ConsultationRepository::json);
   }
 
+  private static final String DESIGNATED = "SELECT kind FROM consultation_participants WHERE appointment_id = $1 AND staff_id = $2";
+  private static final String DESIGNATE = """
+      INSERT INTO consultation_participants (appointment_id, staff_id, kind, reason, designated_by)
+      SELECT a.id, s.id, $3, $4, $5 FROM appointments a, staff s
+       WHERE a.id = $1 AND a.modality = 'remote' AND s.id = $2 AND s.role IN ('doctor', 'therapist', 'nurse')
+      ON CONFLICT (appointment_id, staff_id, kind) DO UPDATE SET reason = EXCLUDED.reason,
+        designated_by = EXCLUDED.designated_by, designated_at = now()
+      RETURNING appointment_id""";
+
+  /** What an administrator designated this staff member for in this consultation: substitute, helper. */
+  public Future<java.util.Set<String>> designations(UUID appointmentId, long staffId) {
+    return pool.preparedQuery(DESIGNATED).execute(Tuple.of(appointmentId, staffId)).map(rows -> {
+      java.util.Set<String> kinds = new java.util.HashSet<>();
+      rows.forEach(r -> kinds.add(r.getString(0)));
+      return kinds;
+    });
+  }
+
+  /** Records a designation; 422 when the staff member is not a clinician or the appointment is not remote. */
+  public Future<Void> designate(UUID appointmentId, long staffId, String kind, String reason, long accountId) {
+    return pool.preparedQuery(DESIGNATE).execute(Tuple.of(appointmentId, staffId, kind, reason, accountId)).map(rows -> {
+      if (rows.size() == 0) {
+        throw ApiError.unprocessable("staffId", "Membrul personalului nu există sau nu este medic, terapeut sau asistent.",
+            "The staff member does not exist or is not a doctor, therapist or nurse.");
+      }
+      return null;
+    });
+  }
+
   /** The consultation if the caller may see it (a doctor: their own), else 404. */
   public Future<JsonObject> findJson(UUID id, Caller caller) {
     return one(id, caller).map(ConsultationRepository::json);
   }
 
-  /** Someone holding the appointment's family link: the link decided already, no account scope applies. */
-  private static final Caller FAMILY_LINK = new Caller(0, "family-link", ro.caravana.scheduler.access.Role.ADMIN,
-      java.util.List.of(), null, null, Caller.Via.BEARER);
-
-  /** A consultation reached through its family link (checked by {@code FamilyLinks}). */
-  public Future<Consultation> findByFamilyLink(UUID id) {
-    return find(id, FAMILY_LINK);
+  public Future<Consultation> find(UUID id, Caller caller) {
+    return one(id, caller).map(this::consultation);
   }
 
-  public Future<Consultation> find(UUID id, Caller caller) {
-    return one(id, caller).map(r -> new Consultation(r.getUUID("id"), r.getOffsetDateTime("starts_at"),
+  /** The consultation whatever the caller's scope: for the family, who come through their own link. */
+  public Future<Consultation> findForFamily(UUID id) {
+    return pool.preparedQuery(ONE_UNSCOPED).execute(Tuple.of(id)).map(rows -> {
+      if (rows.size() == 0) throw notFound();
+      return consultation(rows.iterator().next());
+    });
+  }
+
+  private Consultation consultation(Row r) {
+    return new Consultation(r.getUUID("id"), r.getOffsetDateTime("starts_at"),
         r.getOffsetDateTime("ends_at"), r.getString("status"), r.getString("appointment_status"), r.getLong("staff_id"),
-        staffName(r), r.getUUID("beneficiary_id"), familyName(r)));
+        staffName(r), r.getUUID("beneficiary_id"), familyName(r));
+  }
+
+  private static ApiError notFound() {
+    return ApiError.notFound("id", "Nu există o consultație (programare la distanță) cu acest id.",
+        "No consultation (remote appointment) has this id.");
   }
 
   private Future<Row> one(UUID id, Caller caller) {
     return pool.preparedQuery(ONE).execute(Scope.args(Tuple.of(id), caller)).map(rows -> {
-      if (rows.size() == 0) {
-        throw ApiError.notFound("id", "Nu există o consultație (programare la distanță) cu acest id.",
-            "No consultation (remote appointment) has this id.");
-      }
+      if (rows.size() == 0) throw notFound();
       return rows.iterator().next();
     });
   }

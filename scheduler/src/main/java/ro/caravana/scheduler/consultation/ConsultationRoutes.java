@@ -5,7 +5,13 @@ import io.vertx.ext.web.RoutingContext;
 import io.vertx.sqlclient.Pool;
 import java.time.OffsetDateTime;
 import java.util.Set;
+import io.vertx.core.Future;
+import io.vertx.core.json.JsonObject;
+import java.util.UUID;
+import ro.caravana.scheduler.access.Audit;
 import ro.caravana.scheduler.access.Caller;
+import ro.caravana.scheduler.access.FamilyLinks;
+import ro.caravana.scheduler.common.Fields;
 import ro.caravana.scheduler.common.Params;
 import ro.caravana.scheduler.platform.http.ApiError;
 import ro.caravana.scheduler.platform.http.Requests;
@@ -16,7 +22,9 @@ import ro.caravana.scheduler.platform.http.Responses;
  * <ul>
  *   <li>{@code GET /api/consultations?limit=&offset=&appointmentStatus=}</li>
  *   <li>{@code GET /api/consultations/{id}}</li>
- *   <li>{@code GET /api/consultations/{id}/join?as=doctor|family&provider=jitsi|builtin}</li>
+ *   <li>{@code GET /api/consultations/{id}/join?as=doctor|family&provider=jitsi|builtin} (clinicians, bound to the person)</li>
+ *   <li>{@code POST /api/consultations/{id}/participants} (admin: a substitute doctor or a helper, with a reason)</li>
+ *   <li>{@code GET /api/family/{token}/join?provider=} (the family, through their link)</li>
  * </ul>
  */
 public final class ConsultationRoutes {
@@ -26,35 +34,23 @@ public final class ConsultationRoutes {
 
   private final ConsultationRepository repository;
   private final JoinIssuer issuer;
+  private final FamilyLinks familyLinks;
+  private final Audit audit;
 
-  private ConsultationRoutes(ConsultationRepository repository, JoinIssuer issuer) {
+  private ConsultationRoutes(ConsultationRepository repository, JoinIssuer issuer, FamilyLinks familyLinks, Audit audit) {
     this.repository = repository;
     this.issuer = issuer;
+    this.familyLinks = familyLinks;
+    this.audit = audit;
   }
 
-  public static void mount(Router router, Pool pool, JoinIssuer issuer) {
-    ConsultationRoutes routes = new ConsultationRoutes(new ConsultationRepository(pool), issuer);
+  public static void mount(Router router, Pool pool, JoinIssuer issuer, FamilyLinks familyLinks) {
+    ConsultationRoutes routes = new ConsultationRoutes(new ConsultationRepository(pool), issuer, familyLinks, new Audit(pool));
     router.get("/api/consultations").handler(routes::list);
     router.get("/api/consultations/:id").handler(routes::get);
     router.get("/api/consultations/:id/join").handler(routes::join);
-  }
-
-  /**
-   * {@code GET /api/family/{token}/join}: the family's ticket to the call, for a family link of a remote
-   * appointment (the family page's "join" button); the link decides, as for the rest of the family page.
-   */
-  public static void mountFamilyJoin(Router router, Pool pool, JoinIssuer issuer,
-      java.util.function.Function<String, io.vertx.core.Future<java.util.UUID>> appointmentOfLink) {
-    ConsultationRoutes routes = new ConsultationRoutes(new ConsultationRepository(pool), issuer);
-    router.get("/api/family/:token/join").handler(ctx -> appointmentOfLink.apply(ctx.pathParam("token"))
-        .compose(routes.repository::findByFamilyLink)
-        .compose(c -> {
-          check(c);
-          return routes.issuer.join(c, "family", null)
-              .map(ticket -> ticket.put("start", ConsultationRepository.iso(c.start())).put("end", ConsultationRepository.iso(c.end())));
-        })
-        .onSuccess(json -> Responses.json(ctx, 200, json))
-        .onFailure(ctx::fail));
+    router.post("/api/consultations/:id/participants").handler(routes::designate);
+    router.get("/api/family/:token/join").handler(routes::familyJoin);
   }
 
   private void list(RoutingContext ctx) {
@@ -70,20 +66,76 @@ public final class ConsultationRoutes {
         .onFailure(ctx::fail);
   }
 
+  /**
+   * A ticket for a signed-in clinician, bound to the person: the doctor's (moderator's) ticket only to the
+   * clinician of the appointment or a substitute an administrator designated; the family's only to a
+   * clinician designated as helper (never to the appointment's own clinician, who would be both sides of
+   * the call and could make presence mark it fulfilled). Coordinators and supervisors are refused by the
+   * policy. Every ticket issued is audited ({@code join-doctor}, {@code join-family}).
+   */
   private void join(RoutingContext ctx) {
     String as = Requests.query(ctx, "as");
     if (as == null || !ROLES.contains(as)) {
       throw ApiError.badRequest("as", "Parametrul „as” este „doctor” sau „family”.", "Parameter 'as' is 'doctor' or 'family'.");
     }
     String provider = Requests.query(ctx, "provider");
-    repository.find(Params.pathId(ctx, "id"), Caller.of(ctx))
-        .compose(c -> {
-          check(c);
-          return issuer.join(c, as, provider)
-              .map(ticket -> ticket.put("start", ConsultationRepository.iso(c.start())).put("end", ConsultationRepository.iso(c.end())));
-        })
+    Caller caller = Caller.of(ctx);
+    if (!caller.role().isClinician() || caller.staffId() == null) throw notYours(as);
+    repository.find(Params.pathId(ctx, "id"), caller)
+        .compose(c -> repository.designations(c.id(), caller.staffId()).compose(kinds -> {
+          boolean allowed = as.equals("doctor")
+              ? caller.staffId().equals(c.doctorId()) || kinds.contains("substitute")
+              : kinds.contains("helper") && !caller.staffId().equals(c.doctorId());
+          if (!allowed) throw notYours(as);
+          return ticket(ctx, c, as, provider);
+        }))
         .onSuccess(json -> Responses.json(ctx, 200, json))
         .onFailure(ctx::fail);
+  }
+
+  /** The family's ticket through their own family link: no account, the link names the appointment. */
+  private void familyJoin(RoutingContext ctx) {
+    String provider = Requests.query(ctx, "provider");
+    familyLinks.appointmentOf(ctx.pathParam("token"))
+        .compose(repository::findForFamily)
+        .compose(c -> ticket(ctx, c, "family", provider))
+        .onSuccess(json -> Responses.json(ctx, 200, json))
+        .onFailure(ctx::fail);
+  }
+
+  private Future<JsonObject> ticket(RoutingContext ctx, Consultation c, String as, String provider) {
+    check(c);
+    return issuer.join(c, as, provider)
+        .compose(ticket -> audit.record(ctx, "join-" + as, c.beneficiaryId()).map(ticket))
+        .map(ticket -> ticket.put("start", ConsultationRepository.iso(c.start())).put("end", ConsultationRepository.iso(c.end())));
+  }
+
+  /** Body {@code {"staffId", "kind": "substitute"|"helper", "reason"}}: an administrator designates who else may join. */
+  private void designate(RoutingContext ctx) {
+    UUID id = Params.pathId(ctx, "id");
+    JsonObject body = Requests.body(ctx);
+    Long staff = Fields.optionalId(body, "staffId");
+    if (staff == null) throw Fields.missing("staffId");
+    String kind = Fields.choice(body, "kind", Set.of("substitute", "helper"));
+    String reason = Fields.text(body, "reason");
+    if (reason.length() < 5) {
+      throw Fields.invalid("reason", "Motivul trebuie să aibă cel puțin 5 caractere.", "The reason needs at least 5 characters.");
+    }
+    Caller caller = Caller.of(ctx);
+    repository.find(id, caller)
+        .compose(c -> repository.designate(c.id(), staff, kind, reason, caller.accountId())
+            .compose(v -> audit.record(ctx, "designate-" + kind, c.beneficiaryId())))
+        .onSuccess(v -> Responses.json(ctx, 201, new JsonObject().put("consultationId", id.toString())
+            .put("staffId", staff).put("kind", kind).put("reason", reason)))
+        .onFailure(ctx::fail);
+  }
+
+  private static ApiError notYours(String as) {
+    return as.equals("doctor")
+        ? ApiError.forbidden("Doar medicul programării sau un înlocuitor desemnat primește biletul medicului.",
+            "Only the appointment's clinician or a designated substitute gets the doctor's ticket.")
+        : ApiError.forbidden("Biletul familiei se primește prin linkul familiei sau de personalul desemnat să o ajute.",
+            "The family's ticket comes through the family link or to staff designated to help them.");
   }
 
   private static void check(Consultation c) {

@@ -96,9 +96,9 @@ public final class HorizonPlanner {
         LocalDate prev = l.lastVisit();
         LocalDate ideal;
         if (prev == null || prev.plusDays(I).isBefore(p.firstDay())) {
-          // no visit yet, or overdue: spread first visits over the first interval by locality
-          int weeks = Math.max(1, I / 7);
-          ideal = prev == null ? p.firstDay().plusWeeks(Math.floorMod(l.siruta(), weeks)).plusDays(2) : p.firstDay().plusDays(2);
+          // no visit yet, or overdue: first visits spread over the first interval (by locality and part),
+          // so that every week of the horizon gets its share of the work
+          ideal = p.firstDay().plusDays(Math.floorMod(l.siruta() + 3L * part, prev == null ? I : Math.max(1, slack + 1)));
         } else {
           ideal = prev.plusDays(I);
         }

@@ -14,6 +14,13 @@ public record AppointmentFacts(UUID appointmentId, UUID beneficiaryId, String se
     Instant startsAt, String status, String firstName, String phone, boolean smsConsent, String language,
     String centreAddress, String stopName, String county, Instant lastAnnounced, boolean optedOut) {
 
+  /** This appointment's time, service and place, told to another person (a freed slot offered to them). */
+  public AppointmentFacts forPerson(AppointmentFacts person) {
+    return new AppointmentFacts(appointmentId, person.beneficiaryId(), service, modality, startsAt, status,
+        person.firstName(), person.phone(), person.smsConsent(), person.language(), centreAddress, stopName,
+        person.county(), null, person.optedOut());
+  }
+
   public boolean remote() {
     return "remote".equals(modality);
   }

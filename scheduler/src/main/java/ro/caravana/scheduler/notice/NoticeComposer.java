@@ -3,11 +3,16 @@ package ro.caravana.scheduler.notice;
 import io.vertx.core.Future;
 import io.vertx.sqlclient.SqlClient;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.Collection;
+import java.util.Comparator;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import ro.caravana.scheduler.access.FamilyLinks;
+import ro.caravana.scheduler.notice.text.AnswerText;
+import ro.caravana.scheduler.notice.text.DigestText;
 import ro.caravana.scheduler.notice.text.MessageFacts;
 import ro.caravana.scheduler.notice.text.NoticeTemplates;
 import ro.caravana.scheduler.notice.text.SmsMessage;
@@ -65,7 +70,7 @@ public final class NoticeComposer {
   public void warmUp() {
     java.time.Instant t = java.time.Instant.now();
     for (String language : NoticeTemplates.LANGUAGES) {
-      for (NoticeKind kind : NoticeKind.values()) {
+      for (NoticeKind kind : NoticeKind.SINGLE) {
         AppointmentFacts facts = new AppointmentFacts(UUID.randomUUID(), UUID.randomUUID(), "kinetotherapy", "centre",
             t, "booked", "Ana", "+40720000000", true, language, "Str. Școlii nr. 5, Onești", null, "BC", null, false);
         compose("warm-up", null, kind, facts, t, null, t);
@@ -75,12 +80,70 @@ public final class NoticeComposer {
 
   public NoticeDraft compose(String dedupeKey, UUID eventId, NoticeKind kind, AppointmentFacts facts,
       Instant previousStartsAt, String linkToken, Instant now) {
+    return compose(dedupeKey, eventId, kind, facts, previousStartsAt, linkToken, null, now);
+  }
+
+  /** As above, with the reason class of a cancellation (the family is told why, or that it was at its request). */
+  public NoticeDraft compose(String dedupeKey, UUID eventId, NoticeKind kind, AppointmentFacts facts,
+      Instant previousStartsAt, String linkToken, String reason, Instant now) {
     String language = templates.language(facts.language());
     // booked, changed and reminder messages of remote consultations carry the link; a cancellation does not
     String link = facts.remote() && linkToken != null && kind != NoticeKind.CANCELLED
         ? settings.linkBase() + "/" + linkToken : null;
     String text = templates.render(kind, language, new MessageFacts(facts.firstName(), facts.service(),
-        facts.startsAt(), previousStartsAt, facts.centreAddress(), facts.stopName(), link));
+        facts.startsAt(), previousStartsAt, facts.centreAddress(), facts.stopName(), link, reason));
+    return draft(dedupeKey, eventId, kind, facts.appointmentId(), facts, text, now);
+  }
+
+  /**
+   * One message for several appointments of one phone (a publish's digest), listed in date order; the
+   * contact, consent and language are those of the first one's beneficiary (one phone, one family).
+   */
+  public NoticeDraft composeDigest(String dedupeKey, List<AppointmentFacts> facts, Map<UUID, String> linkTokens,
+      Instant now) {
+    List<AppointmentFacts> sorted = new ArrayList<>(facts);
+    sorted.sort(Comparator.comparing(AppointmentFacts::startsAt));
+    AppointmentFacts first = sorted.get(0);
+    String language = templates.language(first.language());
+    List<DigestText.Line> lines = sorted.stream().map(f -> new DigestText.Line(f.firstName(), f.service(), f.startsAt(),
+        place(f, language, linkTokens.get(f.appointmentId())))).toList();
+    return draft(dedupeKey, null, NoticeKind.DIGEST, null, first, DigestText.render(templates, language, lines), now);
+  }
+
+  /**
+   * The answer to a family's SMS (kind reply, question or cancelled), about the appointments it acted on, in the
+   * language of the first one's beneficiary; it goes at once, quiet hours or not: the family has just written.
+   * An offer of a freed slot (kind offer) is written the same way but waits for the end of quiet hours.
+   */
+  public NoticeDraft composeAnswer(String dedupeKey, NoticeKind kind, AnswerText.Said said, List<AppointmentFacts> about,
+      Instant now) {
+    AppointmentFacts first = about.get(0);
+    String language = templates.language(first.language());
+    List<DigestText.Line> lines = about.stream().map(f -> new DigestText.Line(f.firstName(), f.service(), f.startsAt(),
+        place(f, language, null))).toList();
+    NoticeDraft d = draft(dedupeKey, null, kind, about.size() == 1 ? first.appointmentId() : null, first,
+        AnswerText.render(templates, language, said, lines), now);
+    return d.status() == NoticeStatus.HELD && kind != NoticeKind.OFFER
+        ? new NoticeDraft(d.dedupeKey(), d.eventId(), d.appointmentId(), d.beneficiaryId(), d.kind(), d.phone(),
+            d.language(), d.message(), d.startsAt(), NoticeStatus.QUEUED, null, now)
+        : d;
+  }
+
+  /** A message to this appointment's family would go out (a phone, consent, no STOP). */
+  public boolean willSend(AppointmentFacts f) {
+    return f.phone() != null && f.smsConsent() && !f.optedOut();
+  }
+
+  /** The place as a message names it: the video link, the caravan's stop or the centre's address. */
+  private String place(AppointmentFacts f, String language, String token) {
+    if (f.remote() && token != null) return "video: " + settings.linkBase() + "/" + token;
+    if (f.stopName() != null) return ("en".equals(language) ? "caravan, " : "caravana, ") + f.stopName();
+    return f.centreAddress() == null ? "" : f.centreAddress();
+  }
+
+  private NoticeDraft draft(String dedupeKey, UUID eventId, NoticeKind kind, UUID appointmentId, AppointmentFacts facts,
+      String text, Instant now) {
+    String language = templates.language(facts.language());
     SmsMessage message = SmsText.prepare(text, settings.unicode(), settings.costBaniPerSegment());
     NoticeStatus status;
     String reason = null;
@@ -101,7 +164,7 @@ public final class NoticeComposer {
     } else {
       status = NoticeStatus.QUEUED;
     }
-    return new NoticeDraft(dedupeKey, eventId, facts.appointmentId(), facts.beneficiaryId(), kind, facts.phone(),
+    return new NoticeDraft(dedupeKey, eventId, appointmentId, facts.beneficiaryId(), kind, facts.phone(),
         language, message, facts.startsAt(), status, reason, notBefore);
   }
 }

@@ -57,8 +57,8 @@ public final class NoticeModule implements GatewayListener {
     this.settings = settings;
     this.links = links;
     this.notices = new NoticeRepository(pool);
-    this.replies = new ReplyService(pool);
     this.composer = new NoticeComposer(settings, links);
+    this.replies = new ReplyService(pool, composer, Clock.systemUTC());
   }
 
   /** {@code links}: access control's family links, behind the short link of every message. */
@@ -87,6 +87,12 @@ public final class NoticeModule implements GatewayListener {
         .compose(v -> module.startGateway(config, demo))
         .compose(v -> module.deploy(module.notifier = new Notifier(pool, kafkaBootstrap, settings, composer, clock)))
         .compose(v -> module.deploy(module.sender = new NoticeSender(module.notices, module.gateway, settings, clock)))
+        .compose(v -> config.bool("sms.offer.enabled")
+            ? module.deploy(new SlotOffers(pool, kafkaBootstrap, composer, clock, config.integer("sms.offer.candidates")))
+            : Future.succeededFuture())
+        .compose(v -> settings.digest()
+            ? module.deploy(new DigestJob(pool, settings, composer, clock))
+            : Future.succeededFuture())
         .compose(v -> settings.remindersEnabled()
             ? module.deploy(module.reminders = new ReminderJob(pool, settings, composer, clock))
             : Future.succeededFuture())

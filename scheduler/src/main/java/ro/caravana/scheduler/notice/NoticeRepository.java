@@ -33,11 +33,16 @@ public final class NoticeRepository {
   private static String facts(String condition, String tail) {
     return """
         WITH picked AS (SELECT * FROM appointments a WHERE %s),
-        last AS (
-          SELECT DISTINCT ON (n.appointment_id) n.appointment_id, n.starts_at
+        told AS (
+          SELECT n.appointment_id, n.starts_at, n.id
             FROM notices n JOIN picked p ON p.id = n.appointment_id
-           WHERE n.status <> 'suppressed' AND n.kind <> 'cancelled'
-           ORDER BY n.appointment_id, n.id DESC)
+           WHERE n.status <> 'suppressed' AND n.kind IN ('booked', 'changed', 'reminder', 'offer')
+          UNION ALL
+          SELECT i.appointment_id, i.starts_at, n.id
+            FROM notice_items i JOIN picked p ON p.id = i.appointment_id JOIN notices n ON n.id = i.notice_id
+           WHERE n.status <> 'suppressed' AND n.kind = 'digest'),
+        last AS (
+          SELECT DISTINCT ON (appointment_id) appointment_id, starts_at FROM told ORDER BY appointment_id, id DESC)
         SELECT a.id, a.beneficiary_id, a.service, a.modality, a.starts_at, a.status,
                b.first_name, b.phone, b.sms_consent, b.preferred_language,
                c.address AS centre_address, sl.name AS stop_name, bl.county,
@@ -90,31 +95,33 @@ public final class NoticeRepository {
       """;
   /**
    * Claims due notices for sending. A phone that already had its hourly share is deferred by
-   * ten minutes instead of being claimed, so it cannot block the queue.
+   * ten minutes instead of being claimed, so it cannot block the queue. Answers to the family's own
+   * SMS ({@code reply:} keys) neither count nor wait: the family has just written.
    */
   private static final String CLAIM = """
       WITH due AS (
-        SELECT id, phone FROM notices
+        SELECT id, phone, dedupe_key LIKE 'reply:%' AS answer FROM notices
          WHERE status IN ('queued', 'held') AND not_before <= now()
          ORDER BY not_before, id LIMIT $1 FOR UPDATE SKIP LOCKED),
       recent AS (
         SELECT s.phone, count(*) AS sent FROM notices s
          WHERE s.sent_at > now() - interval '1 hour' AND s.phone IN (SELECT phone FROM due)
+           AND s.dedupe_key NOT LIKE 'reply:%'
          GROUP BY s.phone),
       ranked AS (
-        SELECT d.id, row_number() OVER (PARTITION BY d.phone ORDER BY d.id) + coalesce(r.sent, 0) AS nth,
+        SELECT d.id, d.answer, row_number() OVER (PARTITION BY d.phone, d.answer ORDER BY d.id) + coalesce(r.sent, 0) AS nth,
                o.phone IS NOT NULL AS opted_out
           FROM due d
           LEFT JOIN recent r ON r.phone = d.phone
           LEFT JOIN sms_opt_outs o ON o.phone = d.phone),
       deferred AS (
         UPDATE notices n SET not_before = now() + interval '10 minutes', reason = 'phone_rate_limit', updated_at = now()
-          FROM ranked r WHERE n.id = r.id AND r.nth > $2 AND NOT r.opted_out),
+          FROM ranked r WHERE n.id = r.id AND r.nth > $2 AND NOT r.answer AND NOT r.opted_out),
       stopped AS (
         UPDATE notices n SET status = 'suppressed', reason = 'opted_out', updated_at = now()
           FROM ranked r WHERE n.id = r.id AND r.opted_out)
       UPDATE notices n SET status = 'sending', attempts = n.attempts + 1, updated_at = now()
-        FROM ranked r WHERE n.id = r.id AND r.nth <= $2 AND NOT r.opted_out
+        FROM ranked r WHERE n.id = r.id AND (r.nth <= $2 OR r.answer) AND NOT r.opted_out
       RETURNING n.id, n.phone, n.body, n.encoding, n.attempts
       """;
   private static final String MARK_SENT = """
@@ -167,6 +174,80 @@ public final class NoticeRepository {
 
   public Pool pool() {
     return pool;
+  }
+
+  private static final String INSERT_PART = """
+      INSERT INTO digest_parts (event_id, plan_id, phone, appointment_id, kind, previous_starts_at)
+      VALUES ($1, $2, $3, $4, $5, $6) ON CONFLICT (event_id) DO NOTHING
+      """;
+  /** A publish whose parts have settled: none arrived for $1 ms. */
+  private static final String SETTLED_PLAN = """
+      SELECT plan_id FROM digest_parts WHERE consumed_at IS NULL
+       GROUP BY plan_id HAVING max(created_at) < now() - $1 * interval '1 millisecond' LIMIT 1
+      """;
+  private static final String TAKE_PARTS = """
+      UPDATE digest_parts SET consumed_at = now()
+       WHERE id IN (SELECT id FROM digest_parts WHERE plan_id = $1 AND consumed_at IS NULL FOR UPDATE SKIP LOCKED)
+      RETURNING event_id, phone, appointment_id, kind, previous_starts_at
+      """;
+  private static final String INSERT_ITEM = """
+      INSERT INTO notice_items (notice_id, position, appointment_id, starts_at)
+      SELECT id, $2, $3, $4 FROM notices WHERE dedupe_key = $1 ON CONFLICT DO NOTHING
+      """;
+
+  private static final String CONTACTS = """
+      SELECT b.id, b.first_name, b.phone, b.sms_consent, b.preferred_language, l.county,
+             EXISTS (SELECT 1 FROM sms_opt_outs o WHERE o.phone = b.phone) AS opted_out
+        FROM beneficiaries b JOIN localities l ON l.siruta = b.locality_siruta WHERE b.id = ANY($1)""";
+
+  /** Who the people are and how to reach them (no appointment: the identity part of the facts). */
+  public static Future<List<AppointmentFacts>> contacts(SqlClient client, List<UUID> beneficiaries) {
+    return client.preparedQuery(CONTACTS).execute(Tuple.of((Object) beneficiaries.toArray(new UUID[0]))).map(rows -> {
+      List<AppointmentFacts> out = new ArrayList<>();
+      for (Row r : rows) {
+        out.add(new AppointmentFacts(null, r.getUUID("id"), null, null, null, null, r.getString("first_name"),
+            r.getString("phone"), Boolean.TRUE.equals(r.getBoolean("sms_consent")), r.getString("preferred_language"),
+            null, null, r.getString("county"), null, Boolean.TRUE.equals(r.getBoolean("opted_out"))));
+      }
+      return out;
+    });
+  }
+
+  /** An appointment a publish tells a phone about, waiting for the digest. */
+  public record DigestPart(UUID eventId, UUID planId, String phone, UUID appointmentId, NoticeKind kind,
+      Instant previousStartsAt) {}
+
+  public static Future<Void> insertParts(SqlClient client, List<DigestPart> parts) {
+    if (parts.isEmpty()) return Future.succeededFuture();
+    return client.preparedQuery(INSERT_PART).executeBatch(parts.stream().map(p -> Tuple.tuple().addUUID(p.eventId())
+        .addUUID(p.planId()).addString(p.phone()).addUUID(p.appointmentId()).addString(p.kind().code())
+        .addOffsetDateTime(p.previousStartsAt() == null ? null : utc(p.previousStartsAt()))).toList()).mapEmpty();
+  }
+
+  /** The parts of one settled publish, taken (marked used) in the caller's transaction; empty when none is ready. */
+  public static Future<List<DigestPart>> takeSettled(SqlClient client, long settleMillis) {
+    return client.preparedQuery(SETTLED_PLAN).execute(Tuple.of(settleMillis)).compose(plans -> {
+      if (plans.size() == 0) return Future.succeededFuture(List.of());
+      UUID plan = plans.iterator().next().getUUID(0);
+      return client.preparedQuery(TAKE_PARTS).execute(Tuple.of(plan)).map(rows -> {
+        List<DigestPart> out = new ArrayList<>();
+        for (Row r : rows) {
+          OffsetDateTime previous = r.getOffsetDateTime("previous_starts_at");
+          out.add(new DigestPart(r.getUUID("event_id"), plan, r.getString("phone"), r.getUUID("appointment_id"),
+              NoticeKind.fromCode(r.getString("kind")), previous == null ? null : previous.toInstant()));
+        }
+        return out;
+      });
+    });
+  }
+
+  /** The appointments a stored notice lists, in order (after {@link #insertAll}, found by its dedupe key). */
+  public static Future<Void> insertItems(SqlClient client, String dedupeKey, List<AppointmentFacts> items) {
+    List<Tuple> batch = new ArrayList<>();
+    for (int i = 0; i < items.size(); i++) {
+      batch.add(Tuple.of(dedupeKey, i + 1, items.get(i).appointmentId(), utc(items.get(i).startsAt())));
+    }
+    return batch.isEmpty() ? Future.succeededFuture() : client.preparedQuery(INSERT_ITEM).executeBatch(batch).mapEmpty();
   }
 
   /** A notice claimed for sending. */
@@ -306,20 +387,33 @@ public final class NoticeRepository {
     return tuple.addArrayOfString(counties).addLong(caller.centreScope()).addLong(caller.staffScope());
   }
 
-  /** Filter on status and county ($1, $2), then the caller's scope ($3..$5). */
-  private static final String WHERE = " WHERE ($1::text IS NULL OR n.status = $1) AND ($2::text IS NULL OR n.county = $2)"
-      + scopeFilter(3);
+  /** What a coordinator filters notices on; every field optional. */
+  public record Filter(String status, String county, UUID appointmentId, String kind, UUID beneficiaryId) {}
 
-  public Future<Long> count(Caller caller, String status, String county) {
-    return pool.preparedQuery("SELECT count(*) FROM notices n" + WHERE)
-        .execute(scopeArgs(Tuple.tuple().addString(status).addString(county), caller))
+  /**
+   * Filter on status, county, appointment (a notice about it, or a digest listing it) and kind ($1..$4), then
+   * the caller's scope ($5..$7), then the beneficiary ($8).
+   */
+  private static final String WHERE = " WHERE ($1::text IS NULL OR n.status = $1) AND ($2::text IS NULL OR n.county = $2)"
+      + " AND ($3::uuid IS NULL OR n.appointment_id = $3"
+      + " OR EXISTS (SELECT 1 FROM notice_items i WHERE i.notice_id = n.id AND i.appointment_id = $3))"
+      + " AND ($4::text IS NULL OR n.kind = $4)"
+      + scopeFilter(5)
+      + " AND ($8::uuid IS NULL OR n.beneficiary_id = $8)";
+
+  private static Tuple filterArgs(Filter f, Caller caller) {
+    return scopeArgs(Tuple.tuple().addString(f.status()).addString(f.county()).addUUID(f.appointmentId())
+        .addString(f.kind()), caller).addUUID(f.beneficiaryId());
+  }
+
+  public Future<Long> count(Caller caller, Filter filter) {
+    return pool.preparedQuery("SELECT count(*) FROM notices n" + WHERE).execute(filterArgs(filter, caller))
         .map(rows -> rows.iterator().next().getLong(0));
   }
 
-  public Future<List<JsonObject>> list(Caller caller, int limit, int offset, String status, String county) {
-    String sql = "SELECT " + COLUMNS + " FROM notices n" + WHERE + " ORDER BY n.id DESC LIMIT $6 OFFSET $7";
-    Tuple args = scopeArgs(Tuple.tuple().addString(status).addString(county), caller).addInteger(limit).addInteger(offset);
-    return pool.preparedQuery(sql).execute(args).map(rows -> {
+  public Future<List<JsonObject>> list(Caller caller, int limit, int offset, Filter filter) {
+    String sql = "SELECT " + COLUMNS + " FROM notices n" + WHERE + " ORDER BY n.id DESC LIMIT $9 OFFSET $10";
+    return pool.preparedQuery(sql).execute(filterArgs(filter, caller).addInteger(limit).addInteger(offset)).map(rows -> {
       List<JsonObject> out = new ArrayList<>(rows.size());
       for (Row r : rows) out.add(json(r));
       return out;

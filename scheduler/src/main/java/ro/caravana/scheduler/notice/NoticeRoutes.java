@@ -23,6 +23,7 @@ public final class NoticeRoutes {
 
   private static final Set<String> STATUSES = Set.of("queued", "held", "sending", "sent", "delivered", "failed",
       "suppressed");
+  private static final Set<String> KINDS = NoticeKind.codes();
   private static final Set<String> INTENTS = Set.of("confirm", "cancel", "stop", "other");
 
   private final NoticeRepository notices;
@@ -72,10 +73,10 @@ public final class NoticeRoutes {
   private void list(RoutingContext ctx) {
     int limit = Requests.limit(ctx);
     int offset = Requests.offset(ctx);
-    String status = oneOf(ctx, "status", STATUSES);
-    String county = Params.county(ctx);
+    var filter = new NoticeRepository.Filter(oneOf(ctx, "status", STATUSES), Params.county(ctx),
+        Params.uuid(ctx, "appointmentId"), oneOf(ctx, "kind", KINDS), Params.uuid(ctx, "beneficiaryId"));
     Caller caller = Caller.of(ctx);
-    Future.all(notices.list(caller, limit, offset, status, county), notices.count(caller, status, county))
+    Future.all(notices.list(caller, limit, offset, filter), notices.count(caller, filter))
         .onSuccess(all -> Responses.page(ctx, new JsonArray(all.<java.util.List<Object>>resultAt(0)), all.<Long>resultAt(1)))
         .onFailure(ctx::fail);
   }
@@ -93,7 +94,8 @@ public final class NoticeRoutes {
     String intent = oneOf(ctx, "intent", INTENTS);
     String county = Params.county(ctx);
     Caller caller = Caller.of(ctx);
-    Future.all(replies.list(caller, limit, offset, intent, county), replies.count(caller, intent, county))
+    java.util.UUID beneficiary = Params.uuid(ctx, "beneficiaryId");
+    Future.all(replies.list(caller, limit, offset, intent, county, beneficiary), replies.count(caller, intent, county, beneficiary))
         .onSuccess(all -> Responses.page(ctx, new JsonArray(all.<java.util.List<Object>>resultAt(0)), all.<Long>resultAt(1)))
         .onFailure(ctx::fail);
   }

@@ -27,7 +27,9 @@ public record NoticeSettings(
     long reminderPollMillis,
     String linkBase,
     String webhookToken,
-    String consumerGroup) {
+    String consumerGroup,
+    boolean digest,
+    long digestSettleMillis) {
 
   public static NoticeSettings from(AppConfig config) {
     ZoneId zone = ZoneId.of(config.string("zone"));
@@ -53,7 +55,9 @@ public record NoticeSettings(
         config.longValue("sms.reminder.poll-ms"),
         config.string("sms.link-base").replaceAll("/+$", ""),
         config.optional("sms.http.webhook-token").orElse(null),
-        config.string("sms.notifier.group"));
+        config.string("sms.notifier.group"),
+        config.bool("sms.digest"),
+        config.longValue("sms.digest.settle-ms"));
   }
 
   /** The same settings with other quiet hours. */
@@ -61,7 +65,7 @@ public record NoticeSettings(
     return new NoticeSettings(enabled, gateway, unicode, costBaniPerSegment, defaultLanguage, zone, hours,
         perPhonePerHour, retryLimit, retryBackoffMillis, retryBackoffMaxMillis, senderPollMillis, senderBatch,
         sendingStuckMillis, remindersEnabled, reminderDaysBefore, reminderHour, reminderMinGapHours, reminderPollMillis,
-        linkBase, webhookToken, consumerGroup);
+        linkBase, webhookToken, consumerGroup, digest, digestSettleMillis);
   }
 
   /** Wait before the next try after {@code attempts} failed ones: doubling from the base, capped. */

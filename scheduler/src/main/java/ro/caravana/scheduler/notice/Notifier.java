@@ -41,6 +41,7 @@ public final class Notifier extends VerticleBase {
   private final Pool pool;
   private final Map<String, String> consumerConfig;
   private final NoticeComposer composer;
+  private final NoticeSettings settings;
   private final Clock clock;
   private final AtomicLong created = new AtomicLong();
   private final AtomicLong batches = new AtomicLong();
@@ -52,6 +53,7 @@ public final class Notifier extends VerticleBase {
   public Notifier(Pool pool, String bootstrap, NoticeSettings settings, NoticeComposer composer, Clock clock) {
     this.pool = pool;
     this.composer = composer;
+    this.settings = settings;
     this.clock = clock;
     // one poll = one transaction; 500 keeps template work per event-loop turn short
     this.consumerConfig = KafkaClients.consumer(bootstrap, settings.consumerGroup(), 500);
@@ -121,15 +123,26 @@ public final class Notifier extends VerticleBase {
     Set<UUID> ids = new LinkedHashSet<>();
     events.forEach(e -> ids.add(e.appointmentId()));
     return NoticeRepository.facts(tx, List.copyOf(ids)).compose(facts -> composer.links(tx, facts.values())
-        .compose(tokens -> NoticeRepository.insertAll(tx, drafts(events, facts, tokens))));
+        .compose(tokens -> {
+          Planned planned = plan(events, facts, tokens);
+          return NoticeRepository.insertParts(tx, planned.parts())
+              .compose(v -> NoticeRepository.insertAll(tx, planned.drafts()));
+        }));
   }
 
-  /** One draft per event that tells the family something new. */
-  private List<NoticeDraft> drafts(List<HeardEvent> events, Map<UUID, AppointmentFacts> facts,
-      Map<UUID, String> tokens) {
+  /** What a batch of events becomes: notices now, and parts of a publish's digest per phone (sent by DigestJob). */
+  private record Planned(List<NoticeDraft> drafts, List<NoticeRepository.DigestPart> parts) {}
+
+  /**
+   * One notice per event that tells the family something new. A cancellation the family asked for by SMS is
+   * not announced here: the answer to its SMS says it. What a publish or a re-plan books or moves for a phone
+   * that will receive it waits as a digest part, so the phone gets one message for the whole publish.
+   */
+  private Planned plan(List<HeardEvent> events, Map<UUID, AppointmentFacts> facts, Map<UUID, String> tokens) {
     Instant now = clock.instant();
     Map<UUID, Instant> announced = new HashMap<>(); // within this batch, before it is stored
     List<NoticeDraft> out = new ArrayList<>();
+    List<NoticeRepository.DigestPart> parts = new ArrayList<>();
     for (HeardEvent e : events) {
       AppointmentFacts f = facts.get(e.appointmentId());
       if (f == null) {
@@ -142,6 +155,7 @@ public final class Notifier extends VerticleBase {
       switch (kind) {
         case CANCELLED -> {
           if (last == null) continue; // never told: a cancellation would only confuse
+          if ("sms_reply".equals(e.event().actor())) continue; // the answer to the family's SMS tells it
           // an excused absence marked by the crew: the family sent word itself; nothing to tell it
           if (StatusReason.Kind.ATTENDANCE_MARK.wire().equals(e.event().reason())) continue;
         }
@@ -157,6 +171,7 @@ public final class Notifier extends VerticleBase {
         }
         case BOOKED -> {
           if (!"booked".equals(f.status())) continue; // cancelled or moved on since: a later event tells
+          if ("sms_reply".equals(e.event().actor())) continue; // a freed slot taken by SMS: the answer tells it
           if (f.startsAt().equals(last)) continue; // already announced (e.g. published twice)
           if (last != null) { // announced before at another time: say it moved
             kind = NoticeKind.CHANGED;
@@ -165,14 +180,20 @@ public final class Notifier extends VerticleBase {
         }
         default -> { }
       }
+      if (kind != NoticeKind.CANCELLED && e.event().planId() != null && settings.digest() && composer.willSend(f)) {
+        parts.add(new NoticeRepository.DigestPart(e.eventId(), e.event().planId(), f.phone(), f.appointmentId(), kind,
+            previous));
+        announced.put(f.appointmentId(), f.startsAt());
+        continue;
+      }
       NoticeDraft draft = composer.compose("event:" + e.eventId(), e.eventId(), kind, f, previous,
-          tokens.get(f.appointmentId()), now);
+          tokens.get(f.appointmentId()), kind == NoticeKind.CANCELLED ? e.event().reason() : null, now);
       if (draft.status() != NoticeStatus.SUPPRESSED && kind != NoticeKind.CANCELLED) {
         announced.put(f.appointmentId(), f.startsAt());
       }
       out.add(draft);
     }
-    return out;
+    return new Planned(out, parts);
   }
 
   @Override

@@ -21,9 +21,9 @@ import ro.caravana.scheduler.geo.ServedCounties;
 import ro.caravana.scheduler.platform.http.ApiError;
 import ro.caravana.scheduler.platform.http.Requests;
 import ro.caravana.scheduler.platform.http.Responses;
+import ro.caravana.scheduler.platform.outbox.EventType;
 import ro.caravana.scheduler.platform.outbox.Outbox;
 import ro.caravana.scheduler.platform.outbox.OutboxEvent;
-import ro.caravana.scheduler.platform.outbox.Topics;
 
 /**
  * Creating, changing and retiring centres, rooms, staff and caravans. Every write names all invalid fields
@@ -337,7 +337,9 @@ public final class OrganisationWrites {
   }
 
   private static Future<JsonObject> readStaff(SqlClient db, long id) {
-    return one(db, OrganisationApi.STAFF_MEMBER, id, OrganisationApi::staffMember, "membrul personalului", "staff member");
+    // the writer's scope was checked at the gate and by the write itself: the read-back is unscoped (null county list)
+    return one(db, OrganisationApi.STAFF_MEMBER, Tuple.of(id).addValue(null), OrganisationApi::staffMember, "membrul personalului",
+        "staff member");
   }
 
   private static JsonObject staffFacts(JsonObject s) {
@@ -501,13 +503,18 @@ public final class OrganisationWrites {
 
   private static Future<JsonObject> one(SqlClient db, String sql, long id, Function<Row, JsonObject> json, String whatRo,
       String whatEn) {
-    return db.preparedQuery(sql).execute(Tuple.of(id)).compose(rows -> rows.size() == 0
+    return one(db, sql, Tuple.of(id), json, whatRo, whatEn);
+  }
+
+  private static Future<JsonObject> one(SqlClient db, String sql, Tuple args, Function<Row, JsonObject> json, String whatRo,
+      String whatEn) {
+    return db.preparedQuery(sql).execute(args).compose(rows -> rows.size() == 0
         ? Future.failedFuture(ApiError.notFound("id", "Nu există " + whatRo + " cu acest identificator.", "No such " + whatEn + "."))
         : Future.succeededFuture(json.apply(rows.iterator().next())));
   }
 
   private static Future<Void> event(SqlClient tx, String type, JsonObject facts) {
-    return Outbox.append(tx, new OutboxEvent(Topics.ORGANISATION, facts.getString("county"), type, facts)).mapEmpty();
+    return Outbox.append(tx, OutboxEvent.of(EventType.of(type).orElseThrow(), facts.getString("county"), facts)).mapEmpty();
   }
 
   private static void created(RoutingContext ctx, String location, JsonObject json) {

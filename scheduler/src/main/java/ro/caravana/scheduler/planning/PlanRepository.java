@@ -156,6 +156,19 @@ public final class PlanRepository {
     return tx.preparedQuery(INSERT_STOP).executeBatch(batch).mapEmpty();
   }
 
+  private static final String STOPS = "SELECT caravan_id, day, position, stop_siruta, arrives_at, departs_at FROM plan_stops "
+      + "WHERE plan_id = $1 ORDER BY day, caravan_id, position";
+
+  /** The caravan stops of a plan, by day, caravan and visiting order. */
+  public Future<List<PlanOutcome.Stop>> stops(UUID planId) {
+    return pool.preparedQuery(STOPS).execute(Tuple.of(planId)).map(rows -> {
+      List<PlanOutcome.Stop> out = new ArrayList<>(rows.size());
+      rows.forEach(r -> out.add(new PlanOutcome.Stop(r.getLong("caravan_id"), r.getLocalDate("day"), r.getInteger("position"),
+          r.getInteger("stop_siruta"), r.getOffsetDateTime("arrives_at"), r.getOffsetDateTime("departs_at"))));
+      return out;
+    });
+  }
+
   public Future<List<PlanOutcome.Item>> items(SqlClient client, UUID planId) {
     return client.preparedQuery(ITEMS).execute(Tuple.of(planId)).map(rows -> {
       List<PlanOutcome.Item> out = new ArrayList<>(rows.size());

@@ -38,6 +38,7 @@ public final class PlanRoutes {
     router.get("/api/plans/:id").handler(this::get);
     router.get("/api/plans/:id/items").handler(this::items);
     router.get("/api/plans/:id/progress").handler(this::progress);
+    router.get("/api/plans/:id/stops").handler(this::stops);
     router.post("/api/plans/:id/stop").handler(this::stop);
     router.post("/api/plans/:id/publish").handler(this::publish);
     router.post("/api/plans/:id/disruptions").handler(this::disrupt);
@@ -84,6 +85,21 @@ public final class PlanRoutes {
       JsonArray page = new JsonArray();
       all.stream().skip(offset).limit(limit).forEach(i -> page.add(itemJson(i)));
       Responses.page(ctx, page, all.size());
+    }).onFailure(ctx::fail);
+  }
+
+  /** The caravan stops in visiting order: {@code {items: [{caravanId, day, position, siruta, arrivesAt, departsAt}]}}. */
+  private void stops(RoutingContext ctx) {
+    UUID id = planId(ctx);
+    service.plans().find(id).compose(found -> {
+      found.orElseThrow(PlanRoutes::noSuchPlan);
+      return service.plans().stops(id);
+    }).onSuccess(all -> {
+      JsonArray items = new JsonArray();
+      all.forEach(s -> items.add(new JsonObject().put("caravanId", s.caravanId()).put("day", s.day().toString())
+          .put("position", s.position()).put("siruta", s.siruta()).put("arrivesAt", PlanRepository.iso(s.arrivesAt()))
+          .put("departsAt", PlanRepository.iso(s.departsAt()))));
+      Responses.json(ctx, 200, new JsonObject().put("items", items).put("total", items.size()));
     }).onFailure(ctx::fail);
   }
 

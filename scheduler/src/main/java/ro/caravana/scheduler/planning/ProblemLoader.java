@@ -54,14 +54,23 @@ public final class ProblemLoader implements Function<UUID, Future<WeekProblem>> 
   /** Caravan stops and centres may be anywhere in the county; depots too. */
   private static final String PLACES = "SELECT siruta, name, lat, lon FROM localities WHERE siruta = ANY($1)";
 
+  /** The caravan stops of this week in the county's most recent solved horizon that covers the week. */
+  private static final String HORIZON_STOPS = """
+      SELECT s.caravan_id, s.day, s.siruta FROM horizon_stops s
+      WHERE s.horizon_id = (SELECT h.id FROM horizons h WHERE h.county = $1 AND h.status = 'solved'
+                              AND h.first_day <= $2 AND h.last_day >= $3 ORDER BY h.finished_at DESC LIMIT 1)
+        AND s.day BETWEEN $2 AND $3 ORDER BY s.day, s.caravan_id, s.position""";
+
   private final Pool pool;
   private final PlanRepository plans;
   private final ZoneId zone;
+  private final ro.caravana.scheduler.road.RoadRepository roads;
 
   public ProblemLoader(Pool pool, PlanRepository plans, ZoneId zone) {
     this.pool = pool;
     this.plans = plans;
     this.zone = zone;
+    this.roads = new ro.caravana.scheduler.road.RoadRepository(pool);
   }
 
   @Override
@@ -94,19 +103,25 @@ public final class ProblemLoader implements Function<UUID, Future<WeekProblem>> 
             rs.forEach(r -> each.add(disruption(r.getJsonObject("disruption"), county, week)));
             return Future.all(each).map(all -> each.stream().map(Future::result).toList());
           });
-      return Future.all(List.of(caravans, centres, rooms, staff, beneficiaries, carePlans, baseItems, disruption, earlier))
-          .compose(v -> {
+      Future<List<WeekProblem.HorizonStop>> horizonStops = pool.preparedQuery(HORIZON_STOPS)
+          .execute(Tuple.of(county, monday, sunday))
+          .map(rs -> map(rs, r -> new WeekProblem.HorizonStop(r.getLong("caravan_id"), r.getLocalDate("day"),
+              r.getInteger("siruta"))));
+      return Future.all(List.of(caravans, centres, rooms, staff, beneficiaries, carePlans, baseItems, disruption, earlier,
+          horizonStops)).compose(v -> {
         Set<Integer> sirutas = new java.util.HashSet<>();
         caravans.result().forEach(c -> sirutas.add(c.depotSiruta()));
         centres.result().forEach(c -> sirutas.add(c.siruta()));
         beneficiaries.result().forEach(b -> sirutas.add(b.siruta()));
-        return pool.preparedQuery(PLACES).execute(Tuple.of(sirutas.toArray(new Integer[0])))
+        return roads.network(sirutas, monday, sunday).compose(network -> pool.preparedQuery(PLACES)
+            .execute(Tuple.of(sirutas.toArray(new Integer[0])))
             .map(rs -> map(rs, r -> new WeekProblem.Place(r.getInteger("siruta"), r.getString("name"),
                 r.getDouble("lat"), r.getDouble("lon"))))
             .map(places -> new WeekProblem(planId, county, week, monday, zone,
                 Arrays.asList(plan.getArrayOfStrings("kinds")), plan.getInteger("seconds_limit"), Instant.now(),
                 caravans.result(), places, centres.result(), rooms.result(), staff.result(), beneficiaries.result(),
-                carePlans.result(), baseItems.result(), disruption.result(), earlier.result()));
+                carePlans.result(), baseItems.result(), disruption.result(), earlier.result(), horizonStops.result(),
+                network)));
       });
     });
   }

@@ -17,14 +17,14 @@ import java.util.function.Consumer;
 import org.optaplanner.core.api.score.buildin.hardmediumsoftlong.HardMediumSoftLongScore;
 import org.optaplanner.core.api.solver.Solver;
 import org.optaplanner.core.api.solver.SolverFactory;
-import ro.caravana.optimizer.geo.GeoPoint;
-import ro.caravana.optimizer.geo.GreatCircleMatrix;
+import ro.caravana.optimizer.geo.RoadMatrix;
 import ro.caravana.optimizer.routing.domain.CaravanDay;
 import ro.caravana.optimizer.routing.domain.Place;
 import ro.caravana.optimizer.routing.domain.RoutePlan;
 import ro.caravana.optimizer.routing.domain.Visit;
 import ro.caravana.optimizer.routing.solver.RoutingSolverConfig;
 import ro.caravana.optimizer.routing.solver.RoutingSolverSettings;
+import ro.caravana.scheduler.road.RoadNetwork;
 
 /**
  * Caravan routes for a county-week, then the consultations inside each stop. A locality whose
@@ -53,10 +53,23 @@ final class RoutesStep {
     Map<UUID, WeekProblem.Beneficiary> beneficiaries = new HashMap<>();
     p.beneficiaries().forEach(b -> beneficiaries.put(b.id(), b));
     Map<Integer, List<Consultation>> bySiruta = new LinkedHashMap<>();
+    // with a horizon, its stops say which localities the caravans visit this week and on which days;
+    // every valid caravan care plan of those localities is served then
+    Map<Integer, Set<LocalDate>> horizonDates = new HashMap<>();
+    Set<String> horizonDays = new HashSet<>();
+    p.horizonStops().forEach(h -> {
+      horizonDates.computeIfAbsent(h.siruta(), k -> new HashSet<>()).add(h.day());
+      horizonDays.add(h.caravanId() + "|" + h.day());
+    });
+    boolean fromHorizon = !horizonDays.isEmpty();
     for (WeekProblem.CarePlan plan : p.carePlans()) {
-      if (!"caravan".equals(plan.modality()) || !plan.dueInWeekOf(p.monday())) continue;
+      if (!"caravan".equals(plan.modality())) continue;
       WeekProblem.Beneficiary b = beneficiaries.get(plan.beneficiaryId());
       if (b == null) continue;
+      if (fromHorizon ? !horizonDates.containsKey(b.siruta()) || !validInWeek(plan, p.monday())
+          : !plan.dueInWeekOf(p.monday())) {
+        continue;
+      }
       bySiruta.computeIfAbsent(b.siruta(), k -> new ArrayList<>()).add(new Consultation(plan, b));
     }
     if (bySiruta.isEmpty() || p.caravans().isEmpty()) {
@@ -68,13 +81,29 @@ final class RoutesStep {
 
     Map<Integer, WeekProblem.Place> places = new HashMap<>();
     p.places().forEach(pl -> places.put(pl.siruta(), pl));
+    // road times: imported or router entries, else the estimate; a locality's days are those it is open
+    // on, sharing one slow factor (road rules), and the horizon's days when there is a horizon
+    List<LocalDate> weekdays = new ArrayList<>();
+    for (int d = 0; d < 5; d++) weekdays.add(p.monday().plusDays(d));
+    Map<Integer, RoadNetwork.Choice> daysOf = new HashMap<>();
+    bySiruta.keySet().forEach(s -> daysOf.put(s, p.roads().choose(s,
+        fromHorizon ? horizonDates.get(s).stream().sorted().toList() : weekdays)));
+    List<RoadNetwork.Node> nodes = new ArrayList<>();
     List<Integer> order = new ArrayList<>();
-    p.caravans().forEach(c -> { if (!order.contains(c.depotSiruta())) order.add(c.depotSiruta()); });
-    bySiruta.keySet().forEach(s -> { if (!order.contains(s)) order.add(s); });
-    List<GeoPoint> points = order.stream().map(s -> new GeoPoint(places.get(s).lat(), places.get(s).lon())).toList();
-    GreatCircleMatrix matrix = new GreatCircleMatrix(points);
+    Map<String, Integer> nodeIndex = new HashMap<>();
+    java.util.function.BiConsumer<Integer, Integer> addNode = (s, percent) -> {
+      if (nodeIndex.putIfAbsent(s + "@" + percent, nodes.size()) != null) return;
+      nodes.add(new RoadNetwork.Node(s, places.get(s).lat(), places.get(s).lon(), percent));
+      order.add(s);
+    };
+    p.caravans().forEach(c -> addNode.accept(c.depotSiruta(), 100));
+    bySiruta.keySet().forEach(s -> addNode.accept(s, daysOf.get(s).slowPercent()));
+    RoadMatrix matrix = p.roads().matrix(nodes);
+    List<Place> placeList = new ArrayList<>();
+    for (int i = 0; i < nodes.size(); i++) placeList.add(new Place(i, places.get(order.get(i)).name(), matrix));
     Map<Integer, Place> placeOf = new HashMap<>();
-    for (int i = 0; i < order.size(); i++) placeOf.put(order.get(i), new Place(i, places.get(order.get(i)).name(), matrix));
+    p.caravans().forEach(c -> placeOf.put(c.depotSiruta(), placeList.get(nodeIndex.get(c.depotSiruta() + "@100"))));
+    bySiruta.keySet().forEach(s -> placeOf.put(s, placeList.get(nodeIndex.get(s + "@" + daysOf.get(s).slowPercent()))));
 
     Set<String> unavailable = unavailableCaravanDays(p);
     long earliest = Long.MAX_VALUE;
@@ -87,7 +116,7 @@ final class RoutesStep {
       for (int d = 0; d < 5; d++) {
         LocalDate date = p.monday().plusDays(d);
         String id = c.id() + "|" + date;
-        if (unavailable.contains(id)) continue;
+        if (unavailable.contains(id) || (fromHorizon && !horizonDays.contains(id))) continue;
         Set<String> skills = new HashSet<>(c.crew());
         if (doctorAbsent(p, c, date)) skills.remove(DOCTOR);
         Place depot = placeOf.get(c.depotSiruta());
@@ -108,8 +137,9 @@ final class RoutesStep {
         String id = e.getKey() + "#" + (k + 1);
         long minutes = chunk.stream().mapToLong(c -> c.plan().minutes()).sum();
         int priority = chunk.stream().mapToInt(c -> priority(c.beneficiary())).max().orElse(1);
+        List<LocalDate> open = daysOf.get(e.getKey()).dates();
         visits.add(new Visit(id, placeOf.get(e.getKey()), minutes * 60, chunk.size(), Set.of(DOCTOR), earliest, latest,
-            Set.of(), priority));
+            open.isEmpty() ? Set.of(LocalDate.EPOCH) : Set.copyOf(open), priority));
         consultationsOf.put(id, chunk);
       }
     }
@@ -149,13 +179,23 @@ final class RoutesStep {
     List<PlanOutcome.Reason> reasons = new ArrayList<>();
     for (Visit v : best.unassignedList().getVisits()) {
       String name = v.getPlace().name();
-      PlanOutcome.Reason reason = new PlanOutcome.Reason(null,
+      PlanOutcome.Reason reason = v.getAllowedDates().contains(LocalDate.EPOCH)
+          ? new PlanOutcome.Reason(null,
+              "Drumul spre " + name + " este închis în zilele acestei săptămâni (" + v.getDemand() + " consultații).",
+              "The road to " + name + " is closed on this week's days (" + v.getDemand() + " consultations).")
+          : new PlanOutcome.Reason(null,
           "Vizita caravanei la " + name + " (" + v.getDemand() + " consultații) nu a încăput în turele caravanelor din această săptămână.",
           "The caravan visit to " + name + " (" + v.getDemand() + " consultations) did not fit in this week's caravan shifts.");
       reasons.add(reason);
       consultationsOf.get(v.getId()).forEach(c -> items.add(unplaced(c, reason)));
     }
     return new Result(items, stops, best.getScore(), visits.size(), assigned, reasons);
+  }
+
+  /** Valid at some point of the week starting {@code monday}. */
+  private static boolean validInWeek(WeekProblem.CarePlan plan, LocalDate monday) {
+    LocalDate sunday = monday.plusDays(6);
+    return !plan.validFrom().isAfter(sunday) && (plan.validTo() == null || !plan.validTo().isBefore(monday));
   }
 
   /** In a re-plan, visits published before stay on their caravan-day in their order unless that day is gone. */
@@ -259,9 +299,18 @@ final class RoutesStep {
     return out;
   }
 
-  private static OffsetDateTime at(WeekProblem p, LocalDate date, long secondOfDay) {
-    return date.atStartOfDay(p.zone()).plusSeconds(secondOfDay).toOffsetDateTime();
+  /**
+   * A time families are told (a stop's arrival or departure, a consultation's slot), on the 5-minute grid:
+   * the solver's times are to the second ("ora 11:26"). Rounded down, so the order of the day is kept (rounding
+   * down never swaps two times) and a family comes at most four minutes before its slot, never after.
+   */
+  static OffsetDateTime at(WeekProblem p, LocalDate date, long secondOfDay) {
+    return date.atStartOfDay(p.zone()).plusSeconds(secondOfDay - Math.floorMod(secondOfDay, GRID_SECONDS))
+        .toOffsetDateTime();
   }
+
+  /** The grid of the times families see, in seconds. */
+  static final long GRID_SECONDS = 5 * 60;
 
   private static PlanOutcome.Item unplaced(Consultation c, PlanOutcome.Reason reason) {
     return new PlanOutcome.Item(c.itemKey(), c.beneficiary().id(), c.plan().id(), c.plan().service(), "caravan", null, null,

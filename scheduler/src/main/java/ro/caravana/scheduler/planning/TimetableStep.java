@@ -277,11 +277,18 @@ final class TimetableStep {
         .filter(t -> !t.getScore().equals(HardMediumSoftLongScore.ZERO))
         .sorted(Comparator.comparing(t -> t.getScore()))
         .limit(8)
-        .forEach(t -> out.add(new PlanOutcome.Reason(null,
-            "Orar: „" + t.getConstraintName() + "” — " + t.getConstraintMatchCount() + " cazuri ("
-                + t.getScore() + ").",
-            "Timetable: '" + t.getConstraintName() + "' — " + t.getConstraintMatchCount() + " cases ("
-                + t.getScore() + ").")));
+        .forEach(t -> {
+          // in words: the constraint's name and what it protects, never its id or a raw score
+          var words = ro.caravana.optimizer.timetable.TimetableConstraintWords.forConstraint(t.getConstraintName());
+          String nameRo = words.map(w -> w.name().ro()).orElse("Altă regulă");
+          String nameEn = words.map(w -> w.name().en()).orElse("Another rule");
+          String whyRo = words.map(w -> " " + w.why().ro()).orElse("");
+          String whyEn = words.map(w -> " " + w.why().en()).orElse("");
+          int n = t.getConstraintMatchCount();
+          out.add(new PlanOutcome.Reason(null,
+              "Orar: " + nameRo + " — " + n + (n == 1 ? " caz." : " cazuri.") + whyRo,
+              "Timetable: " + nameEn + " — " + n + (n == 1 ? " case." : " cases.") + whyEn));
+        });
     return out;
   }
 

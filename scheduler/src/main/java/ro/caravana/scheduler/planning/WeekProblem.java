@@ -15,7 +15,11 @@ import java.util.UUID;
 public record WeekProblem(UUID planId, String county, String week, LocalDate monday, ZoneId zone, List<String> kinds,
     int secondsLimit, Instant now, List<Caravan> caravans, List<Place> places, List<Centre> centres, List<Room> rooms,
     List<StaffMember> staff, List<Beneficiary> beneficiaries, List<CarePlan> carePlans, List<PlanOutcome.Item> baseItems,
-    JsonObject disruption, List<JsonObject> earlierDisruptions) {
+    JsonObject disruption, List<JsonObject> earlierDisruptions,
+    List<HorizonStop> horizonStops, ro.caravana.scheduler.road.RoadNetwork roads) {
+
+  /** A caravan stop the county's horizon asks for in this week: the weekly plan takes its caravan days from these. */
+  public record HorizonStop(long caravanId, LocalDate day, int siruta) {}
 
   /**
    * What this re-plan must respect: its own disruption and those of the plans it re-plans, so a

@@ -23,14 +23,17 @@ public final class RoadRoutes {
   static final int MAX_RULE_DAYS = 366;
 
   private final RoadRepository roads;
+  private final RoadRouter router;
 
-  public RoadRoutes(RoadRepository roads) {
+  public RoadRoutes(RoadRepository roads, RoadRouter router) {
     this.roads = roads;
+    this.router = router;
   }
 
   public void mount(Router router) {
     router.post("/api/travel-matrix").handler(this::importMatrix);
     router.get("/api/travel-matrix").handler(this::listMatrix);
+    router.post("/api/travel-matrix/refresh").handler(this::refresh);
     router.post("/api/road-rules").handler(this::createRule);
     router.get("/api/road-rules").handler(this::listRules);
     router.put("/api/localities/:siruta/visit-frequency").handler(this::setFrequency);
@@ -51,6 +54,24 @@ public final class RoadRoutes {
   private void listMatrix(RoutingContext ctx) {
     roads.listEntries(Params.county(ctx), Caller.of(ctx).countyScope(), Requests.limit(ctx), Requests.offset(ctx))
         .onSuccess(page -> Responses.json(ctx, 200, page))
+        .onFailure(ctx::fail);
+  }
+
+  /** Asks the configured road router for the county's pairs in the background; 202 at once. */
+  private void refresh(RoutingContext ctx) {
+    JsonObject body = Requests.body(ctx);
+    Object county = body.getValue("county");
+    if (!(county instanceof String c) || !c.matches("^[A-Z]{1,2}$")) {
+      throw ApiError.badRequest("county", "Județul lipsește sau nu este un cod valid (ex. „VN”).",
+          "The county is missing or not a valid code (e.g. \"VN\").");
+    }
+    if (!router.configured()) {
+      throw ApiError.conflict("county", "Nu este configurat niciun serviciu de rutare (road.router.kind).",
+          "No road router is configured (road.router.kind).");
+    }
+    router.refresh(c)
+        .onSuccess(pairs -> Responses.json(ctx, 202, new JsonObject().put("county", c).put("router", router.kindCode())
+            .put("pairs", pairs)))
         .onFailure(ctx::fail);
   }
 

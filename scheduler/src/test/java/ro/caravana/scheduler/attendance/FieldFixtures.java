@@ -117,6 +117,11 @@ public final class FieldFixtures {
   }
 
   public static <T> T get(Future<T> f) throws Exception {
-    return f.toCompletionStage().toCompletableFuture().get(30, TimeUnit.SECONDS);
+    return get(f, 30);
+  }
+
+  /** Starting an app can take minutes when it is the first in the JVM (embedded PostgreSQL and Kafka start). */
+  public static <T> T get(Future<T> f, int seconds) throws Exception {
+    return f.toCompletionStage().toCompletableFuture().get(seconds, TimeUnit.SECONDS);
   }
 }

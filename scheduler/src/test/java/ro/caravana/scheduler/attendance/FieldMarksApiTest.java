@@ -39,7 +39,7 @@ class FieldMarksApiTest {
   @BeforeAll
   static void start() throws Exception {
     vertx = Vertx.vertx();
-    app = FieldFixtures.get(TestSystem.startApp(vertx, false));
+    app = FieldFixtures.get(TestSystem.startApp(vertx, false), 240);
     client = WebClient.create(vertx);
     f = FieldFixtures.create(app, LocalDate.now(FieldFixtures.ZONE), 4);
     nurse = f.nurseToken(app);

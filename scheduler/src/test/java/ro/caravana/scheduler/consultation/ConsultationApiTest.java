@@ -24,7 +24,10 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
+import java.util.List;
 import ro.caravana.scheduler.SchedulerApp;
+import ro.caravana.scheduler.access.FamilyLinks;
+import ro.caravana.scheduler.access.Role;
 import ro.caravana.scheduler.support.TestSystem;
 
 @DisplayName("Consultations: the API over remote appointments, and attendance from presence events")
@@ -99,27 +102,111 @@ class ConsultationApiTest {
     assertEquals(400, http("/api/consultations?limit=0").statusCode());
   }
 
-  @Test
-  @DisplayName("join answers the ticket for doctor or family; bad role, unknown provider and closed consultations are refused")
-  void join() throws Exception {
-    UUID id = fixtures.appointment("remote", soon(), 20, "booked");
-    JsonObject doctor = http("/api/consultations/" + id + "/join?as=doctor&provider=builtin").bodyAsJsonObject();
-    assertEquals("builtin", doctor.getString("provider"));
-    assertEquals("Ioana Mureșan", doctor.getString("name"));
-    assertEquals("staff:" + fixtures.doctorId, doctor.getString("participantId"));
-    assertNotNull(doctor.getString("start"));
-    assertNotNull(doctor.getString("url"));
-    assertEquals("Elena Țurcanu", http("/api/consultations/" + id + "/join?as=family").bodyAsJsonObject().getString("name"));
+  /** A signed-in account of the given role, linked to a staff member (null: none), in Bacău. */
+  private static String tokenOf(Role role, Long staff) throws Exception {
+    var account = get(app.access().createAccount(role.wire() + "." + UUID.randomUUID() + "@caravana.test", "Test",
+        role, List.of("BC"), null, staff, UUID.randomUUID().toString()));
+    return app.access().tokens().issue(account);
+  }
 
-    HttpResponse<Buffer> noRole = http("/api/consultations/" + id + "/join");
+  private static long clinician(String role) throws Exception {
+    return get(app.pool().preparedQuery("INSERT INTO staff (code, first_name, last_name, role, county) "
+        + "VALUES ($1, 'Test', 'Clinician', $2, 'BC') RETURNING id")
+        .execute(Tuple.of("T-" + Math.abs(UUID.randomUUID().getMostSignificantBits() % 1_000_000), role)))
+        .iterator().next().getLong(0);
+  }
+
+  private static HttpResponse<Buffer> http(String uri, String bearer) throws Exception {
+    var request = client.get(app.port(), "127.0.0.1", uri);
+    if (bearer != null) request.putHeader("Authorization", "Bearer " + bearer);
+    return get(request.send());
+  }
+
+  private static long audited(String action, UUID beneficiary) throws Exception {
+    return get(app.pool().preparedQuery("SELECT count(*) FROM audit_log WHERE action = $1 AND beneficiary_id = $2")
+        .execute(Tuple.of(action, beneficiary))).iterator().next().getLong(0);
+  }
+
+  @Test
+  @DisplayName("join answers the doctor's ticket to the appointment's clinician; bad role, unknown provider and closed consultations are refused")
+  void join() throws Exception {
+    String doctor = tokenOf(Role.DOCTOR, fixtures.doctorId);
+    UUID id = fixtures.appointment("remote", soon(), 20, "booked");
+    long before = audited("join-doctor", fixtures.beneficiaryId);
+    JsonObject ticket = http("/api/consultations/" + id + "/join?as=doctor&provider=builtin", doctor).bodyAsJsonObject();
+    assertEquals("builtin", ticket.getString("provider"));
+    assertEquals("Ioana Mureșan", ticket.getString("name"));
+    assertEquals("staff:" + fixtures.doctorId, ticket.getString("participantId"));
+    assertNotNull(ticket.getString("start"));
+    assertNotNull(ticket.getString("url"));
+    assertEquals(before + 1, audited("join-doctor", fixtures.beneficiaryId), "every ticket issued is audited");
+
+    HttpResponse<Buffer> noRole = http("/api/consultations/" + id + "/join", doctor);
     assertEquals(400, noRole.statusCode());
     assertEquals("application/problem+json", noRole.getHeader("Content-Type"));
-    assertEquals(400, http("/api/consultations/" + id + "/join?as=nurse").statusCode());
-    assertEquals(400, http("/api/consultations/" + id + "/join?as=family&provider=zoom").statusCode());
+    assertEquals(400, http("/api/consultations/" + id + "/join?as=nurse", doctor).statusCode());
+    assertEquals(400, http("/api/consultations/" + id + "/join?as=doctor&provider=zoom", doctor).statusCode());
     UUID cancelled = fixtures.appointment("remote", soon(), 20, "cancelled");
-    assertEquals(409, http("/api/consultations/" + cancelled + "/join?as=family").statusCode());
+    assertEquals(409, http("/api/consultations/" + cancelled + "/join?as=doctor", doctor).statusCode());
     UUID past = fixtures.appointment("remote", OffsetDateTime.now(ZONE).minusHours(3), 20, "booked");
-    assertEquals(409, http("/api/consultations/" + past + "/join?as=family").statusCode());
+    assertEquals(409, http("/api/consultations/" + past + "/join?as=doctor", doctor).statusCode());
+  }
+
+  @Test
+  @DisplayName("call roles are bound to people: coordinators, admins and other clinicians get no ticket; the clinician not the family's; "
+      + "a designated substitute and helper do; the family through their link")
+  void ticketsBoundToPeople() throws Exception {
+    UUID id = fixtures.appointment("remote", soon(), 20, "booked");
+    String doctor = tokenOf(Role.DOCTOR, fixtures.doctorId);
+    long otherDoctorStaff = clinician("doctor");
+    long nurseStaff = clinician("nurse");
+    String otherDoctor = tokenOf(Role.DOCTOR, otherDoctorStaff);
+    String nurse = tokenOf(Role.NURSE, nurseStaff);
+    for (Role role : new Role[] {Role.COUNTY_COORDINATOR, Role.SUPERVISOR, Role.ADMIN}) {
+      String t = tokenOf(role, null);
+      for (String as : new String[] {"doctor", "family"}) {
+        assertEquals(403, http("/api/consultations/" + id + "/join?as=" + as, t).statusCode(), role + " as " + as);
+      }
+    }
+    // the clinician of the appointment cannot be the family too (presence would mark it fulfilled)
+    assertEquals(403, http("/api/consultations/" + id + "/join?as=family", doctor).statusCode());
+    // another clinician does not even see it
+    assertEquals(404, http("/api/consultations/" + id + "/join?as=doctor", otherDoctor).statusCode());
+    assertEquals(404, http("/api/consultations/" + id + "/join?as=family", nurse).statusCode());
+
+    // an administrator designates a substitute and a helper, each with a reason
+    String admin = token;
+    var bad = get(client.post(app.port(), "127.0.0.1", "/api/consultations/" + id + "/participants")
+        .putHeader("Authorization", "Bearer " + admin)
+        .sendJsonObject(new JsonObject().put("staffId", otherDoctorStaff).put("kind", "substitute")));
+    assertEquals(400, bad.statusCode(), bad.bodyAsString());
+    for (var d : new Object[][] {{otherDoctorStaff, "substitute"}, {nurseStaff, "helper"}}) {
+      var r = get(client.post(app.port(), "127.0.0.1", "/api/consultations/" + id + "/participants")
+          .putHeader("Authorization", "Bearer " + admin)
+          .sendJsonObject(new JsonObject().put("staffId", d[0]).put("kind", d[1]).put("reason", "Dr. Mureșan is on leave")));
+      assertEquals(201, r.statusCode(), r.bodyAsString());
+    }
+    var coordinatorDesignates = get(client.post(app.port(), "127.0.0.1", "/api/consultations/" + id + "/participants")
+        .putHeader("Authorization", "Bearer " + tokenOf(Role.COUNTY_COORDINATOR, null))
+        .sendJsonObject(new JsonObject().put("staffId", nurseStaff).put("kind", "substitute").put("reason", "no reason")));
+    assertEquals(403, coordinatorDesignates.statusCode());
+    assertEquals(200, http("/api/consultations/" + id + "/join?as=doctor", otherDoctor).statusCode());
+    assertEquals(403, http("/api/consultations/" + id + "/join?as=family", otherDoctor).statusCode());
+    assertEquals(200, http("/api/consultations/" + id + "/join?as=family", nurse).statusCode());
+    assertEquals(403, http("/api/consultations/" + id + "/join?as=doctor", nurse).statusCode());
+
+    // the family, through their link: no account
+    long familyTickets = audited("join-family", fixtures.beneficiaryId);
+    String link = get(app.access().familyLinks().issue(id));
+    var family = http("/api/family/" + link + "/join", null);
+    assertEquals(200, family.statusCode(), family.bodyAsString());
+    assertEquals("family", family.bodyAsJsonObject().getString("as"));
+    assertEquals("beneficiary:" + fixtures.beneficiaryId, family.bodyAsJsonObject().getString("participantId"));
+    assertEquals(familyTickets + 1, audited("join-family", fixtures.beneficiaryId));
+    String altered = link.substring(0, link.length() - 1) + (link.endsWith("A") ? "B" : "A");
+    assertEquals(404, http("/api/family/" + altered + "/join", null).statusCode());
+    get(FamilyLinks.revokeAll(app.pool(), id));
+    assertEquals(404, http("/api/family/" + link + "/join", null).statusCode());
   }
 
   @Test

@@ -142,6 +142,28 @@ class BeneficiaryApiTest {
   }
 
   @Test
+  @DisplayName("every invalid field is named at once in one problem+json errors list, and nothing is written")
+  void allInvalidFieldsAtOnce() {
+    long before = count("SELECT count(*) FROM beneficiaries");
+    JsonObject body = valid().put("firstName", " ").put("phone", "0744 12").put("category", "orphan")
+        .put("birthDate", "2999-01-01");
+    var r = api.send(HttpMethod.POST, "/api/beneficiaries", body);
+    assertEquals(422, r.statusCode(), r.bodyAsString());
+    var errors = r.bodyAsJsonObject().getJsonArray("errors");
+    java.util.Set<String> fields = new java.util.TreeSet<>();
+    errors.forEach(e -> fields.add(((JsonObject) e).getString("field")));
+    assertEquals(new java.util.TreeSet<>(java.util.List.of("birthDate", "category", "firstName", "phone")), fields);
+    errors.forEach(e -> assertTrue(((JsonObject) e).getJsonObject("reason").getString("ro").length() > 5));
+    assertEquals(before, count("SELECT count(*) FROM beneficiaries"));
+    // a care plan with a wrong service, minutes and start date: all three named
+    var plan = api.send(HttpMethod.POST, "/api/care-plans", new JsonObject().put("beneficiaryId", java.util.UUID.randomUUID().toString())
+        .put("service", "yoga").put("sessionsPerWeek", 1).put("minutes", 1).put("modality", "caravan").put("validFrom", "mâine"));
+    java.util.Set<String> planFields = new java.util.TreeSet<>();
+    plan.bodyAsJsonObject().getJsonArray("errors").forEach(e -> planFields.add(((JsonObject) e).getString("field")));
+    assertEquals(new java.util.TreeSet<>(java.util.List.of("minutes", "service", "validFrom")), planFields, plan.bodyAsString());
+  }
+
+  @Test
   @DisplayName("a second beneficiary with the same CNP answers 409 naming cnp and leaves no row and no event")
   void duplicateCnp() {
     String cnp = Cnp.of(LocalDate.of(2012, 2, 29), 'M', 4, 77);

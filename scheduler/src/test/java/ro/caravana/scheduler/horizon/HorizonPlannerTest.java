@@ -135,27 +135,31 @@ class HorizonPlannerTest {
   }
 
   @Test
-  @DisplayName("When caravan-days are short, the visits left out are those of the least vulnerable")
+  @DisplayName("When caravan-days are short, the visit left out is that of the least vulnerable, and the report says who waits")
   void coverageFavoursTheVulnerable() {
-    HorizonProblem base = problem(RoadNetwork.empty(), List.of(), Set.of());
-    HorizonProblem shortWeek = new HorizonProblem("VN", MONDAY, MONDAY.plusDays(4), ZONE, 5,
-        List.of(new HorizonProblem.Caravan(1, "CAR-VN-1", FOCSANI, 12, LocalTime.of(8, 0), LocalTime.of(14, 30))),
-        List.of(new HorizonProblem.Locality(NEREJU, "Nereju", 10, 40, 200, 7, 10, null, null),
-            new HorizonProblem.Locality(PALTIN, "Paltin", 10, 10, 200, 7, 10, null, null),
-            new HorizonProblem.Locality(NARUJA, "Năruja", 10, 25, 200, 7, 10, null, null)),
-        List.of(), Set.of(), base.places(), RoadNetwork.empty());
-    // a day fits one stop of 200 minutes (not two); the first visits may fall Tuesday to Thursday: all three fit
-    HorizonResult all = solve(shortWeek);
-    assertEquals(0, all.summary().getInteger("peopleUncovered"), all.summary().encode());
-    // Monday to Wednesday: two days in reach (Tuesday, Wednesday) for three visits
-    HorizonProblem twoDays = new HorizonProblem("VN", MONDAY, MONDAY.plusDays(2), ZONE, 5, shortWeek.caravans(),
-        shortWeek.localities().stream().map(l -> new HorizonProblem.Locality(l.siruta(), l.name(), l.people(),
-            l.weightedPeople(), l.minutes(), 7, 10, null, null)).toList(), List.of(), Set.of(), base.places(), RoadNetwork.empty());
-    HorizonResult r = solve(twoDays);
-    assertEquals(0, locality(r, PALTIN).getInteger("visitsPlanned"), r.localities().encodePrettily());
-    assertEquals(1, locality(r, NEREJU).getInteger("visitsPlanned"));
-    assertEquals(1, locality(r, NARUJA).getInteger("visitsPlanned"));
-    assertEquals(10, r.summary().getInteger("peopleUncovered"));
+    // each locality was visited last Tuesday and is due weekly (at most 10 days apart): due Monday to
+    // Wednesday; a caravan-day fits one stop of 200 minutes, not two
+    LocalDate lastTuesday = MONDAY.minusDays(6);
+    List<HorizonProblem.Locality> due = List.of(
+        new HorizonProblem.Locality(NEREJU, "Nereju", 10, 40, 200, 7, 10, lastTuesday, 1L),
+        new HorizonProblem.Locality(PALTIN, "Paltin", 10, 10, 200, 7, 10, lastTuesday, 1L),
+        new HorizonProblem.Locality(NARUJA, "Năruja", 10, 25, 200, 7, 10, lastTuesday, 1L));
+    List<HorizonProblem.Caravan> one = List.of(
+        new HorizonProblem.Caravan(1, "CAR-VN-1", FOCSANI, 12, LocalTime.of(8, 0), LocalTime.of(14, 30)));
+    List<HorizonProblem.Place> places = problem(RoadNetwork.empty(), List.of(), Set.of()).places();
+    HorizonResult threeDays = solve(new HorizonProblem("VN", MONDAY, MONDAY.plusDays(2), ZONE, 5, one, due, List.of(), Set.of(),
+        places, RoadNetwork.empty()));
+    assertEquals(0, threeDays.summary().getInteger("peopleUncovered"), threeDays.summary().encode() + threeDays.localities().encode() + threeDays.score());
+    assertEquals(3, threeDays.summary().getInteger("caravanDays"));
+    // Monday and Tuesday only: one of the three waits, and it is Paltin (fewest vulnerable people)
+    HorizonResult twoDays = solve(new HorizonProblem("VN", MONDAY, MONDAY.plusDays(1), ZONE, 5, one, due, List.of(), Set.of(),
+        places, RoadNetwork.empty()));
+    assertEquals(0, locality(twoDays, PALTIN).getInteger("visitsPlanned"), twoDays.localities().encodePrettily());
+    assertEquals(0, locality(twoDays, PALTIN).getInteger("peopleCovered"));
+    assertEquals(6, locality(twoDays, PALTIN).getInteger("daysSinceLastVisit"));
+    assertEquals(1, locality(twoDays, NEREJU).getInteger("visitsPlanned"));
+    assertEquals(1, locality(twoDays, NARUJA).getInteger("visitsPlanned"));
+    assertEquals(10, twoDays.summary().getInteger("peopleUncovered"));
   }
 
   static JsonObject locality(HorizonResult r, int siruta) {

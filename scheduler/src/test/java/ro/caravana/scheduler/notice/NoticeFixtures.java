@@ -38,6 +38,15 @@ final class NoticeFixtures {
     return this;
   }
 
+  /** A kinetotherapy care plan at the fixture's centre, valid from a month ago. */
+  UUID carePlanAtCentre(UUID beneficiary) throws Exception {
+    UUID id = UUID.randomUUID();
+    await(pool.preparedQuery("INSERT INTO care_plans (id, beneficiary_id, service, sessions_per_week, minutes, modality, "
+        + "centre_id, valid_from) VALUES ($1, $2, 'kinetotherapy', 1, 60, 'centre', $3, current_date - 30)")
+        .execute(Tuple.of(id, beneficiary, centreId)));
+    return id;
+  }
+
   static String newPhone() {
     return "+4072" + String.format("%07d", PHONES.incrementAndGet());
   }
@@ -62,13 +71,22 @@ final class NoticeFixtures {
   }
 
   UUID book(UUID beneficiary, Instant start, String service, String modality) throws Exception {
+    return book(beneficiary, start, service, modality, null);
+  }
+
+  /** A booked centre appointment announced as part of a publish (its event names the plan): a digest part. */
+  UUID bookInPlan(UUID beneficiary, Instant start, UUID planId) throws Exception {
+    return book(beneficiary, start, "kinetotherapy", "centre", planId);
+  }
+
+  UUID book(UUID beneficiary, Instant start, String service, String modality, UUID planId) throws Exception {
     UUID id = UUID.randomUUID();
     await(pool.withTransaction(tx -> tx.preparedQuery("INSERT INTO appointments (id, beneficiary_id, service, modality, "
             + "starts_at, ends_at, centre_id, stop_siruta, status) VALUES ($1, $2, $3, $4, $5, $6, $7, $8, 'booked')")
         .execute(Tuple.of(id, beneficiary, service, modality, start.atOffset(ZoneOffset.UTC),
             start.plusSeconds(3600).atOffset(ZoneOffset.UTC), modality.equals("centre") ? centreId : null,
             modality.equals("caravan") ? VIZANTEA_MANASTIREASCA : null))
-        .compose(v -> event(tx, "appointment.booked", id, beneficiary, start, null))));
+        .compose(v -> event(tx, "appointment.booked", id, beneficiary, start, null, planId))));
     return id;
   }
 
@@ -80,8 +98,14 @@ final class NoticeFixtures {
   }
 
   static Future<UUID> event(SqlClient tx, String type, UUID appointment, UUID beneficiary, Instant start, Instant old) {
+    return event(tx, type, appointment, beneficiary, start, old, null);
+  }
+
+  static Future<UUID> event(SqlClient tx, String type, UUID appointment, UUID beneficiary, Instant start, Instant old,
+      UUID planId) {
     JsonObject payload = new JsonObject().put("appointmentId", appointment.toString())
-        .put("beneficiaryId", beneficiary.toString()).put("startsAt", start.toString());
+        .put("beneficiaryId", beneficiary.toString()).put("startsAt", start.toString())
+        .put("planId", planId == null ? null : planId.toString());
     if (old != null) payload.put("previousStartsAt", old.toString());
     return Outbox.append(tx, new OutboxEvent(Topics.APPOINTMENTS, beneficiary.toString(), type, payload));
   }

@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static ro.caravana.scheduler.notice.NoticeFixtures.await;
 
+import io.vertx.core.Future;
 import io.vertx.core.Vertx;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
@@ -31,6 +32,7 @@ import org.junit.jupiter.api.Timeout;
 import ro.caravana.scheduler.SchedulerApp;
 import ro.caravana.scheduler.notice.smpp.LocalSmscServer;
 import ro.caravana.scheduler.platform.outbox.Topics;
+import ro.caravana.scheduler.notice.gateway.InboundSms;
 import ro.caravana.scheduler.support.TestSystem;
 
 @DisplayName("SMS notices from appointment events to the phone and back")
@@ -190,7 +192,12 @@ class NoticeFlowTest {
         + "AND to_status = 'cancelled' AND actor_kind = 'sms_reply' AND reason_class = 'family_declined'", noAppointment));
     // the family is told the cancellation went through
     JsonObject cancelled = waitFor(() -> noticeOf(noAppointment, "delivered", "cancelled"), "cancellation notice");
-    assertTrue(cancelled.getString("body").startsWith("Vasile: consultatie medicala din "), cancelled.getString("body"));
+    assertTrue(cancelled.getString("body").startsWith("Am anulat, cum ati cerut: Vasile, consultatie medicala "),
+        cancelled.getString("body"));
+    assertEquals(1L, count("SELECT count(*) FROM notices WHERE appointment_id = $1 AND kind = 'cancelled'", noAppointment));
+    // Elena's DA is answered too
+    JsonObject thanks = waitFor(() -> noticeOf(yesAppointment, "delivered", "reply"), "answer to DA");
+    assertTrue(thanks.getString("body").startsWith("Multumim! Elena, kinetoterapie "), thanks.getString("body"));
 
     smsc.injectInbound(yesPhone, "Caravana", "Stop");
     waitFor(() -> count("SELECT count(*) FROM sms_opt_outs WHERE phone = $1::text", yesPhone) == 1
@@ -319,6 +326,130 @@ class NoticeFlowTest {
     var m = java.util.regex.Pattern.compile("https://caravana\\.ro/l/([A-Za-z0-9]{10})\\b").matcher(body);
     assertTrue(m.find(), body);
     return m.group(1);
+  }
+
+  @Test
+  @DisplayName("one publish tells a phone about three sessions in one digest; NU 2 cancels the second, NU asks first")
+  void digestAndItsAnswers() throws Exception {
+    String phone = NoticeFixtures.newPhone();
+    UUID ana = fixtures.beneficiary("Ana", phone, true, "ro");
+    UUID plan = UUID.randomUUID();
+    UUID third = fixtures.bookInPlan(ana, inDays(5, 10, 30), plan);
+    UUID first = fixtures.bookInPlan(ana, inDays(3, 10, 30), plan);
+    UUID second = fixtures.bookInPlan(ana, inDays(4, 10, 30), plan);
+    JsonObject digest = waitFor(() -> {
+      var rows = await(pool.preparedQuery("SELECT id FROM notices WHERE phone = $1 AND kind = 'digest' "
+          + "AND status = 'delivered'").execute(Tuple.of(phone)));
+      return rows.size() == 0 ? null : await(app.notices().notices().get(rows.iterator().next().getLong(0))).orElse(null);
+    }, "digest delivered");
+    String body = digest.getString("body");
+    assertTrue(body.startsWith("Programari: 1) Ana, kinetoterapie, "), body);
+    assertTrue(body.contains("2) ") && body.contains("3) ") && body.endsWith("DA=confirm toate, NU 2=anulez nr. 2"), body);
+    assertEquals(1L, count("SELECT count(*) FROM notices WHERE phone = $1::text", phone), "one SMS for the publish");
+    assertEquals(1, smsc.accepted().stream().filter(s -> s.destination().equals(phone.substring(1))).count());
+    // the filter finds the digest by any appointment it lists, in date order
+    JsonObject bySecond = get("/api/notifications?appointmentId=" + second);
+    assertEquals(1L, bySecond.getLong("total"));
+    assertEquals("digest", bySecond.getJsonArray("items").getJsonObject(0).getString("kind"));
+    assertEquals(0L, get("/api/notifications?appointmentId=" + second + "&kind=cancelled").getLong("total"));
+    assertEquals(second, await(pool.preparedQuery("SELECT i.appointment_id FROM notice_items i JOIN notices n "
+        + "ON n.id = i.notice_id WHERE n.phone = $1 AND i.position = 2").execute(Tuple.of(phone))).iterator().next()
+        .getUUID(0));
+
+    smsc.injectInbound(phone, "Caravana", "NU 2");
+    waitFor(() -> "cancelled".equals(status(second)) ? new JsonObject() : null, "second cancelled");
+    JsonObject told = waitFor(() -> noticeOf(second, "delivered", "cancelled"), "answer to NU 2");
+    assertTrue(told.getString("body").startsWith("Am anulat, cum ati cerut: Ana, kinetoterapie "), told.getString("body"));
+    assertEquals("booked", status(first));
+    assertEquals("booked", status(third));
+
+    // a plain NU to the list asks before cancelling everything; DA to the question cancels what is left
+    Thread.sleep(50);
+    UUID plan2 = UUID.randomUUID();
+    UUID a = fixtures.bookInPlan(ana, inDays(10, 9, 0), plan2);
+    UUID b = fixtures.bookInPlan(ana, inDays(11, 9, 0), plan2);
+    waitFor(() -> count("SELECT count(*) FROM notices WHERE phone = $1::text AND kind = 'digest' "
+        + "AND status = 'delivered'", phone) == 2 ? new JsonObject() : null, "second digest");
+    smsc.injectInbound(phone, "Caravana", "Nu pot");
+    waitFor(() -> count("SELECT count(*) FROM notices WHERE phone = $1::text AND kind = 'question' "
+        + "AND status = 'delivered'", phone) == 1 ? new JsonObject() : null, "question");
+    assertEquals("booked", status(a));
+    smsc.injectInbound(phone, "Caravana", "Da");
+    waitFor(() -> "cancelled".equals(status(a)) && "cancelled".equals(status(b)) ? new JsonObject() : null,
+        "both cancelled after DA to the question");
+    assertEquals("booked", status(first));
+  }
+
+  @Test
+  @DisplayName("a coordinator's cancellation of an announced appointment gives one 'cancelled' notice with the reason")
+  void coordinatorCancels() throws Exception {
+    String phone = NoticeFixtures.newPhone();
+    UUID maria = fixtures.beneficiary("Maria", phone, true, "ro");
+    UUID appointment = fixtures.bookAtCentre(maria, inDays(6, 11, 0));
+    waitFor(() -> noticeOf(appointment, "delivered"), "booked notice");
+    var patched = await(http.patch(app.port(), "127.0.0.1", "/api/appointments/" + appointment)
+        .putHeader("Authorization", admin())
+        .sendJsonObject(new JsonObject().put("status", "cancelled").put("reasonClass", "caravan_broken")));
+    assertEquals(200, patched.statusCode(), patched.bodyAsString());
+    JsonObject page = waitFor(() -> {
+      JsonObject p = get("/api/notifications?appointmentId=" + appointment + "&kind=cancelled&status=delivered");
+      return p.getLong("total") > 0 ? p : null;
+    }, "cancellation notice");
+    assertEquals(1L, page.getLong("total"));
+    String body = page.getJsonArray("items").getJsonObject(0).getString("body");
+    assertTrue(body.contains("s-a anulat (caravana s-a defectat)"), body);
+    Thread.sleep(1000);
+    assertEquals(1L, count("SELECT count(*) FROM notices WHERE appointment_id = $1 AND kind = 'cancelled'", appointment));
+  }
+
+  @Test
+  @DisplayName("a freed slot is offered to the families who fit it; two answer DA at once: exactly one gets it")
+  void freedSlotRace() throws Exception {
+    String ionPhone = NoticeFixtures.newPhone();
+    UUID ion = fixtures.beneficiary("Ion", ionPhone, true, "ro");
+    Instant start = inDays(4, 15, 0);
+    UUID freed = fixtures.bookAtCentre(ion, start);
+    String danaPhone = NoticeFixtures.newPhone();
+    UUID dana = fixtures.beneficiary("Dana", danaPhone, true, "ro");
+    fixtures.carePlanAtCentre(dana);
+    String elisaPhone = NoticeFixtures.newPhone();
+    UUID elisa = fixtures.beneficiary("Elisa", elisaPhone, true, "ro");
+    fixtures.carePlanAtCentre(elisa);
+    waitFor(() -> noticeOf(freed, "delivered"), "Ion's booked notice");
+
+    smsc.injectInbound(ionPhone, "Caravana", "Nu pot");
+    waitFor(() -> count("SELECT count(*) FROM notices WHERE kind = 'offer' AND status = 'delivered' "
+        + "AND appointment_id = $1", freed) == 2 ? new JsonObject() : null, "two offers delivered");
+    JsonObject offer = get("/api/notifications?appointmentId=" + freed + "&kind=offer").getJsonArray("items")
+        .getJsonObject(0);
+    assertTrue(offer.getString("body").startsWith("Un loc s-a eliberat: "), offer.getString("body"));
+    assertTrue(!offer.getString("body").contains("Ion"), "no other family's name: " + offer.getString("body"));
+
+    var replies = app.notices().replies();
+    await(Future.all(replies.handle(new InboundSms(danaPhone, "Caravana", "DA")),
+        replies.handle(new InboundSms(elisaPhone, "Caravana", "Da, il vreau"))));
+    assertEquals(1L, count("SELECT count(*) FROM slot_offers WHERE freed_appointment_id = $1 AND status = 'taken'", freed));
+    assertEquals(1L, count("SELECT count(*) FROM slot_offers WHERE freed_appointment_id = $1 AND status = 'lost'", freed));
+    assertEquals(1L, count("SELECT count(*) FROM appointments a JOIN appointments f ON f.id = $1 "
+        + "WHERE a.id <> f.id AND a.starts_at = f.starts_at AND a.status = 'booked' AND a.beneficiary_id <> f.beneficiary_id",
+        freed));
+    UUID winner = await(pool.preparedQuery("SELECT beneficiary_id FROM slot_offers WHERE freed_appointment_id = $1 "
+        + "AND status = 'taken'").execute(Tuple.of(freed))).iterator().next().getUUID(0);
+    String winnerPhone = winner.equals(dana) ? danaPhone : elisaPhone;
+    String loserPhone = winner.equals(dana) ? elisaPhone : danaPhone;
+    JsonObject won = waitFor(() -> lastTo(winnerPhone, "delivered"), "answer to the winner");
+    assertTrue(won.getString("body").startsWith("Locul este al dvs.: "), won.getString("body"));
+    JsonObject lost = waitFor(() -> lastTo(loserPhone, "delivered"), "answer to the other");
+    assertTrue(lost.getString("body").startsWith("Ne pare rau, locul oferit"), lost.getString("body"));
+    assertEquals(1L, count("SELECT count(*) FROM appointment_status_changes c JOIN appointments a ON a.id = c.appointment_id "
+        + "WHERE a.beneficiary_id = $1 AND c.actor_kind = 'sms_reply' AND c.reason_class = 'slot_offer_taken'", winner));
+  }
+
+  private static JsonObject lastTo(String phone, String status) throws Exception {
+    var rows = await(pool.preparedQuery("SELECT id FROM notices WHERE phone = $1 AND status = $2 AND kind = 'reply' "
+        + "ORDER BY id DESC LIMIT 1").execute(Tuple.of(phone, status)));
+    if (rows.size() == 0) return null;
+    return await(app.notices().notices().get(rows.iterator().next().getLong(0))).orElse(null);
   }
 
   /** Opens a short link as an API client: a redirect to /api/family/{token}, then that JSON (browsers get the page). */

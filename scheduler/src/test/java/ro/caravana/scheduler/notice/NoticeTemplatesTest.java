@@ -67,7 +67,7 @@ class NoticeTemplatesTest {
     int longest = 0;
     String worst = "";
     for (String language : List.of("ro", "en")) {
-      for (NoticeKind kind : NoticeKind.values()) {
+      for (NoticeKind kind : NoticeKind.SINGLE) {
         for (String name : NAMES) {
           for (String service : SERVICES) {
             for (int i = 0; i < LONG_STOPS.size(); i++) {

@@ -148,6 +148,13 @@ class PlanWorkflowTest {
         .map(a -> a.getString("beneficiaryId") + "@" + java.time.OffsetDateTime.parse(a.getString("startsAt")).toInstant())
         .collect(Collectors.toSet());
     assertEquals(planned, stored);
+    // what families are told sits on the 5-minute grid, caravan consultations included
+    List<JsonObject> all = api.appointments(COUNTY, monday, monday.plusDays(6), null);
+    assertTrue(all.stream().anyMatch(a -> "caravan".equals(a.getString("modality"))), "the week has caravan stops");
+    for (JsonObject a : all) {
+      var start = java.time.OffsetDateTime.parse(a.getString("startsAt"));
+      assertEquals(0, start.getMinute() % 5 + start.getSecond(), a.encode());
+    }
   }
 
   @Test

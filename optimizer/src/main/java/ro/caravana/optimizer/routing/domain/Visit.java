@@ -145,13 +145,6 @@ public class Visit {
     return later.caravanDay.getDate().toEpochDay() - caravanDay.getDate().toEpochDay();
   }
 
-  /** Days by which the gap to the next visit of the series exceeds the maximum (or falls to 0 or less). */
-  public long seriesGapExcess(Visit next) {
-    long gap = daysUntil(next);
-    if (gap <= 0) return 1 - gap + maxGapDays;
-    return Math.max(0, gap - maxGapDays);
-  }
-
   /** Days by which the gap to the next visit of the series misses the wanted interval, either way. */
   public long seriesSpacingDeviation(Visit next) {
     return frequencyDays <= 0 ? 0 : Math.abs(daysUntil(next) - frequencyDays);

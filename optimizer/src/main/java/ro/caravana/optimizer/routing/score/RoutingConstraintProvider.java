@@ -1,7 +1,10 @@
 package ro.caravana.optimizer.routing.score;
 
 import org.optaplanner.core.api.score.buildin.hardmediumsoftlong.HardMediumSoftLongScore;
+import java.time.LocalDate;
+import java.util.SortedSet;
 import org.optaplanner.core.api.score.stream.Constraint;
+import org.optaplanner.core.api.score.stream.ConstraintCollectors;
 import org.optaplanner.core.api.score.stream.ConstraintFactory;
 import org.optaplanner.core.api.score.stream.ConstraintProvider;
 import org.optaplanner.core.api.score.stream.Joiners;
@@ -182,14 +185,31 @@ public class RoutingConstraintProvider implements ConstraintProvider {
             Joiners.filtering((a, b) -> b.isPlanned()));
   }
 
-  /** A locality is never left longer than its maximum gap between two visits; penalty in days over it. */
+  /**
+   * A locality is never left longer than its maximum gap between two planned visits (a visit left out
+   * makes the gap of its neighbours count); penalty in days over the maximum.
+   */
   Constraint seriesMaxGap(ConstraintFactory factory) {
-    return consecutiveInSeries(factory)
-        .filter((a, b) -> a.seriesGapExcess(b) > 0)
-        .penalizeLong(HardMediumSoftLongScore.ONE_HARD, Visit::seriesGapExcess)
-        .justifyWith((a, b, score) -> new RoutingJustification(b.getId(), b.getCaravanDay().getId(),
-            a.seriesGapExcess(b), "days over the longest gap since the previous visit"))
+    return factory.forEach(Visit.class)
+        .filter(v -> v.getSeriesKey() != null && v.isPlanned())
+        .groupBy(Visit::getSeriesKey, ConstraintCollectors.toSortedSet(v -> v.getCaravanDay().getDate()),
+            ConstraintCollectors.max(Visit::getMaxGapDays))
+        .filter((series, dates, maxGap) -> gapExcessDays(dates, maxGap) > 0)
+        .penalizeLong(HardMediumSoftLongScore.ONE_HARD, (series, dates, maxGap) -> gapExcessDays(dates, maxGap))
+        .justifyWith((series, dates, maxGap, score) -> new RoutingJustification(series, "-",
+            gapExcessDays(dates, maxGap), "days over the longest gap between visits"))
         .asConstraint(SERIES_MAX_GAP);
+  }
+
+  /** Days by which the gaps between consecutive {@code dates} exceed {@code maxGap}, summed. */
+  static long gapExcessDays(SortedSet<LocalDate> dates, int maxGap) {
+    long excess = 0;
+    LocalDate previous = null;
+    for (LocalDate d : dates) {
+      if (previous != null) excess += Math.max(0, d.toEpochDay() - previous.toEpochDay() - maxGap);
+      previous = d;
+    }
+    return excess;
   }
 
   /** Visits of a locality as evenly spaced as the calendar allows: each day off the wanted interval costs. */

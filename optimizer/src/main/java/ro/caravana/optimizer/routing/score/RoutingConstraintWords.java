@@ -33,7 +33,16 @@ public final class RoutingConstraintWords {
       Map.entry(VISIT_SPACING, of("Vizite repetate la intervale inegale", "Uneven spacing of repeat visits",
           "Fiecare localitate trebuie vizitată la intervale regulate.", "Each locality should be visited at regular intervals.")),
       Map.entry(SAME_CREW, of("Alt echipaj decât la vizita trecută", "A different crew than last visit",
-          "Oamenii preferă să revadă aceiași medici.", "People prefer to see the same doctors again.")));
+          "Oamenii preferă să revadă aceiași medici.", "People prefer to see the same doctors again.")),
+      Map.entry(SERIES_MAX_GAP, of("Pauză prea lungă între vizitele unei localități", "Too long between a locality's visits",
+          "Nicio localitate nu rămâne nevizitată mai mult decât intervalul maxim stabilit.",
+          "No locality goes unvisited for longer than its agreed maximum.")),
+      Map.entry(SERIES_SPACING, of("Vizitele unei localități la intervale inegale", "A locality's visits unevenly spaced",
+          "Vizitele unei localități urmează ritmul cerut cât de exact permite calendarul.",
+          "A locality's visits follow the rhythm asked for as closely as the calendar allows.")),
+      Map.entry(SERIES_SAME_CREW, of("Alt echipaj decât la vizita anterioară a localității", "A different crew than the locality's previous visit",
+          "Familiile revăd, când se poate, echipajul de data trecută.",
+          "Families see the crew of the previous visit again when possible.")));
 
   private RoutingConstraintWords() {}
 

@@ -199,15 +199,17 @@ class RoutingConstraintProviderTest {
   }
 
   @Test
-  @DisplayName(RoutingConstraintProvider.SERIES_MAX_GAP + ": a later visit of the series planned before an earlier one is a violation")
-  void seriesOutOfOrder() {
+  @DisplayName(RoutingConstraintProvider.SERIES_MAX_GAP + ": a visit left out makes the gap between its planned neighbours count")
+  void seriesGapAcrossUnplannedVisit() {
     Visit first = inSeries("s0", 0);
     Visit second = inSeries("s1", 1);
-    CaravanDay tuesday = route(day("d1", TUESDAY, SIXTEEN, Set.of(), 100, 0), first);
-    CaravanDay monday = route(day("d2"), second);
-    // gap -1 day: 1 - (-1) + 17
-    verifier.verifyThat(RoutingConstraintProvider::seriesMaxGap).given(tuesday, monday, first, second)
-        .penalizesBy(19L, RoutingConstraintProvider.SERIES_MAX_GAP);
+    Visit third = inSeries("s2", 2);
+    CaravanDay d0 = route(day("d0"), first);
+    CaravanDay out = route(CaravanDay.unassigned(), second);
+    CaravanDay d2 = route(day("d2", MONDAY.plusDays(28), SIXTEEN, Set.of(), 100, 0), third);
+    // 28 days between the planned visits: 11 over the maximum of 17
+    verifier.verifyThat(RoutingConstraintProvider::seriesMaxGap).given(d0, out, d2, first, second, third)
+        .penalizesBy(11L, RoutingConstraintProvider.SERIES_MAX_GAP);
   }
 
   @Test

@@ -30,6 +30,13 @@ public final class NoticeTemplates {
           "support_group", "support group", "parental_education", "parenting class",
           "medical_consultation", "medical check-up", "telemedicine", "video consultation"));
 
+  /** Why an appointment was called off, as the family reads it; classes without a phrase say nothing. */
+  private static final Map<String, Map<String, String>> REASONS = Map.of(
+      "ro", Map.of("staff_ill", "personalul este bolnav", "caravan_broken", "caravana s-a defectat",
+          "centre_closed", "centrul este închis"),
+      "en", Map.of("staff_ill", "staff illness", "caravan_broken", "the caravan broke down",
+          "centre_closed", "the centre is closed"));
+
   private final Handlebars handlebars;
   private final ZoneId zone;
   private final String defaultLanguage;
@@ -49,6 +56,15 @@ public final class NoticeTemplates {
     return preferred != null && LANGUAGES.contains(preferred) ? preferred : defaultLanguage;
   }
 
+  /** The service as the family reads it ("kinetoterapie"). */
+  public String service(String language, String code) {
+    return SERVICES.get(language(language)).getOrDefault(code, code);
+  }
+
+  public ZoneId zone() {
+    return zone;
+  }
+
   /** The text of a message, before transliteration. */
   public String render(NoticeKind kind, String preferredLanguage, MessageFacts facts) {
     String language = language(preferredLanguage);
@@ -60,6 +76,10 @@ public final class NoticeTemplates {
     model.put("address", facts.address());
     model.put("stop", facts.stop());
     model.put("link", facts.link());
+    if (facts.reason() != null) {
+      model.put("reason", REASONS.get(language).get(facts.reason()));
+      model.put("byFamily", "family_declined".equals(facts.reason()));
+    }
     try {
       return template(language + "/" + kind.code()).apply(model).strip();
     } catch (IOException e) {

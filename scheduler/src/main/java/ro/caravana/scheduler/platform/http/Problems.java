@@ -64,7 +64,7 @@ public final class Problems {
         .end(body.encode());
   }
 
-  static ApiError toApiError(Throwable failure, int status) {
+  public static ApiError toApiError(Throwable failure, int status) {
     if (failure instanceof ApiError e) return e;
     if (failure instanceof DecodeException) {
       return ApiError.badRequest("body", "Corpul cererii nu este JSON valid.", "The request body is not valid JSON.");

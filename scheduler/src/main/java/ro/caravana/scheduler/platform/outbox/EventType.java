@@ -25,6 +25,18 @@ public enum EventType {
   CARE_PLAN_CREATED("careplan.created", Topics.CARE_PLANS, 1),
   CARE_PLAN_UPDATED("careplan.updated", Topics.CARE_PLANS, 1),
   CARE_PLAN_DELETED("careplan.deleted", Topics.CARE_PLANS, 1),
+  CENTRE_CREATED("centre.created", Topics.ORGANISATION, 1),
+  CENTRE_UPDATED("centre.updated", Topics.ORGANISATION, 1),
+  CENTRE_RETIRED("centre.retired", Topics.ORGANISATION, 1),
+  ROOM_CREATED("room.created", Topics.ORGANISATION, 1),
+  ROOM_UPDATED("room.updated", Topics.ORGANISATION, 1),
+  ROOM_RETIRED("room.retired", Topics.ORGANISATION, 1),
+  STAFF_CREATED("staff.created", Topics.ORGANISATION, 1),
+  STAFF_UPDATED("staff.updated", Topics.ORGANISATION, 1),
+  STAFF_RETIRED("staff.retired", Topics.ORGANISATION, 1),
+  CARAVAN_CREATED("caravan.created", Topics.ORGANISATION, 1),
+  CARAVAN_UPDATED("caravan.updated", Topics.ORGANISATION, 1),
+  CARAVAN_RETIRED("caravan.retired", Topics.ORGANISATION, 1),
   /** A booked slot became free (a cancellation or a no-show): the planner may offer it. */
   SLOT_FREED("slot.freed", Topics.PLANS, 1);
 

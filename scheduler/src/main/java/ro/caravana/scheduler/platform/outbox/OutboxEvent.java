@@ -5,7 +5,8 @@ import java.util.Objects;
 
 /**
  * An event to publish: the Kafka topic, the partition key (county or beneficiary), a type, the version
- * of its record and its data. Build it with {@link #of} from an {@link EventType}.
+ * of its record and its data. Build it with {@link #of} from an {@link EventType}. The data never holds
+ * CNPs, phones or names ({@link PersonalData#strip}).
  */
 public record OutboxEvent(String topic, String key, String type, int version, JsonObject payload) {
 
@@ -14,6 +15,7 @@ public record OutboxEvent(String topic, String key, String type, int version, Js
     Objects.requireNonNull(key, "key");
     Objects.requireNonNull(type, "type");
     Objects.requireNonNull(payload, "payload");
+    payload = PersonalData.strip(payload);
   }
 
   /** An event of a type outside {@link EventType} (tests, tools): version 1. */
