@@ -17,6 +17,7 @@ public final class Main {
       case "solve-timetable" -> ro.caravana.portal.cli.SolveTimetableCommand.run(rest);
       case "bench-timetable" -> ro.caravana.portal.cli.BenchTimetableCommand.run(rest);
       case "admin" -> ro.caravana.portal.cli.AdminCommand.run(rest);
+      case "kafka-broker" -> ro.caravana.portal.cli.KafkaBrokerCommand.run(rest);
       default -> usage();
     };
     System.exit(code);
@@ -33,6 +34,8 @@ public final class Main {
           bench-timetable      centre timetable benchmark: first fit vs solver by scale, re-planning (docs/benchmarks.md)
           admin create-user --email E --role ROLE --password-stdin [--county C] [--centre ID] [--staff ID]
                                create an account (the first administrator) in the database of 'serve'
+          kafka-broker --data-dir DIR [--port 9092]
+                               a single-node Kafka broker on 127.0.0.1 for a one-server installation
         """);
     return 2;
   }

@@ -52,8 +52,14 @@ public final class Pages {
     this.api = new PageApi(vertx);
     Handlebars hb = engine.unwrap();
     hb.registerHelper("t", (Helper<Object>) (key, options) -> messages.text(lang(options), String.valueOf(key), options.params));
-    hb.registerHelper("label", (Helper<Object>) (list, options) ->
-        Labels.text(String.valueOf(list), options.params.length == 0 ? null : String.valueOf((Object) options.param(0)), lang(options)));
+    hb.registerHelper("label", (Helper<Object>) (list, options) -> {
+      // {{label}} without arguments is a model's own "label" property, which the helper's name would otherwise hide
+      if (options.params.length == 0) {
+        Object own = options.context.get("label");
+        return own == null ? "" : own;
+      }
+      return Labels.text(String.valueOf(list), String.valueOf((Object) options.param(0)), lang(options));
+    });
     hb.registerHelper("constraintName", (Helper<Object>) (id, options) -> Labels.constraint(String.valueOf(id))
         .map(w -> w.name().in(lang(options).code())).orElse(messages.text(lang(options), "constraint.other")));
     hb.registerHelper("constraintWhy", (Helper<Object>) (id, options) -> Labels.constraint(String.valueOf(id))

@@ -46,7 +46,7 @@ class FieldPagesBrowserTest {
 
   @BeforeAll
   static void start() throws Exception {
-    Path[] binaries = Chromium.required();
+    Path[] binaries = Chromium.require();
     vertx = Vertx.vertx();
     app = FieldFixtures.get(TestSystem.startApp(vertx, false, TestSystem.config(Map.of()), PortalRoutes::mount), 240);
     client = WebClient.create(vertx);

@@ -51,7 +51,7 @@ class TerenOfflineBrowserTest {
 
   @BeforeAll
   static void start() throws Exception {
-    Path[] binaries = Chromium.required();
+    Path[] binaries = Chromium.require();
     db = TestSystem.freshDatabaseSettings();
     int port;
     try (ServerSocket s = new ServerSocket(0)) {

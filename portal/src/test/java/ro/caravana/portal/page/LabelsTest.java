@@ -74,6 +74,7 @@ class LabelsTest {
       model.put("lang", lang.code());
       model.put("items", items);
       model.put("constraints", new JsonArray(new ArrayList<>(Labels.lists().get("constraint").keySet())));
+      model.put("own", new JsonArray().add(new JsonObject().put("label", "Săptămâna aceasta")));
       String html = pages.html(model, "all-labels").toCompletionStage().toCompletableFuture().get(10, TimeUnit.SECONDS)
           .toString();
       List<String> rendered = new ArrayList<>();
@@ -94,6 +95,7 @@ class LabelsTest {
         assertTrue(unescape(html).contains(name + ": "), name);
       }
       assertTrue(html.contains(lang == Lang.RO ? "Planificare" : "Planning"));
+      assertTrue(html.contains("<b>Săptămâna aceasta</b>"), "a model's own label property is not hidden by the helper");
     }
   }
 

@@ -12,12 +12,10 @@ import java.time.ZoneId;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import java.util.UUID;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Supplier;
 import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
@@ -40,9 +38,7 @@ class ConsultationEndToEndTest {
 
   @BeforeAll
   static void start() throws Exception {
-    Optional<Path[]> binaries = Chromium.find();
-    Assumptions.assumeTrue(binaries.isPresent(),
-        "chromium and chromedriver are not installed (apt-get install chromium chromium-driver): browser test skipped");
+    Path[] binaries = Chromium.require();
     vertx = Vertx.vertx();
     app = TestSystem.startApp(vertx, false, TestSystem.config(Map.of(
             "telemedicine.attendance-minutes", "0.05", // 3 s together = attended
@@ -51,7 +47,7 @@ class ConsultationEndToEndTest {
         .toCompletionStage().toCompletableFuture().get(120, TimeUnit.SECONDS);
     client = WebClient.create(vertx);
     token = TestSystem.adminToken(app);
-    chromium = Chromium.start(binaries.get()[0], binaries.get()[1]);
+    chromium = Chromium.start(binaries[0], binaries[1]);
   }
 
   @AfterAll

@@ -192,6 +192,11 @@ public final class AccessHandler {
   }
 
   private void auditOnAnswer(RoutingContext ctx, Policy.Rule rule, Policy.Match match) {
+    String resource = resourceOf(rule.pattern());
+    if (!resource.equals("beneficiaries") || "list".equals(rule.auditAction())) {
+      auditRead(ctx, rule, match, resource);
+      return;
+    }
     UUID beneficiary = null;
     if (rule.auditParam() != null) {
       beneficiary = Ids.uuidOrNull(ScopedId.decodedSegment(match.params().get(rule.auditParam())));
@@ -207,6 +212,38 @@ public final class AccessHandler {
         subject = Ids.uuidOrNull(location.substring(location.lastIndexOf('/') + 1));
       }
       audit.record(ctx, rule.auditAction(), subject);
+    });
+  }
+
+  /** {@code /api/appointments/:id} -> {@code appointments}. */
+  private static String resourceOf(String pattern) {
+    String rest = pattern.substring("/api/".length());
+    int slash = rest.indexOf('/');
+    return slash < 0 ? rest : rest.substring(0, slash);
+  }
+
+  /**
+   * A read of a record that is not a beneficiary's own (appointment, care plan, consultation, notice ...):
+   * the record id, or for a list the filters used; a name search ({@code q}) is recorded without the name.
+   */
+  private void auditRead(RoutingContext ctx, Policy.Rule rule, Policy.Match match, String resource) {
+    String id = null;
+    if (rule.auditParam() != null) {
+      id = ScopedId.decodedSegment(match.params().get(rule.auditParam()));
+      if (Ids.uuidOrNull(id) == null && Ids.numberOrNegative(id) < 0) return; // unreadable: 400, nothing read
+    }
+    UUID beneficiary = Ids.uuidOrNull(ctx.request().getParam("beneficiary") != null
+        ? ctx.request().getParam("beneficiary") : ctx.request().getParam("beneficiaryId"));
+    StringBuilder filters = new StringBuilder();
+    ctx.request().params().forEach(p -> {
+      if (filters.length() > 0) filters.append('&');
+      filters.append(p.getKey()).append('=').append(p.getKey().equals("q") ? "(name search)" : p.getValue());
+    });
+    String recordId = id;
+    String action = ctx.request().getParam("q") != null ? "search" : rule.auditAction();
+    ctx.addHeadersEndHandler(v -> {
+      if (ctx.response().getStatusCode() >= 400) return;
+      audit.recordRead(ctx, action, beneficiary, resource, recordId, filters.length() == 0 ? null : filters.toString());
     });
   }
 

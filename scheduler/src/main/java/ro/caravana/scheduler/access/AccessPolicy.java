@@ -117,21 +117,22 @@ public final class AccessPolicy {
         named(GET, "/api/beneficiaries/:id/care-plans", NAMED_ROLES).scoped(BENEFICIARY, "id").audited("read", "id"),
         named(POST, "/api/beneficiaries/:id/care-plans", COORDINATORS).scoped(BENEFICIARY, "id")
             .audited("update", "id"),
-        named(GET, "/api/care-plans", NAMED_ROLES).queryScoped(BENEFICIARY, "beneficiary"),
+        named(GET, "/api/care-plans", NAMED_ROLES).queryScoped(BENEFICIARY, "beneficiary").audited("list", null),
         named(POST, "/api/care-plans", COORDINATORS).bodyScoped(BENEFICIARY, "beneficiaryId"),
-        named(GET, "/api/care-plans/:id", NAMED_ROLES).scoped(CARE_PLAN, "id"),
+        named(GET, "/api/care-plans/:id", NAMED_ROLES).scoped(CARE_PLAN, "id").audited("read", "id"),
         named(PUT, "/api/care-plans/:id", COORDINATORS).scoped(CARE_PLAN, "id").bodyScoped(BENEFICIARY, "beneficiaryId"),
         named(DELETE, "/api/care-plans/:id", COORDINATORS).scoped(CARE_PLAN, "id"),
 
         // Appointments and attendance: clinicians see and mark their own
-        named(GET, "/api/appointments", NAMED_ROLES).queryScoped(BENEFICIARY, "beneficiary"),
+        named(GET, "/api/appointments", NAMED_ROLES).queryScoped(BENEFICIARY, "beneficiary").audited("list", null),
         named(POST, "/api/appointments", COORDINATORS).bodyScoped(BENEFICIARY, "beneficiaryId")
             .bodyScoped(CARE_PLAN, "carePlanId"),
         named(POST, "/api/appointments/:id/family-links/revoke", COORDINATORS).scoped(APPOINTMENT, "id"),
         named(POST, "/api/appointments/:id/family-links", COORDINATORS).scoped(APPOINTMENT, "id"),
-        named(GET, "/api/appointments/:id/attendance", NAMED_ROLES).scoped(APPOINTMENT, "id"),
+        named(GET, "/api/appointments/no-shows/repeated", COORDINATORS).audited("list", null),
+        named(GET, "/api/appointments/:id/attendance", NAMED_ROLES).scoped(APPOINTMENT, "id").audited("read", "id"),
         named(POST, "/api/appointments/:id/attendance", NAMED_ROLES).scoped(APPOINTMENT, "id"),
-        named(GET, "/api/appointments/:id", NAMED_ROLES).scoped(APPOINTMENT, "id"),
+        named(GET, "/api/appointments/:id", NAMED_ROLES).scoped(APPOINTMENT, "id").audited("read", "id"),
         named(PATCH, "/api/appointments/:id", NAMED_ROLES).scoped(APPOINTMENT, "id"),
 
         // Field attendance: a clinician's or caravan crew member's own day (marks are checked one by one
@@ -141,17 +142,17 @@ public final class AccessPolicy {
         named(POST, "/api/field/walk-ins", CLINICIANS),
 
         // Remote consultations (remote appointments): the doctor joins their own; coordinators see their county's
-        named(GET, "/api/consultations", NAMED_ROLES),
+        named(GET, "/api/consultations", NAMED_ROLES).audited("list", null),
         // call tickets are bound to people (the handler checks who): clinicians only, never coordinators or supervisors
         named(GET, "/api/consultations/:id/join", CLINICIANS).scoped(APPOINTMENT, "id"),
         named(POST, "/api/consultations/:id/participants", EnumSet.of(ADMIN)).scoped(APPOINTMENT, "id"),
-        named(GET, "/api/consultations/:id", NAMED_ROLES).scoped(APPOINTMENT, "id"),
+        named(GET, "/api/consultations/:id", NAMED_ROLES).scoped(APPOINTMENT, "id").audited("read", "id"),
 
         // SMS notices carry phone numbers, first names and texts: coordinators, each within the county and
         // centre stored on the notice (filtered in SQL; a notice outside the scope by id is 404)
-        named(GET, "/api/notifications", COORDINATORS).queryScoped(BENEFICIARY, "beneficiaryId"),
-        named(GET, "/api/notifications/:id", COORDINATORS),
-        named(GET, "/api/sms/replies", COORDINATORS).queryScoped(BENEFICIARY, "beneficiaryId"),
+        named(GET, "/api/notifications", COORDINATORS).queryScoped(BENEFICIARY, "beneficiaryId").audited("list", null),
+        named(GET, "/api/notifications/:id", COORDINATORS).audited("read", "id"),
+        named(GET, "/api/sms/replies", COORDINATORS).queryScoped(BENEFICIARY, "beneficiaryId").audited("list", null),
         named(POST, "/api/sms/demo/replies", EnumSet.of(ADMIN)),
 
         // Reports: aggregates only, the supervisors' view (a county outside the caller's scope is refused)
@@ -161,7 +162,7 @@ public final class AccessPolicy {
         named(POST, "/api/plans", COUNTY_LEVEL).bodyScoped(COUNTY, "county"),
         named(GET, "/api/plans", COUNTY_LEVEL),
         named(GET, "/api/plans/:id", COUNTY_LEVEL).scoped(PLAN, "id"),
-        named(GET, "/api/plans/:id/items", COUNTY_LEVEL).scoped(PLAN, "id"),
+        named(GET, "/api/plans/:id/items", COUNTY_LEVEL).scoped(PLAN, "id").audited("read", "id"),
         named(GET, "/api/plans/:id/progress", COUNTY_LEVEL).scoped(PLAN, "id"),
         aggregate(GET, "/api/plans/:id/stops", COUNTY_LEVEL).scoped(PLAN, "id"),
         named(POST, "/api/plans/:id/stop", COUNTY_LEVEL).scoped(PLAN, "id"),
@@ -172,6 +173,8 @@ public final class AccessPolicy {
         open(GET, "/fhir/r4/metadata"),
         named(GET, "/fhir/r4/Patient", NAMED_ROLES).audited("list", null),
         named(GET, "/fhir/r4/Patient/:id", NAMED_ROLES).scoped(BENEFICIARY, "id").audited("read", "id"),
+        named(POST, "/fhir/r4/Patient", COORDINATORS).audited("create", null),
+        named(PUT, "/fhir/r4/Appointment/:id", COORDINATORS).scoped(APPOINTMENT, "id"),
         named(GET, "/fhir/r4/Appointment", NAMED_ROLES).audited("list", null),
         named(GET, "/fhir/r4/Appointment/:id", NAMED_ROLES).scoped(APPOINTMENT, "id"),
         named(GET, "/fhir/r4/Encounter", NAMED_ROLES).audited("list", null),

@@ -31,7 +31,7 @@ public final class Audit {
   private static final String INSERT = "INSERT INTO audit_log (account_id, account_email, role, action, beneficiary_id, "
       + "method, path, status, ip) VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9)";
   private static final String LIST = """
-      SELECT id, at, account_id, account_email, role, action, beneficiary_id, method, path, status, ip,
+      SELECT id, at, account_id, account_email, role, action, beneficiary_id, method, path, status, ip, record, filters,
              count(*) OVER () AS total
         FROM audit_log
        WHERE ($1::uuid IS NULL OR beneficiary_id = $1)
@@ -47,6 +47,40 @@ public final class Audit {
 
   public Audit(Pool pool) {
     this.pool = pool;
+  }
+
+  private static final String INSERT_READ = "INSERT INTO audit_log (account_id, account_email, role, action, beneficiary_id, "
+      + "method, path, status, ip, record, filters) VALUES ($1, $2, $3, $4, COALESCE($5, CASE $12"
+      + " WHEN 'appointments' THEN (SELECT beneficiary_id FROM appointments WHERE id::text = $13)"
+      + " WHEN 'consultations' THEN (SELECT beneficiary_id FROM appointments WHERE id::text = $13)"
+      + " WHEN 'care-plans' THEN (SELECT beneficiary_id FROM care_plans WHERE id::text = $13)"
+      + " WHEN 'notifications' THEN (SELECT beneficiary_id FROM notices WHERE id::text = $13) END),"
+      + " $6, $7, $8, $9, $10, $11)";
+
+  /**
+   * Records a read of personal data: the record ({@code resource:id}, its beneficiary found in SQL when
+   * the record is an appointment, consultation, care plan or notice) or, for a list, the filters used.
+   */
+  public Future<Void> recordRead(RoutingContext ctx, String action, UUID beneficiaryId, String resource, String id,
+      String filters) {
+    Caller caller = Caller.orNull(ctx);
+    return pool.preparedQuery(INSERT_READ)
+        .execute(Tuple.tuple()
+            .addValue(caller == null ? null : caller.accountId())
+            .addValue(caller == null ? null : caller.email())
+            .addValue(caller == null ? null : caller.role().wire())
+            .addValue(action)
+            .addValue(beneficiaryId)
+            .addValue(ctx.request().method().name())
+            .addValue(ctx.normalizedPath())
+            .addValue(ctx.response().getStatusCode())
+            .addValue(clientIp(ctx))
+            .addValue(id == null ? null : resource + ":" + id)
+            .addValue(filters)
+            .addValue(resource)
+            .addValue(id))
+        .onFailure(e -> LOG.error("audit row not written (action {}): {}", action, e.toString()))
+        .mapEmpty();
   }
 
   /** Records that the caller of this request did {@code action} on a beneficiary (or on a list, when null). */
@@ -109,7 +143,9 @@ public final class Audit {
             .put("method", r.getString("method"))
             .put("path", r.getString("path"))
             .put("status", r.getInteger("status"))
-            .put("ip", r.getString("ip")));
+            .put("ip", r.getString("ip"))
+            .put("record", r.getString("record"))
+            .put("filters", r.getString("filters")));
       }
       Responses.page(ctx, items, total);
     }).onFailure(ctx::fail);

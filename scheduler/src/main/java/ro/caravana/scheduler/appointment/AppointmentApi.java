@@ -29,6 +29,7 @@ public final class AppointmentApi {
     AppointmentApi api = new AppointmentApi(new AppointmentRepository(pool));
     router.get("/api/appointments").handler(api::list);
     router.post("/api/appointments").handler(api::create);
+    router.get("/api/appointments/no-shows/repeated").handler(api::repeatedNoShows);
     router.get("/api/appointments/:id").handler(api::get);
     router.patch("/api/appointments/:id").handler(api::changeStatus);
     router.get("/api/appointments/:id/attendance").handler(api::marks);
@@ -82,6 +83,13 @@ public final class AppointmentApi {
             reasonText);
     repository.changeStatus(id, status, version, actor(ctx), reason)
         .onSuccess(json -> Responses.json(ctx, 200, json))
+        .onFailure(ctx::fail);
+  }
+
+  /** Families with two no-shows in a row ({@code ?county=}): a coordinator calls them. */
+  private void repeatedNoShows(RoutingContext ctx) {
+    repository.repeatedNoShows(Params.county(ctx), Caller.of(ctx))
+        .onSuccess(page -> Responses.page(ctx, page.items(), page.total()))
         .onFailure(ctx::fail);
   }
 

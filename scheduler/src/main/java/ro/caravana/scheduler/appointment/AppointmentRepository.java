@@ -73,6 +73,26 @@ public final class AppointmentRepository {
       SELECT id, appointment_id, status, minutes, recorded_by, recorded_at, note
       FROM attendance_marks WHERE appointment_id = $1 ORDER BY recorded_at, id""";
 
+  /**
+   * Families whose last two appointments that took place or should have (fulfilled or no-show, already started)
+   * were both no-shows; filter on county ($1), then the caller's scope ($2..$4).
+   */
+  static final String REPEATED_NO_SHOWS = """
+      WITH past AS (
+        SELECT a.beneficiary_id, a.status, a.starts_at,
+               row_number() OVER (PARTITION BY a.beneficiary_id ORDER BY a.starts_at DESC) AS n
+          FROM appointments a WHERE a.status IN ('fulfilled', 'noshow') AND a.starts_at < now())
+      SELECT b.id, b.first_name, b.last_name, l.county, b.centre_id, max(p.starts_at) AS last_missed,
+             min(p.starts_at) AS missed_before
+        FROM past p
+        JOIN beneficiaries b ON b.id = p.beneficiary_id
+        JOIN localities l ON l.siruta = b.locality_siruta
+       WHERE p.n <= 2 AND ($1::text IS NULL OR l.county = $1)""" + Scope.beneficiaryFilter(2) + """
+
+       GROUP BY b.id, b.first_name, b.last_name, l.county, b.centre_id
+      HAVING count(*) = 2 AND bool_and(p.status = 'noshow')
+       ORDER BY last_missed DESC, b.id LIMIT 500""";
+
   private final Pool pool;
 
   public AppointmentRepository(Pool pool) {
@@ -150,6 +170,23 @@ public final class AppointmentRepository {
                     .map(appointment -> markJson.copy().put("appointment", appointment));
               });
         }));
+  }
+
+  /** Families who missed their last two appointments, for a coordinator to call. */
+  public Future<Page> repeatedNoShows(String county, Caller caller) {
+    return pool.preparedQuery(REPEATED_NO_SHOWS).execute(Scope.args(Tuple.of(county), caller)).map(rows -> {
+      JsonArray items = new JsonArray();
+      for (Row r : rows) {
+        items.add(new JsonObject()
+            .put("beneficiaryId", Rows.uuid(r, "id"))
+            .put("beneficiaryName", r.getString("first_name") + " " + r.getString("last_name"))
+            .put("county", r.getString("county"))
+            .put("centreId", r.getLong("centre_id"))
+            .put("lastMissedAt", Rows.instant(r, "last_missed"))
+            .put("missedBeforeAt", Rows.instant(r, "missed_before")));
+      }
+      return new Page(items, items.size());
+    });
   }
 
   public Future<Page> marks(UUID id) {

@@ -100,7 +100,10 @@ final class LocalityResolver {
     return candidates.get(0);
   }
 
+  private static final java.util.regex.Pattern PREFIX =
+      java.util.regex.Pattern.compile("(?i)^(sat(ul)?|com(\\.|una)?|ora[sș](ul)?|mun(\\.|icipiul)?)\\s+");
+
   private static String stripPrefix(String s) {
-    return s.strip().replaceFirst("(?i)^(sat(ul)?|com(\\.|una)?|ora[sș](ul)?|mun(\\.|icipiul)?)\\s+", "");
+    return PREFIX.matcher(s.strip()).replaceFirst("");
   }
 }

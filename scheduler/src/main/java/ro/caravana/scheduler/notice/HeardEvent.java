@@ -18,7 +18,8 @@ record HeardEvent(UUID eventId, NoticeKind kind, AppointmentEvent event) {
         case APPOINTMENT_BOOKED -> NoticeKind.BOOKED;
         case APPOINTMENT_CHANGED -> NoticeKind.CHANGED;
         case APPOINTMENT_CANCELLED -> NoticeKind.CANCELLED;
-        default -> null; // proposed, confirmed, arrived, fulfilled, no-show: nothing new for the family
+        case APPOINTMENT_NOSHOW -> NoticeKind.NOSHOW;
+        default -> null; // proposed, confirmed, arrived, fulfilled: nothing new for the family
       };
       return kind == null ? Optional.empty() : Optional.of(new HeardEvent(envelope.eventId(), kind, e));
     }));

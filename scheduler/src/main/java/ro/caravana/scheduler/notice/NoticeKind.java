@@ -14,10 +14,12 @@ public enum NoticeKind {
   /** A question before acting ("cancel all three?"). */
   QUESTION,
   /** A freed slot offered to a family. */
-  OFFER;
+  OFFER,
+  /** After a no-show: we missed you, the next free place that fits will be offered. */
+  NOSHOW;
 
   /** Kinds whose message is about one appointment and rendered from {@code sms/<language>/<kind>.hbs}. */
-  public static final java.util.List<NoticeKind> SINGLE = java.util.List.of(BOOKED, CHANGED, CANCELLED, REMINDER);
+  public static final java.util.List<NoticeKind> SINGLE = java.util.List.of(BOOKED, CHANGED, CANCELLED, REMINDER, NOSHOW);
 
   public static java.util.Set<String> codes() {
     return java.util.Arrays.stream(values()).map(NoticeKind::code).collect(java.util.stream.Collectors.toUnmodifiableSet());
@@ -42,6 +44,7 @@ public enum NoticeKind {
       case REPLY -> new Label("Răspuns la mesajul familiei", "Answer to the family's message");
       case QUESTION -> new Label("Întrebare înainte de anulare", "Question before cancelling");
       case OFFER -> new Label("Loc eliberat oferit", "Freed slot offered");
+      case NOSHOW -> new Label("După o absență", "After a missed appointment");
     };
   }
 }

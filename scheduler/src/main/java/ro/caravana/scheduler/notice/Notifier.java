@@ -153,6 +153,9 @@ public final class Notifier extends VerticleBase {
       NoticeKind kind = e.kind();
       Instant previous = null;
       switch (kind) {
+        case NOSHOW -> {
+          if (last == null) continue; // never told about it: nothing to say about missing it
+        }
         case CANCELLED -> {
           if (last == null) continue; // never told: a cancellation would only confuse
           if ("sms_reply".equals(e.event().actor())) continue; // the answer to the family's SMS tells it
@@ -188,7 +191,7 @@ public final class Notifier extends VerticleBase {
       }
       NoticeDraft draft = composer.compose("event:" + e.eventId(), e.eventId(), kind, f, previous,
           tokens.get(f.appointmentId()), kind == NoticeKind.CANCELLED ? e.event().reason() : null, now);
-      if (draft.status() != NoticeStatus.SUPPRESSED && kind != NoticeKind.CANCELLED) {
+      if (draft.status() != NoticeStatus.SUPPRESSED && (kind == NoticeKind.BOOKED || kind == NoticeKind.CHANGED)) {
         announced.put(f.appointmentId(), f.startsAt());
       }
       out.add(draft);

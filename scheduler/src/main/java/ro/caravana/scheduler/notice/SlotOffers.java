@@ -28,7 +28,8 @@ import ro.caravana.scheduler.platform.outbox.Topics;
  * {@code caravana.plans}); for each, in one transaction, picks up to {@code sms.offer.candidates} families who
  * fit it (a care plan for the same service and modality, the same centre for centre sessions, valid that day,
  * in the county; nothing else booked at that time; a phone with consent and no STOP; not the family who gave it
- * up), those with the fewest sessions of that service that week first (the ones the plan could not place), and
+ * up), families who missed a session of that service in the last two weeks first (the no-show follow-up), then
+ * those with the fewest sessions of that service that week (the ones the plan could not place), and
  * writes an offer and its SMS ("Un loc s-a eliberat ... DA pentru a-l primi"). The first DA takes the slot
  * ({@code reply.ReplyService}); the others are told it is taken. Each event is applied once.
  */
@@ -53,7 +54,9 @@ public final class SlotOffers extends VerticleBase {
          AND NOT EXISTS (SELECT 1 FROM appointments x WHERE x.beneficiary_id = b.id
                AND x.status IN ('proposed', 'booked', 'arrived') AND x.starts_at < s.ends_at AND x.ends_at > s.starts_at)
          AND NOT EXISTS (SELECT 1 FROM slot_offers o WHERE o.freed_appointment_id = s.id AND o.beneficiary_id = b.id)
-       ORDER BY (SELECT count(*) FROM appointments w WHERE w.beneficiary_id = b.id AND w.service = s.service
+       ORDER BY EXISTS (SELECT 1 FROM appointments m WHERE m.beneficiary_id = b.id AND m.status = 'noshow'
+                   AND m.service = s.service AND m.starts_at > now() - interval '14 days') DESC,
+                (SELECT count(*) FROM appointments w WHERE w.beneficiary_id = b.id AND w.service = s.service
                    AND w.status IN ('booked', 'arrived', 'fulfilled')
                    AND date_trunc('week', w.starts_at AT TIME ZONE 'Europe/Bucharest')
                      = date_trunc('week', s.starts_at AT TIME ZONE 'Europe/Bucharest')), b.id

@@ -97,6 +97,29 @@ public final class AttendanceReport {
         .put("noShowRate", fulfilled + noshow == 0 ? null : ratio(noshow, fulfilled + noshow));
   }
 
+  /** Counts of people and sessions in a locality report: shown as {@code "<5"} when between 1 and 4. */
+  static final java.util.List<String> COUNTS = java.util.List.of("planned", "fulfilled", "noShow", "cancelled", "beneficiaries");
+
+  /**
+   * Small-count suppression for supervisors' locality reports: a count between 1 and 4 could point at a
+   * person in a small village, so it reads {@code "<5"}, and the rates computed from it are withheld.
+   */
+  public static JsonObject suppressSmallCounts(JsonObject report) {
+    for (Object o : report.getJsonArray("items")) {
+      JsonObject item = (JsonObject) o;
+      boolean small = false;
+      for (String key : COUNTS) {
+        Long n = item.getLong(key);
+        if (n != null && n > 0 && n < 5) {
+          item.put(key, "<5");
+          small = true;
+        }
+      }
+      if (small) item.put("attendanceRate", null).put("noShowRate", null).put("minutesDelivered", null);
+    }
+    return report.put("smallCountsSuppressed", true);
+  }
+
   /** A share with three decimals, for JSON. */
   private static double ratio(long part, long whole) {
     return Math.round(1000.0 * part / whole) / 1000.0;

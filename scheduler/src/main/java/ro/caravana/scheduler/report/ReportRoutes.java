@@ -6,6 +6,7 @@ import java.time.LocalDate;
 import java.time.ZoneId;
 import java.time.format.DateTimeParseException;
 import ro.caravana.scheduler.access.Caller;
+import ro.caravana.scheduler.access.Role;
 import ro.caravana.scheduler.platform.http.ApiError;
 import ro.caravana.scheduler.platform.http.Requests;
 import ro.caravana.scheduler.platform.http.Responses;
@@ -39,7 +40,9 @@ public final class ReportRoutes {
     Caller caller = Caller.orNull(ctx);
     // a county coordinator's report covers their counties only, even without a county parameter
     String[] scope = caller == null ? null : caller.countyScope();
+    boolean suppress = level == AttendanceReport.Level.LOCALITY && caller != null && caller.role() == Role.SUPERVISOR;
     report.run(level, from, to, Requests.query(ctx, "county"), Requests.query(ctx, "service"), scope)
+        .map(body -> suppress ? AttendanceReport.suppressSmallCounts(body) : body)
         .onSuccess(body -> Responses.json(ctx, 200, body))
         .onFailure(ctx::fail);
   }

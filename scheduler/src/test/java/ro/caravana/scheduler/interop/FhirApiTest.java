@@ -251,4 +251,58 @@ class FhirApiTest {
     JsonObject byCnp = fhir(fx.get("/fhir/r4/Patient?identifier=https://caravana.ro/fhir/sid/cnp%7C0000000000000", VN), 200, "Bundle");
     assertEquals(0, byCnp.getInteger("total"));
   }
+
+  @Test
+  @DisplayName("writes: a Patient is created with the JSON API's validation; an Appointment is cancelled through the lifecycle")
+  void writes() {
+    String siruta = fx.one("SELECT siruta::text FROM localities WHERE county = 'VN' ORDER BY siruta LIMIT 1", Tuple.tuple()).getString(0);
+    String bcSiruta = fx.one("SELECT siruta::text FROM localities WHERE county = 'BC' ORDER BY siruta LIMIT 1", Tuple.tuple()).getString(0);
+    JsonObject patient = new JsonObject().put("resourceType", "Patient")
+        .put("extension", new JsonArray().add(new JsonObject()
+            .put("url", "https://caravana.ro/fhir/StructureDefinition/beneficiary-category").put("valueCode", "child")))
+        .put("name", new JsonArray().add(new JsonObject().put("family", "Popescu").put("given", new JsonArray().add("Ilinca"))))
+        .put("gender", "female").put("birthDate", "2017-03-04")
+        .put("address", new JsonArray().add(new JsonObject().put("extension", new JsonArray().add(new JsonObject()
+            .put("url", "https://caravana.ro/fhir/StructureDefinition/siruta").put("valueInteger", Integer.parseInt(siruta))))));
+    var created = fx.call(io.vertx.core.http.HttpMethod.POST, "/fhir/r4/Patient", VN, "application/fhir+json", patient.encode());
+    JsonObject stored = fhir(created, 201, "Patient");
+    assertTrue(created.getHeader("Location").contains("/fhir/r4/Patient/" + stored.getString("id")));
+    assertEquals("Ilinca", fx.one("SELECT first_name FROM beneficiaries WHERE id = $1::uuid", Tuple.of(stored.getString("id"))).getString(0));
+    // the JSON API's validation, as OperationOutcomes; another county's locality is refused
+    JsonObject noCategory = patient.copy();
+    noCategory.remove("extension");
+    JsonObject oo = fhir(fx.call(io.vertx.core.http.HttpMethod.POST, "/fhir/r4/Patient", VN, "application/fhir+json",
+        noCategory.encode()), 400, "OperationOutcome");
+    assertEquals("category", oo.getJsonArray("issue").getJsonObject(0).getJsonArray("expression").getString(0));
+    JsonObject future = patient.copy().put("birthDate", "2999-01-01");
+    fhir(fx.call(io.vertx.core.http.HttpMethod.POST, "/fhir/r4/Patient", VN, "application/fhir+json", future.encode()),
+        422, "OperationOutcome");
+    JsonObject bc = patient.copy();
+    bc.getJsonArray("address").getJsonObject(0).getJsonArray("extension").getJsonObject(0).put("valueInteger", Integer.parseInt(bcSiruta));
+    fhir(fx.call(io.vertx.core.http.HttpMethod.POST, "/fhir/r4/Patient", VN, "application/fhir+json", bc.encode()), 403, "OperationOutcome");
+    fhir(fx.call(io.vertx.core.http.HttpMethod.POST, "/fhir/r4/Patient", VN, "application/fhir+json", "{not json"), 400, "OperationOutcome");
+    fhir(fx.call(io.vertx.core.http.HttpMethod.POST, "/fhir/r4/Patient", DOCTOR, "application/fhir+json", patient.encode()),
+        403, "OperationOutcome");
+
+    // cancelling: an appointment of the new patient three days ahead
+    String id = fx.one("INSERT INTO appointments (id, beneficiary_id, service, modality, starts_at, ends_at, status) "
+        + "VALUES (gen_random_uuid(), $1::uuid, 'counselling', 'remote', now() + interval '3 days', "
+        + "now() + interval '3 days 1 hour', 'booked') RETURNING id::text", Tuple.of(stored.getString("id"))).getString(0);
+    JsonObject appointment = fhir(fx.get("/fhir/r4/Appointment/" + id, VN), 200, "Appointment");
+    fhir(fx.call(io.vertx.core.http.HttpMethod.PUT, "/fhir/r4/Appointment/" + id, VN, "application/fhir+json",
+        appointment.copy().put("status", "arrived").encode()), 422, "OperationOutcome");
+    fhir(fx.call(io.vertx.core.http.HttpMethod.PUT, "/fhir/r4/Appointment/" + id, BC, "application/fhir+json",
+        appointment.copy().put("status", "cancelled").encode()), 404, "OperationOutcome");
+    JsonObject cancel = appointment.copy().put("status", "cancelled")
+        .put("cancelationReason", new JsonObject().put("text", "Familia s-a mutat"));
+    JsonObject cancelled = fhir(fx.call(io.vertx.core.http.HttpMethod.PUT, "/fhir/r4/Appointment/" + id, VN,
+        "application/fhir+json", cancel.encode()), 200, "Appointment");
+    assertEquals("cancelled", cancelled.getString("status"));
+    assertEquals("2", cancelled.getJsonObject("meta").getString("versionId"));
+    assertEquals(1, fx.one("SELECT count(*) FROM appointment_status_changes WHERE appointment_id = $1::uuid AND to_status = 'cancelled'",
+        Tuple.of(id)).getLong(0));
+    // a stale version is a conflict
+    fhir(fx.call(io.vertx.core.http.HttpMethod.PUT, "/fhir/r4/Appointment/" + id, VN, "application/fhir+json",
+        cancel.encode()), 409, "OperationOutcome");
+  }
 }

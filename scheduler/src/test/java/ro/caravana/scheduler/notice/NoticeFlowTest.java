@@ -445,6 +445,43 @@ class NoticeFlowTest {
         + "WHERE a.beneficiary_id = $1 AND c.actor_kind = 'sms_reply' AND c.reason_class = 'slot_offer_taken'", winner));
   }
 
+  @Test
+  @DisplayName("a no-show gets one follow-up SMS; families with two no-shows in a row are listed for coordinators")
+  void noShows() throws Exception {
+    String phone = NoticeFixtures.newPhone();
+    UUID radu = fixtures.beneficiary("Radu", phone, true, "ro");
+    UUID appointment = fixtures.bookAtCentre(radu, inDays(2, 9, 0));
+    waitFor(() -> noticeOf(appointment, "delivered"), "booked notice");
+    var marked = await(http.patch(app.port(), "127.0.0.1", "/api/appointments/" + appointment)
+        .putHeader("Authorization", admin()).sendJsonObject(new JsonObject().put("status", "noshow")));
+    assertEquals(200, marked.statusCode(), marked.bodyAsString());
+    JsonObject followUp = waitFor(() -> noticeOf(appointment, "delivered", "noshow"), "no-show follow-up");
+    assertTrue(followUp.getString("body").startsWith("Radu: nu v-am vazut la kinetoterapie "), followUp.getString("body"));
+
+    UUID twice = fixtures.beneficiary("Sorin", NoticeFixtures.newPhone(), true, "ro");
+    UUID once = fixtures.beneficiary("Toma", NoticeFixtures.newPhone(), true, "ro");
+    pastAppointment(twice, 20, "fulfilled");
+    pastAppointment(twice, 10, "noshow");
+    pastAppointment(twice, 3, "noshow");
+    pastAppointment(once, 10, "noshow");
+    pastAppointment(once, 3, "fulfilled");
+    JsonObject listed = get("/api/appointments/no-shows/repeated?county=VN");
+    var ids = listed.getJsonArray("items").stream().map(JsonObject.class::cast)
+        .map(i -> i.getString("beneficiaryId")).toList();
+    assertTrue(ids.contains(twice.toString()), listed.encode());
+    assertTrue(!ids.contains(once.toString()), listed.encode());
+    assertEquals(0L, get("/api/appointments/no-shows/repeated?county=BC").getJsonArray("items").stream()
+        .map(JsonObject.class::cast).filter(i -> i.getString("beneficiaryId").equals(twice.toString())).count());
+  }
+
+  private static void pastAppointment(UUID beneficiary, int daysAgo, String status) throws Exception {
+    Instant start = Instant.now().minus(java.time.Duration.ofDays(daysAgo));
+    await(pool.preparedQuery("INSERT INTO appointments (id, beneficiary_id, service, modality, starts_at, ends_at, "
+        + "status) VALUES ($1, $2, 'kinetotherapy', 'remote', $3, $4, $5)").execute(Tuple.of(UUID.randomUUID(),
+            beneficiary, start.atOffset(java.time.ZoneOffset.UTC), start.plusSeconds(1800).atOffset(java.time.ZoneOffset.UTC),
+            status)));
+  }
+
   private static JsonObject lastTo(String phone, String status) throws Exception {
     var rows = await(pool.preparedQuery("SELECT id FROM notices WHERE phone = $1 AND status = $2 AND kind = 'reply' "
         + "ORDER BY id DESC LIMIT 1").execute(Tuple.of(phone, status)));

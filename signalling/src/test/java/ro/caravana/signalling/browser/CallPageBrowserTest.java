@@ -39,7 +39,7 @@ class CallPageBrowserTest {
 
   @BeforeAll
   static void start() throws Exception {
-    Path[] binaries = Chromium.required();
+    Path[] binaries = Chromium.require();
     vertx = Vertx.vertx();
     SignallingConfig config = TestConfigs.with(Map.of(
         "telemedicine.attendance-minutes", "0.05", // 3 s together = attended

@@ -135,7 +135,7 @@ public final class DashboardPage {
   }
 
   private static JsonObject week(PageRequest req, String label, String week, PageApi.Answer plans) {
-    JsonObject w = new JsonObject().put("label", label)
+    JsonObject w = new JsonObject().put("name", label)
         .put("span", WeekDays.monday(week).map(m -> WeekDays.span(m, req.lang())).orElse(week));
     if (!plans.ok()) return w.put("state", req.t("dashboard.noAccess"));
     JsonArray items = plans.body().getJsonArray("items", new JsonArray());

@@ -50,6 +50,10 @@ public final class WeekDays {
   public static String span(LocalDate monday, Lang lang) {
     LocalDate sunday = monday.plusDays(6);
     DateTimeFormatter f = DateTimeFormatter.ofPattern("d MMMM yyyy", lang.locale());
+    if (monday.getYear() != sunday.getYear()) return monday.format(f) + " – " + sunday.format(f);
+    if (monday.getMonth() != sunday.getMonth()) {
+      return monday.format(DateTimeFormatter.ofPattern("d MMMM", lang.locale())) + " – " + sunday.format(f);
+    }
     return monday.getDayOfMonth() + "–" + sunday.format(f);
   }
 }

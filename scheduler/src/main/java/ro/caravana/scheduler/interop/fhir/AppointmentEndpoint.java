@@ -117,6 +117,13 @@ final class AppointmentEndpoint {
         ? Future.failedFuture(FhirIds.notFound(type)) : Future.succeededFuture(rows.iterator().next()));
   }
 
+  /** The appointment as it is now, for the answer of a write (the caller's scope applies). */
+  static Future<Appointment> readForWrite(Pool pool, UUID id, Caller caller) {
+    Query q = new Query(id, null, null, null, null, null, null, null, null);
+    return pool.preparedQuery(SEARCH).execute(q.tuple(caller).addValue(1).addValue(0)).compose(rows -> rows.size() == 0
+        ? Future.failedFuture(FhirIds.notFound(APPOINTMENT)) : Future.succeededFuture(appointment(rows.iterator().next())));
+  }
+
   private Future<Bundle> search(RoutingContext ctx, String type) {
     boolean appointments = type.equals(APPOINTMENT);
     FhirSearch.onlyKnown(ctx, appointments ? Set.of("date", "patient", "practitioner", "location", "status", "_id", "_include")

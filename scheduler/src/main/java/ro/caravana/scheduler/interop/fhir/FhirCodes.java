@@ -28,6 +28,8 @@ public final class FhirCodes {
   public static final String MODALITY = BASE + "/CodeSystem/modality";
   /** The SIRUTA code of an Address's locality. */
   public static final String SIRUTA_EXTENSION = BASE + "/StructureDefinition/siruta";
+  /** The beneficiary's category (disability, child, vulnerable_family, elderly), as a Patient extension. */
+  public static final String CATEGORY_EXTENSION = BASE + "/StructureDefinition/beneficiary-category";
   public static final String SMS_CONSENT = BASE + "/StructureDefinition/sms-consent";
   public static final String ACT_CODE = "http://terminology.hl7.org/CodeSystem/v3-ActCode";
   public static final String CONTACT_ROLE = "http://terminology.hl7.org/CodeSystem/v2-0131";

@@ -72,6 +72,7 @@ public final class FhirServer {
     new PatientEndpoint(pool).mount(server);
     new AppointmentEndpoint(pool, zone).mount(server);
     new DirectoryEndpoint(pool).mount(server);
+    new FhirWrites(server, pool).mount();
     new MeasureReportEndpoint(new AttendanceReport(pool, zone), zone).mount(server);
     server.finish();
     return server;

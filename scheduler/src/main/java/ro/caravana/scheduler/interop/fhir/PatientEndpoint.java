@@ -41,7 +41,7 @@ final class PatientEndpoint {
   static final String SELECT = """
       SELECT b.id, b.first_name, b.last_name, b.cnp, b.birth_date, b.sex, b.locality_siruta, l.name AS locality_name,
         l.county, co.name AS county_name, b.centre_id, b.guardian_name, b.phone, b.sms_consent, b.sms_consent_date,
-        b.preferred_language, b.version, b.updated_at
+        b.preferred_language, b.category, b.version, b.updated_at
       FROM beneficiaries b
         JOIN localities l ON l.siruta = b.locality_siruta
         JOIN counties co ON co.code = l.county""";
@@ -144,6 +144,7 @@ final class PatientEndpoint {
       consent.addExtension("date", new DateType(r.getLocalDate("sms_consent_date").toString()));
     }
     p.addExtension(consent);
+    p.addExtension(FhirCodes.CATEGORY_EXTENSION, new org.hl7.fhir.r4.model.CodeType(r.getString("category")));
     // the ISO 639 code as text: R4's offline language value set lists too few languages (no ro, no hu) for a coding
     p.addCommunication().setPreferred(true).setLanguage(new CodeableConcept().setText(r.getString("preferred_language")));
     return p;

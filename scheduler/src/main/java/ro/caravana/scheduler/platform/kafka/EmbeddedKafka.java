@@ -39,10 +39,22 @@ public final class EmbeddedKafka implements AutoCloseable {
   /** Formats (first time only) and starts a broker; {@code dir} null means a temporary folder. */
   public static EmbeddedKafka start(Path dir, int partitions) {
     try {
+      return start(dir, partitions, freePort(), freePort());
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+
+  /**
+   * The same broker on given loopback ports, for a single-server installation that has no Kafka cluster
+   * ({@code caravana kafka-broker}); its data stays in {@code dir} across restarts.
+   */
+  public static EmbeddedKafka start(Path dir, int partitions, int brokerPort, int controllerPort) {
+    try {
       boolean owns = dir == null;
       Path logDir = owns ? Files.createTempDirectory("caravana-kafka") : dir;
       Files.createDirectories(logDir);
-      EmbeddedKafka kafka = new EmbeddedKafka(logDir, owns, freePort(), freePort(), partitions);
+      EmbeddedKafka kafka = new EmbeddedKafka(logDir, owns, brokerPort, controllerPort, partitions);
       kafka.format();
       kafka.startServer();
       return kafka;

@@ -1,0 +1,217 @@
+package ro.caravana.portal.page;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.vertx.core.Vertx;
+import io.vertx.core.json.JsonArray;
+import io.vertx.core.json.JsonObject;
+import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.DisplayName;
+import org.junit.jupiter.api.MethodOrderer;
+import org.junit.jupiter.api.Order;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestMethodOrder;
+import org.junit.jupiter.api.Timeout;
+import ro.caravana.portal.server.PortalRoutes;
+import ro.caravana.scheduler.SchedulerApp;
+import ro.caravana.scheduler.support.TestSystem;
+import ro.caravana.signalling.browser.Chromium;
+
+/**
+ * The coordinator's pages in headless Chromium on the demo data, walked as a county coordinator: sign in, plan a
+ * week, read the calendar and the map, read what families will be told, publish, fix a record's invalid fields, open
+ * a report and export it. Every page: no code identifiers or raw scores in its text, Romanian with diacritics, no
+ * console error, no serious or critical accessibility violation (axe-core), screenshots at 1280 and 390 px in
+ * {@code target/screenshots/}.
+ */
+@TestMethodOrder(MethodOrderer.OrderAnnotation.class)
+@DisplayName("Coordinator pages in a real browser")
+class CoordinatorPagesBrowserTest {
+
+  /** What must never be read on a coordinator's page. */
+  static final List<String> CODES = List.of("medical_consultation", "kinetotherapy", "speech_therapy", "parental_education",
+      "county_coordinator", "hard/", "medium/", "soft");
+  static final Path SHOTS = Path.of("target", "screenshots");
+
+  private static Vertx vertx;
+  private static SchedulerApp app;
+  private static Chromium chromium;
+  private static Chromium.Page page;
+  private static String base;
+  private static String axe;
+  private static String planUrl;
+
+  @BeforeAll
+  static void start() throws Exception {
+    Path[] binaries = Chromium.require();
+    vertx = Vertx.vertx();
+    app = TestSystem.startApp(vertx, true, TestSystem.config(Map.of()), PortalRoutes::mount)
+        .toCompletionStage().toCompletableFuture().get(180, TimeUnit.SECONDS);
+    base = "http://127.0.0.1:" + app.port();
+    try (InputStream in = CoordinatorPagesBrowserTest.class.getClassLoader()
+        .getResourceAsStream("META-INF/resources/webjars/axe-core/4.6.3/axe.min.js")) {
+      axe = new String(in.readAllBytes(), StandardCharsets.UTF_8);
+    }
+    chromium = Chromium.start(binaries[0], binaries[1]);
+    page = chromium.open(1280, 900);
+  }
+
+  @AfterAll
+  static void stop() throws Exception {
+    if (chromium != null) chromium.close();
+    if (vertx != null) vertx.close().toCompletionStage().toCompletableFuture().get(20, TimeUnit.SECONDS);
+  }
+
+  @Test
+  @Order(1)
+  @Timeout(120)
+  @DisplayName("sign in through the form, then the home page: per county in words, services by name")
+  void signInAndHome() throws Exception {
+    page.go(base + "/");
+    waitFor(() -> "/intrare".equals(page.eval("return location.pathname")), "the sign-in page");
+    check("intrare");
+    page.type("#email", "coordonator.bc@caravana.demo");
+    page.type("#password", "demo");
+    page.click("form.stack button[type=submit]");
+    waitFor(() -> "/".equals(page.eval("return location.pathname")) && text().contains("Bacău"), "the home page");
+    String home = check("acasa");
+    assertTrue(home.contains("Săptămâna viitoare"), home);
+  }
+
+  @Test
+  @Order(2)
+  @Timeout(240)
+  @DisplayName("plan a week: progress, then the calendar, a map marker per stop, reasons in words, what families will be told")
+  void planAWeek() throws Exception {
+    page.go(base + "/planificare");
+    check("planificare");
+    page.type("#f-secondsLimit", "6");
+    page.click("form.stack button[type=submit]");
+    waitFor(() -> String.valueOf(page.eval("return location.pathname")).startsWith("/planificare/"), "the plan page");
+    planUrl = String.valueOf(page.eval("return location.href")).replaceAll("[?#].*$", "");
+    waitFor(() -> Boolean.TRUE.equals(page.eval("return !!document.getElementById('calendar-h') && !document.getElementById('progress')"))
+        && text().contains("Ce vor afla familiile"), "the solved plan (the page reloads when solving ends)");
+    String text = check("plan");
+    assertTrue(text.contains("Calendarul săptămânii") && text.contains("Kinetoterapie"), text);
+    assertTrue(((Number) page.eval("return document.querySelectorAll('#calendar .cal-entry').length")).intValue() > 0,
+        "the calendar shows appointments");
+    String planId = planUrl.substring(planUrl.lastIndexOf('/') + 1);
+    JsonArray stops = new JsonObject(String.valueOf(page.evalAsync(
+        "const done = arguments[arguments.length - 1]; fetch('/api/plans/" + planId + "/stops').then(r => r.text()).then(done);")))
+        .getJsonArray("items");
+    assertTrue(stops.size() > 0, "the demo week has caravan stops");
+    assertEquals(stops.size(), ((Number) page.eval("return document.querySelectorAll('#route-map svg .stop-marker').length")).intValue(),
+        "one marker per stop of the week");
+    assertTrue(text.contains("SMS"), "the SMS count is shown");
+    // another view of the calendar: a staff member's week
+    page.eval("const s = document.getElementById('vedere'); const o = [...s.options].find(o => o.value.startsWith('staff-'));"
+        + " s.value = o.value; s.form.submit(); return 1;");
+    waitFor(() -> String.valueOf(page.eval("return location.search")).contains("vedere=staff-"), "a staff member's calendar");
+    check("plan-specialist");
+  }
+
+  @Test
+  @Order(3)
+  @Timeout(120)
+  @DisplayName("publish: the page says the families are told, and the plan reads as published")
+  void publish() throws Exception {
+    page.go(planUrl);
+    waitFor(() -> text().contains("Publică planul"), "the publish button");
+    page.click("form.publish button[type=submit]");
+    waitFor(() -> text().contains("Planul a fost publicat"), "the publish message");
+    String text = check("plan-publicat");
+    assertTrue(text.contains("Publicat"), text);
+  }
+
+  @Test
+  @Order(4)
+  @Timeout(120)
+  @DisplayName("records: search, open one, submit two invalid fields and see both errors next to their inputs, then fix them")
+  void recordWithErrors() throws Exception {
+    page.go(base + "/beneficiari?q=a");
+    waitFor(() -> text().contains("beneficiari găsiți"), "the search results");
+    check("beneficiari");
+    page.click("table tbody a");
+    waitFor(() -> String.valueOf(page.eval("return location.pathname")).matches("/beneficiari/[0-9a-f-]{36}"), "a record");
+    check("beneficiar");
+    String cnp = String.valueOf(page.eval("return document.getElementById('f-cnp').value"));
+    page.type("#f-cnp", "1234");
+    page.type("#f-phone", "0744 12");
+    page.click("#edit-h + form button[type=submit]");
+    waitFor(() -> Boolean.TRUE.equals(page.eval("return !!document.getElementById('error-summary')")), "the error summary");
+    String text = check("beneficiar-erori");
+    assertTrue(Boolean.TRUE.equals(page.eval("return !!document.getElementById('e-cnp') && !!document.getElementById('e-phone')")),
+        "both errors next to their fields: " + text);
+    assertEquals("1234", page.eval("return document.getElementById('f-cnp').value"), "what was typed is kept");
+    page.type("#f-cnp", cnp);
+    page.type("#f-phone", "0744 123 456");
+    page.click("#edit-h + form button[type=submit]");
+    waitFor(() -> text().contains("Datele au fost salvate"), "the saved message");
+  }
+
+  @Test
+  @Order(5)
+  @Timeout(120)
+  @DisplayName("reports: charts drawn, Romanian words, CSV and XLSX exports answer")
+  void reports() throws Exception {
+    page.go(base + "/rapoarte");
+    waitFor(() -> text().contains("Pe servicii"), "the report");
+    String text = check("rapoarte");
+    assertTrue(text.contains("Kinetoterapie"), text);
+    assertTrue(((Number) page.eval("return document.querySelectorAll('svg.report-chart').length")).intValue() >= 1);
+    String csv = String.valueOf(page.evalAsync("const done = arguments[arguments.length - 1];"
+        + " fetch(document.querySelector('a[href*=\"export.csv\"]').href).then(r => r.text()).then(done);"));
+    assertTrue(csv.contains("Planificate"), csv);
+    Number xlsx = (Number) page.evalAsync("const done = arguments[arguments.length - 1];"
+        + " fetch(document.querySelector('a[href*=\"export.xlsx\"]').href).then(r => r.arrayBuffer()).then(b => done(b.byteLength));");
+    assertTrue(xlsx.intValue() > 500);
+  }
+
+  @Test
+  @Order(6)
+  @Timeout(120)
+  @DisplayName("the English switch is remembered across pages")
+  void english() throws Exception {
+    page.go(base + "/planificare?lang=en");
+    waitFor(() -> text().contains("Recent plans"), "the English planning page");
+    page.go(base + "/");
+    waitFor(() -> text().contains("Next week"), "the English home page");
+    check("home-en");
+    page.go(base + "/?lang=ro");
+  }
+
+  /** The page's visible text; asserts it in words, accessible, quiet in the console; screenshots at both widths. */
+  private static String check(String name) throws Exception {
+    String text = text();
+    for (String code : CODES) assertFalse(text.contains(code), name + " shows '" + code + "'");
+    assertTrue(text.matches("(?s).*[ăâîșțĂÂÎȘȚ].*") || name.endsWith("-en"), name + " has Romanian diacritics");
+    JsonArray violations = new JsonArray(String.valueOf(page.evalAsync(axe + "\n;const done = arguments[arguments.length - 1];"
+        + "axe.run(document, {resultTypes: ['violations']}).then(r => done(JSON.stringify(r.violations"
+        + ".filter(v => v.impact === 'serious' || v.impact === 'critical')"
+        + ".map(v => ({id: v.id, impact: v.impact, nodes: v.nodes.slice(0, 3).map(n => n.target.join(' '))})))));")));
+    assertTrue(violations.isEmpty(), name + ": " + violations.encodePrettily());
+    page.screenshot(SHOTS.resolve(name + "-390.png"), 390);
+    page.screenshot(SHOTS.resolve(name + "-1280.png"), 1280);
+    List<String> errors = page.consoleErrors();
+    assertTrue(errors.isEmpty(), name + " logged " + errors);
+    return text;
+  }
+
+  private static String text() {
+    return String.valueOf(page.eval("return document.body ? document.body.innerText : ''"));
+  }
+
+  private static void waitFor(java.util.function.Supplier<Boolean> condition, String what) throws InterruptedException {
+    Chromium.waitFor(condition, what, Duration.ofSeconds(90));
+  }
+}
