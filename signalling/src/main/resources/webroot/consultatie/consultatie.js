@@ -15,7 +15,12 @@
       peerAbsent: 'Medicul nu este încă în consultație.', declined: 'Medicul nu vă poate primi acum.',
       ended: 'Consultația s-a încheiat. Vă mulțumim!', reconnecting: 'Conexiune pierdută; se reconectează…',
       noCamera: 'Camera sau microfonul nu sunt disponibile.', badLink: 'Linkul consultației nu este valid sau a expirat.',
-      attendance: 'Prezența a fost înregistrată.', lang: 'English'
+      attendance: 'Prezența a fost înregistrată.', lang: 'English',
+      early: 'Consultația începe {day}, la ora {start}. Pagina se deschide cu 10 minute înainte, la ora {opens}; o puteți lăsa deschisă.',
+      over: 'Consultația s-a încheiat; linkul nu mai poate fi folosit.',
+      admitted: 'Medicul v-a primit; se pornește apelul…',
+      revoked: 'Linkul consultației nu mai este valabil (a fost anulat sau înlocuit). Cereți unul nou centrului.',
+      test: 'Testați camera și microfonul', testOk: 'Camera și microfonul funcționează.'
     },
     en: {
       title: 'Video consultation', connecting: 'Connecting…', waitingTitle: 'Waiting room',
@@ -27,7 +32,12 @@
       peerAbsent: 'The doctor has not joined yet.', declined: 'The doctor cannot see you now.',
       ended: 'The consultation has ended. Thank you!', reconnecting: 'Connection lost; reconnecting…',
       noCamera: 'The camera or microphone is not available.', badLink: 'The consultation link is not valid or has expired.',
-      attendance: 'Attendance recorded.', lang: 'Română'
+      attendance: 'Attendance recorded.', lang: 'Română',
+      early: 'The consultation starts on {day} at {start}. This page opens 10 minutes before, at {opens}; you may leave it open.',
+      over: 'The consultation has ended; the link can no longer be used.',
+      admitted: 'The doctor let you in; starting the call…',
+      revoked: 'The consultation link is no longer valid (it was cancelled or replaced). Ask the centre for a new one.',
+      test: 'Test the camera and microphone', testOk: 'The camera and microphone work.'
     }
   };
   let lang = localStorage.getItem('caravana.lang') || 'ro';
@@ -39,7 +49,7 @@
     document.documentElement.lang = lang;
     document.querySelectorAll('[data-i18n]').forEach((el) => { el.textContent = t(el.dataset.i18n); });
     $('lang').textContent = t('lang');
-    setStatus(statusKey, $('status').dataset.state);
+    setStatus(statusKey, $('status').dataset.state, statusParams);
     renderLobby();
   }
   $('lang').addEventListener('click', () => {
@@ -48,9 +58,11 @@
     applyLanguage();
   });
 
-  function setStatus(key, state) {
+  let statusParams = {};
+  function setStatus(key, state, values) {
+    statusParams = values || (key === statusKey ? statusParams : {});
     statusKey = key;
-    $('status').textContent = t(key);
+    $('status').textContent = t(key).replace(/\{(\w+)\}/g, (m, k) => (k in statusParams ? statusParams[k](lang) : m));
     $('status').dataset.state = state || key;
     state_.status = state || key;
   }
@@ -73,7 +85,59 @@
     }
   };
 
-  if (provider === 'jitsi') startJitsi(); else startBuiltin();
+  // ---- the consultation's window ------------------------------------------------------------
+  // The ticket says when the room opens (nbf: 10 minutes before the start) and closes (exp: 30 minutes
+  // after the end); reading it here lets the page tell the truth before any connection is tried.
+  const EARLY_MS = 10 * 60 * 1000;
+  function claimsOf(jwt) {
+    try {
+      const part = jwt.split('.')[1].replace(/-/g, '+').replace(/_/g, '/');
+      const c = JSON.parse(atob(part + '==='.slice((part.length + 3) % 4)));
+      return typeof c.nbf === 'number' && typeof c.exp === 'number' ? c : null;
+    } catch (e) {
+      return null;
+    }
+  }
+  const format = (options) => (ms) => (l) => new Intl.DateTimeFormat(l === 'en' ? 'en-GB' : 'ro-RO',
+    Object.assign({ timeZone: 'Europe/Bucharest' }, options)).format(new Date(ms));
+  const dayOf = format({ weekday: 'long', day: 'numeric', month: 'long' });
+  const timeOf = format({ hour: '2-digit', minute: '2-digit', hourCycle: 'h23' });
+
+  /** 'early', 'open' or 'over' for a ticket; 'open' when the ticket cannot be read (the server decides). */
+  function windowOf(jwt) {
+    const c = claimsOf(jwt || '');
+    if (!c) return 'open';
+    const now = Date.now();
+    return now < c.nbf * 1000 ? 'early' : now >= c.exp * 1000 ? 'over' : 'open';
+  }
+
+  function whenOpen(jwt, begin) {
+    const w = windowOf(jwt);
+    if (w === 'open') { $('call').hidden = false; $('early').hidden = true; begin(); return; }
+    $('call').hidden = true;
+    if (w === 'over') { setStatus('over', 'over'); return; }
+    const opens = claimsOf(jwt).nbf * 1000;
+    const starts = opens + EARLY_MS;
+    setStatus('early', 'too-early', { day: dayOf(starts), start: timeOf(starts), opens: timeOf(opens) });
+    $('early').hidden = false;
+    // wake at the opening (re-checked at least hourly: long timers drift when the phone sleeps)
+    setTimeout(() => whenOpen(jwt, begin), Math.min(Math.max(opens - Date.now() + 500, 500), 3600000));
+  }
+
+  // A camera and microphone check before the window, without joining anything.
+  $('test').addEventListener('click', async () => {
+    try {
+      const stream = await navigator.mediaDevices.getUserMedia({ video: true, audio: true });
+      $('test-video').srcObject = stream;
+      $('test-video').hidden = false;
+      $('test-result').textContent = t('testOk');
+      $('test-result').dataset.i18n = 'testOk';
+    } catch (e) {
+      $('test-result').textContent = t('noCamera');
+      $('test-result').dataset.i18n = 'noCamera';
+    }
+  });
+
 
   // ---- Jitsi Meet -------------------------------------------------------------------------
   function startJitsi() {
@@ -105,6 +169,7 @@
   let pending = [];
   let lobbyWaiting = [];
   let finished = false;
+  let live = false;
   let role = params.get('as');
 
   async function startBuiltin() {
@@ -132,9 +197,17 @@
     ws.onclose = (e) => {
       clearInterval(ping);
       if (finished || e.code === 4000 || e.code === 4003 || e.code === 4001) return;
-      if (!opened && attempt >= 2) { setStatus('badLink', 'error'); return; }
+      if (windowOf(token) === 'over') { finished = true; closePeer(); setStatus('over', 'over'); return; }
+      if (opened) live = true;
+      if (!live) {
+        // never connected inside the window: the server refuses this ticket (cancelled, replaced, forged)
+        if (attempt >= 2) { setStatus('revoked', 'error'); return; }
+        setTimeout(() => connect(token, attempt + 1), 2000);
+        return;
+      }
+      // a live connection dropped: say so, and keep trying while the window lasts
       setStatus('reconnecting', 'reconnecting');
-      setTimeout(() => connect(token, opened ? 0 : attempt + 1), 2000);
+      setTimeout(() => connect(token, 0), 2000);
     };
   }
 
@@ -163,6 +236,7 @@
         break;
       case 'admitted':
         $('waiting-room').hidden = true;
+        setStatus('admitted', 'admitted');
         break;
       case 'start':
         await startCall(m.initiator, m.peer);
@@ -270,5 +344,7 @@
   }
 
   $('end').addEventListener('click', () => send({ type: 'end' }));
+  const ticket = provider === 'jitsi' ? params.get('jwt') : params.get('token');
+  whenOpen(ticket, provider === 'jitsi' ? startJitsi : startBuiltin);
   applyLanguage();
 })();

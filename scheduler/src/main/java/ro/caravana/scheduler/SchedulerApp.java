@@ -18,6 +18,8 @@ import org.apache.kafka.clients.admin.NewTopic;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import ro.caravana.scheduler.access.Access;
+import ro.caravana.scheduler.attendance.FieldApi;
+import ro.caravana.scheduler.attendance.FieldDemo;
 import ro.caravana.scheduler.consultation.AttendanceFromPresence;
 import ro.caravana.scheduler.interop.calendar.CalendarFeeds;
 import ro.caravana.scheduler.interop.export.ExportRoutes;
@@ -86,6 +88,7 @@ public final class SchedulerApp {
           Horizons horizons = Horizons.create(vertx, config, pool);
           return DomainData.prepare(pool, demo, config.longValue("demo.seed"))
               .compose(v -> ensureTopics(vertx, kafkaBootstrap))
+              .compose(v -> demo ? FieldDemo.prepare(pool) : Future.<Void>succeededFuture())
               .compose(v -> Access.prepare(vertx, pool, config, demo))
               .compose(access -> planning.start(kafkaBootstrap).map(access))
               .compose(access -> horizons.start().map(access))
@@ -159,6 +162,8 @@ public final class SchedulerApp {
     new CalendarFeeds(context.vertx(), context.pool(), access.settings().jwtSecret(), zone,
         context.config().optional("calendar.link-base").orElse("")).mount(router);
     new ExportRoutes(new AttendanceReport(context.pool(), zone), zone).mount(router);
+    // field attendance: the clinician's and the caravan crew's day, marks queued offline, walk-ins
+    new FieldApi(context.pool(), zone).mount(router);
     extraRoutes.accept(router, context);
     router.route().failureHandler(Problems::handle);
     router.errorHandler(404, ctx -> Problems.send(ctx,

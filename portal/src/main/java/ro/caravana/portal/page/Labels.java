@@ -10,6 +10,7 @@ import ro.caravana.optimizer.text.ConstraintWords;
 import ro.caravana.optimizer.text.Label;
 import ro.caravana.optimizer.timetable.TimetableConstraintWords;
 import ro.caravana.scheduler.access.Role;
+import ro.caravana.scheduler.attendance.FieldMark;
 import ro.caravana.scheduler.common.Words;
 import ro.caravana.scheduler.notice.NoticeKind;
 import ro.caravana.scheduler.notice.NoticeStatus;
@@ -33,6 +34,7 @@ public final class Labels {
     LISTS.put("reply", byCode(ReplyIntent.values(), r -> r.name().toLowerCase(java.util.Locale.ROOT), ReplyIntent::label));
     LISTS.put("planStatus", PlanStatus.LABELS);
     LISTS.put("constraint", constraintNames());
+    LISTS.put("fieldMark", byCode(FieldMark.Kind.values(), FieldMark.Kind::wire, FieldMark.Kind::label));
   }
 
   private static final Label UNKNOWN = new Label("necunoscut", "unknown");

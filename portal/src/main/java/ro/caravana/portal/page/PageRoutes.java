@@ -5,6 +5,8 @@ import io.vertx.ext.web.Router;
 import java.util.EnumSet;
 import java.util.HashMap;
 import java.util.Map;
+import ro.caravana.portal.family.FamilyPage;
+import ro.caravana.portal.field.FieldPages;
 import ro.caravana.portal.page.beneficiary.BeneficiaryPages;
 import ro.caravana.portal.page.home.DashboardPage;
 import ro.caravana.portal.page.planning.PlanPages;
@@ -33,6 +35,9 @@ public final class PageRoutes {
     PlanPages.mount(router, pages, context.config().longValue("sms.cost-bani-per-segment"));
     BeneficiaryPages.mount(router, pages);
     ReportPages.mount(router, pages);
+    // the clinicians' day and the caravan crew's offline day; the family's page behind the SMS link
+    FieldPages.mount(router, pages);
+    FamilyPage.mount(router, pages);
     return pages;
   }
 }

@@ -135,6 +135,12 @@ public final class AccessPolicy {
         named(GET, "/api/appointments/:id", NAMED_ROLES).scoped(APPOINTMENT, "id").audited("read", "id"),
         named(PATCH, "/api/appointments/:id", NAMED_ROLES).scoped(APPOINTMENT, "id"),
 
+        // Field attendance: a clinician's or caravan crew member's own day (marks are checked one by one
+        // against the caller's appointments; a walk-in must be at one of the caller's stops that day)
+        named(GET, "/api/field/day", CLINICIANS),
+        named(POST, "/api/field/marks", CLINICIANS),
+        named(POST, "/api/field/walk-ins", CLINICIANS),
+
         // Remote consultations (remote appointments): the doctor joins their own; coordinators see their county's
         named(GET, "/api/consultations", NAMED_ROLES).audited("list", null),
         // call tickets are bound to people (the handler checks who): clinicians only, never coordinators or supervisors

@@ -49,10 +49,13 @@ public final class FamilyLinks {
       "UPDATE family_links SET revoked_at = now() WHERE appointment_id = $1 AND revoked_at IS NULL";
   private static final String VIEW = """
       SELECT a.id, a.beneficiary_id, a.service, a.modality, a.starts_at, a.ends_at, a.status,
+             b.first_name, s.role AS staff_role,
              c.name AS centre_name, c.address AS centre_address, cl.name AS centre_locality,
              sl.name AS stop_locality, fl.response, fl.expires_at
         FROM family_links fl
         JOIN appointments a ON a.id = fl.appointment_id
+        JOIN beneficiaries b ON b.id = a.beneficiary_id
+        LEFT JOIN staff s ON s.id = a.staff_id
         LEFT JOIN community_centres c ON c.id = a.centre_id
         LEFT JOIN localities cl ON cl.siruta = c.locality_siruta
         LEFT JOIN localities sl ON sl.siruta = a.stop_siruta
@@ -217,6 +220,9 @@ public final class FamilyLinks {
           .put("startsAt", r.getOffsetDateTime("starts_at").atZoneSameInstant(zone).toOffsetDateTime().toString())
           .put("endsAt", r.getOffsetDateTime("ends_at").atZoneSameInstant(zone).toOffsetDateTime().toString())
           .put("status", r.getString("status"))
+          // the first name only, so the family knows whose appointment it is; nothing else of the record
+          .put("firstName", r.getString("first_name"))
+          .put("professionalRole", r.getString("staff_role"))
           .put("place", place)
           .put("response", r.getString("response"))
           .put("linkExpiresAt", r.getOffsetDateTime("expires_at").toString());

@@ -28,13 +28,14 @@ public final class Scope {
 
   /**
    * Append to a query over {@code appointments a JOIN beneficiaries b ... JOIN localities l ...}: a
-   * clinician sees only the appointments they hold, or in whose video call an administrator designated
-   * them (substitute or helper, {@code consultation_participants}).
+   * clinician sees only the appointments they hold, those of the caravan whose crew they are, or those in whose
+   * video call an administrator designated them (substitute or helper, {@code consultation_participants}).
    */
   public static String appointmentFilter(int n) {
     return " AND ($" + n + "::text[] IS NULL OR l.county = ANY($" + n + "))"
         + " AND ($" + (n + 1) + "::bigint IS NULL OR b.centre_id = $" + (n + 1) + ")"
         + " AND ($" + (n + 2) + "::bigint IS NULL OR a.staff_id = $" + (n + 2)
+        + " OR a.caravan_id = (SELECT cs.caravan_id FROM staff cs WHERE cs.id = $" + (n + 2) + ")"
         + " OR EXISTS (SELECT 1 FROM consultation_participants cp WHERE cp.appointment_id = a.id AND cp.staff_id = $"
         + (n + 2) + "))";
   }

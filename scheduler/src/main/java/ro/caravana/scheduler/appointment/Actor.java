@@ -31,6 +31,23 @@ public sealed interface Actor {
     }
   }
 
+  /**
+   * A signed-in clinician's attendance mark from the field (its idempotency key in the reason): a later mark may
+   * correct an earlier one between fulfilled, no-show and cancelled (an excused absence), so the outcome does
+   * not depend on the order in which offline devices send their marks.
+   */
+  record FieldMark(long accountId, UUID markKey) implements Actor {
+    public String kind() { return "account"; }
+    public String ref() { return Long.toString(accountId); }
+    @Override
+    public boolean marksAttendance() { return true; }
+  }
+
+  /** Attendance marks from the field, which may correct each other (see {@link FieldMark}). */
+  default boolean marksAttendance() {
+    return false;
+  }
+
   record FamilyLink(UUID linkId) implements Actor {
     public String kind() { return "family_link"; }
     public String ref() { return linkId.toString(); }

@@ -208,9 +208,15 @@ public final class AppointmentLifecycle {
         && startsAt.isAfter(now);
   }
 
+  /** The outcomes of attendance, between which a later field mark may move an appointment directly. */
+  static final java.util.Set<AppointmentStatus> ATTENDANCE_OUTCOMES =
+      java.util.EnumSet.of(AppointmentStatus.FULFILLED, AppointmentStatus.NOSHOW, AppointmentStatus.CANCELLED);
+
   /** Why a move is refused, or null when it may happen. */
   static ApiError refusal(AppointmentStatus from, Change c, Instant startsAt, Instant now) {
     AppointmentStatus to = c.to();
+    // the mark made last decides (the attendance context orders them); a cancellation by anyone else stays
+    if (c.actor().marksAttendance() && ATTENDANCE_OUTCOMES.contains(from) && ATTENDANCE_OUTCOMES.contains(to)) return null;
     boolean forward = from.canMoveTo(to);
     boolean undo = from.undoTarget().map(to::equals).orElse(false);
     if (!forward && !undo) {

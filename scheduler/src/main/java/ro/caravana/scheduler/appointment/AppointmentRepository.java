@@ -34,7 +34,9 @@ public final class AppointmentRepository {
       SELECT a.id, a.beneficiary_id, b.first_name, b.last_name, l.county, a.care_plan_id, a.service, a.modality,
         a.starts_at, a.ends_at, a.staff_id, s.first_name AS staff_first_name, s.last_name AS staff_last_name,
         a.centre_id, c.code AS centre_code, a.room_id, a.caravan_id, v.code AS caravan_code, a.stop_siruta,
-        sl.name AS stop_name, a.status, a.version, a.created_at, a.updated_at
+        sl.name AS stop_name, a.status, a.version, a.created_at, a.updated_at,
+        (SELECT ac.confirmed_at FROM appointment_confirmations ac WHERE ac.appointment_id = a.id) AS confirmed_at,
+        (SELECT count(*) FROM attendance_marks am WHERE am.appointment_id = a.id) AS mark_count
       FROM appointments a
         JOIN beneficiaries b ON b.id = a.beneficiary_id
         JOIN localities l ON l.siruta = b.locality_siruta
@@ -273,6 +275,9 @@ public final class AppointmentRepository {
         .put("stopSiruta", r.getInteger("stop_siruta"))
         .put("stopName", r.getString("stop_name"))
         .put("status", r.getString("status"))
+        .put("confirmed", r.getOffsetDateTime("confirmed_at") != null)
+        .put("confirmedAt", Rows.instant(r, "confirmed_at"))
+        .put("attendanceMarks", r.getLong("mark_count"))
         .put("version", r.getInteger("version"))
         .put("createdAt", Rows.instant(r, "created_at"))
         .put("updatedAt", Rows.instant(r, "updated_at"));

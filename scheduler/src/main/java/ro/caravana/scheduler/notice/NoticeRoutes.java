@@ -17,7 +17,7 @@ import ro.caravana.scheduler.platform.http.Responses;
  * Read side for coordinators: {@code GET /api/notifications}, {@code GET /api/notifications/{id}}
  * and {@code GET /api/sms/replies} (answers that were neither DA, NU nor STOP are the ones to read),
  * each limited to the caller's counties (and centre); and the short link of a message,
- * {@code GET /l/{code}}, which redirects to the signed family link it stands for.
+ * {@code GET /l/{code}}, which shows the family's page of the signed family link it stands for.
  */
 public final class NoticeRoutes {
 
@@ -49,15 +49,24 @@ public final class NoticeRoutes {
    * and dead links answer the same 404.
    */
   private void shortLink(RoutingContext ctx) {
+    String accept = ctx.request().getHeader("Accept");
+    boolean api = accept != null && accept.contains("application/json") && !accept.contains("text/html");
     notices.resolve(ctx.pathParam("code")).onSuccess(found -> {
       if (found.isEmpty()) {
-        ctx.fail(ApiError.notFound("code", "Linkul nu este valid sau a expirat.", "The link is not valid or has expired."));
+        // a browser gets the family page's "this link no longer works" (404, HTML)
+        if (api) ctx.fail(ApiError.notFound("code", "Linkul nu este valid sau a expirat.", "The link is not valid or has expired."));
+        else ctx.reroute("/familie/-");
         return;
       }
-      ctx.response().setStatusCode(302)
-          .putHeader("Location", "/api/family/" + links.tokenOf(found.get()))
-          .putHeader("Cache-Control", "no-store")
-          .end();
+      // the family's page (HTML, served by the portal) under this same address; API clients asking for
+      // JSON are sent to the family link's API
+      String token = links.tokenOf(found.get());
+      if (api) {
+        ctx.response().setStatusCode(302).putHeader("Location", "/api/family/" + token)
+            .putHeader("Cache-Control", "no-store").end();
+        return;
+      }
+      ctx.reroute("/familie/" + token);
     }).onFailure(ctx::fail);
   }
 

@@ -20,6 +20,7 @@ import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.atomic.AtomicLong;
 import org.slf4j.Logger;
+import ro.caravana.scheduler.appointment.StatusReason;
 import org.slf4j.LoggerFactory;
 import ro.caravana.scheduler.platform.kafka.KafkaClients;
 import ro.caravana.scheduler.platform.outbox.Topics;
@@ -158,6 +159,8 @@ public final class Notifier extends VerticleBase {
         case CANCELLED -> {
           if (last == null) continue; // never told: a cancellation would only confuse
           if ("sms_reply".equals(e.event().actor())) continue; // the answer to the family's SMS tells it
+          // an excused absence marked by the crew: the family sent word itself; nothing to tell it
+          if (StatusReason.Kind.ATTENDANCE_MARK.wire().equals(e.event().reason())) continue;
         }
         case CHANGED -> {
           if (!"booked".equals(f.status())) continue;

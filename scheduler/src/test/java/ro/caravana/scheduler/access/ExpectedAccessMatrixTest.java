@@ -93,6 +93,10 @@ class ExpectedAccessMatrixTest {
       // the doctor of the appointment is let through to the ticket issuer; this app runs no signalling, so 503
       row("GET", "/api/consultations/{a}/join?as=doctor", "403 403 403 403 503 403 401"),
       row("POST", "/api/consultations/{a}/participants", "ok 403 403 403 403 403 401"),
+      // field attendance: clinicians' own day only (docs/security.md); a placeholder body answers 400 to them
+      row("GET", "/api/field/day", "403 403 403 403 ok 403 401"),
+      row("POST", "/api/field/marks", "403 403 403 403 ok 403 401"),
+      row("POST", "/api/field/walk-ins", "403 403 403 403 ok 403 401"),
       row("GET", "/api/plans", "ok ok ok 403 403 403 401"),
       row("GET", "/api/plans/{p}", "ok ok 404 403 403 403 401"),
       row("GET", "/api/plans/{p}/items", "ok ok 404 403 403 403 401"),

@@ -295,15 +295,17 @@ class NoticeFlowTest {
 
     JsonObject view1 = openLink(code1, 200);
     assertEquals(first.toString(), view1.getString("appointmentId"));
-    assertTrue(!view1.encode().contains("Dana") && !view1.encode().contains(phone) && !view1.encode().contains(b.toString()),
+    // the first name only (as in the message), nothing else of the record
+    assertEquals("Dana", view1.getString("firstName"));
+    assertTrue(!view1.encode().contains("Popescu") && !view1.encode().contains(phone) && !view1.encode().contains(b.toString()),
         view1.encode());
     assertEquals(second.toString(), openLink(code2, 200).getString("appointmentId"));
     assertEquals(404, await(http.get(app.port(), "127.0.0.1", "/l/Zz9Zz9Zz9Z").followRedirects(false).send()).statusCode());
     assertEquals(404, await(http.get(app.port(), "127.0.0.1", "/l/..%2Fapi").followRedirects(false).send()).statusCode());
 
     // the short code is only as good as the family link behind it
-    String familyPath = await(http.get(app.port(), "127.0.0.1", "/l/" + code1).followRedirects(false).send())
-        .getHeader("Location");
+    String familyPath = await(http.get(app.port(), "127.0.0.1", "/l/" + code1).putHeader("Accept", "application/json")
+        .followRedirects(false).send()).getHeader("Location");
     await(ro.caravana.scheduler.access.FamilyLinks.revokeAll(pool, first));
     assertEquals(404, await(http.get(app.port(), "127.0.0.1", "/l/" + code1).followRedirects(false).send()).statusCode());
     assertEquals(404, await(http.get(app.port(), "127.0.0.1", familyPath).send()).statusCode());
@@ -326,7 +328,6 @@ class NoticeFlowTest {
     return m.group(1);
   }
 
-  /** Opens a short link as a family's phone would: a redirect to /api/family/{token}, then that page. */
   @Test
   @DisplayName("one publish tells a phone about three sessions in one digest; NU 2 cancels the second, NU asks first")
   void digestAndItsAnswers() throws Exception {
@@ -488,8 +489,10 @@ class NoticeFlowTest {
     return await(app.notices().notices().get(rows.iterator().next().getLong(0))).orElse(null);
   }
 
+  /** Opens a short link as an API client: a redirect to /api/family/{token}, then that JSON (browsers get the page). */
   private static JsonObject openLink(String code, int status) throws Exception {
-    var redirect = await(http.get(app.port(), "127.0.0.1", "/l/" + code).followRedirects(false).send());
+    var redirect = await(http.get(app.port(), "127.0.0.1", "/l/" + code).putHeader("Accept", "application/json")
+        .followRedirects(false).send());
     assertEquals(302, redirect.statusCode(), redirect.bodyAsString());
     String location = redirect.getHeader("Location");
     assertTrue(location.matches("/api/family/[A-Za-z0-9_-]{22}\\.[A-Za-z0-9_-]{22}"), location);

@@ -1,5 +1,6 @@
 package ro.caravana.signalling.browser;
 
+import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.vertx.core.Vertx;
@@ -72,9 +73,11 @@ class CallPageBrowserTest {
 
     Chromium.Page family = chromium.open();
     Chromium.Page doctor = chromium.open();
+    family.viewport(390, 844, true);
     family.go(familyUrl);
     waitFor(() -> "waiting".equals(family.eval("return window.caravana.status")), "the family is in the waiting room");
     assertTrue(((String) family.script("return document.body.innerText")).contains("Sala de așteptare"));
+    family.screenshot(SCREENSHOTS.resolve("consultatie-sala-de-asteptare-390.png"));
 
     doctor.go(doctorUrl);
     waitFor(() -> Boolean.TRUE.equals(doctor.eval("return !!document.querySelector('#lobby-list .admit')")),
@@ -87,6 +90,7 @@ class CallPageBrowserTest {
     String frames = "const done = arguments[arguments.length - 1]; window.caravana.inboundFramesDecoded().then(done, () => done(-1));";
     waitFor(() -> ((Number) doctor.evalAsync(frames)).longValue() > 0, "the doctor decodes the family's video");
     waitFor(() -> ((Number) family.evalAsync(frames)).longValue() > 0, "the family decodes the doctor's video");
+    family.screenshot(SCREENSHOTS.resolve("consultatie-in-apel-390.png"));
     // The signalling relays only loopback candidates; ICE may still pair one with a peer-reflexive
     // candidate on another local address of this host, so one end of the selected pair is loopback
     // and the packets never leave the machine (they travel on the lo device).
@@ -111,6 +115,59 @@ class CallPageBrowserTest {
   }
 
 
+
+  @Test
+  @Timeout(60)
+  @DisplayName("a link opened two hours early says when the call opens, tries no connection, and shows no lost-connection or expired text")
+  void tooEarly() throws Exception {
+    String id = "7d0c5b7e-1f2a-4c11-9b55-4b7f0a0c0002";
+    Instant start = Instant.now().plus(Duration.ofHours(2)).truncatedTo(java.time.temporal.ChronoUnit.MINUTES);
+    ConsultationSlot slot = new ConsultationSlot(id, start, start.plus(Duration.ofMinutes(30)));
+    String url = "http://127.0.0.1:" + server.actualPort() + signalling.tickets()
+        .join(slot, new Participant("beneficiary:2", "Ana Lungu", Role.FAMILY), Provider.BUILTIN).getString("url");
+    java.time.format.DateTimeFormatter hm = java.time.format.DateTimeFormatter.ofPattern("HH:mm")
+        .withZone(java.time.ZoneId.of("Europe/Bucharest"));
+    Chromium.Page page = chromium.open();
+    page.viewport(390, 844, true);
+    page.go(url);
+    waitFor(() -> "too-early".equals(page.eval("return window.caravana.status")), "the page says it is too early");
+    Thread.sleep(3000); // long enough for a refused connection to have shown "reconnecting" before
+    String text = (String) page.script("return document.body.innerText");
+    assertTrue(text.contains("la ora " + hm.format(start.minus(Duration.ofMinutes(10)))), text);
+    assertTrue(text.contains(hm.format(start)), text);
+    for (String wrong : new String[] {"pierdut", "expirat", "lost", "expired", "nu este valid"}) {
+      assertTrue(!text.toLowerCase(java.util.Locale.ROOT).contains(wrong), "shows '" + wrong + "': " + text);
+    }
+    assertTrue(Boolean.TRUE.equals(page.script("return window.caravana.ws === null")), "no connection was tried");
+    assertEquals(0, signalling.endpoint().sockets());
+    page.screenshot(SCREENSHOTS.resolve("consultatie-prea-devreme-390.png"));
+    page.click("#lang");
+    String english = (String) page.script("return document.getElementById('status').innerText");
+    assertTrue(english.contains("opens 10 minutes before"), english);
+    page.click("#test");
+    waitFor(() -> !((String) page.eval("return document.getElementById('test-result').innerText")).isEmpty(),
+        "the camera test answers");
+    assertEquals(java.util.List.of(), page.consoleErrors());
+    page.quit();
+  }
+
+  @Test
+  @Timeout(60)
+  @DisplayName("a link opened after its window says the consultation has ended")
+  void over() throws Exception {
+    String id = "7d0c5b7e-1f2a-4c11-9b55-4b7f0a0c0003";
+    Instant start = Instant.now().minus(Duration.ofHours(3));
+    ConsultationSlot slot = new ConsultationSlot(id, start, start.plus(Duration.ofMinutes(30)));
+    String url = "http://127.0.0.1:" + server.actualPort() + signalling.tickets()
+        .join(slot, new Participant("beneficiary:3", "Ion Lungu", Role.FAMILY), Provider.BUILTIN).getString("url");
+    Chromium.Page page = chromium.open();
+    page.go(url);
+    waitFor(() -> "over".equals(page.eval("return window.caravana.status")), "the page says the consultation ended");
+    assertTrue(((String) page.script("return document.body.innerText")).contains("Consultația s-a încheiat"));
+    page.quit();
+  }
+
+  static final Path SCREENSHOTS = Path.of("target", "screenshots");
 
   private static void waitFor(Supplier<Boolean> condition, String what) throws InterruptedException {
     Chromium.waitFor(condition, what, Duration.ofSeconds(30));

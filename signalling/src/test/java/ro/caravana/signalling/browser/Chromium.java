@@ -42,6 +42,8 @@ public final class Chromium implements AutoCloseable {
     this.browserBinary = browserBinary;
   }
 
+
+
   /** The chromium and chromedriver executables, when both are installed. */
   public static Optional<Path[]> find() {
     Optional<Path> browser = onPath("chromium", "chromium-browser");
@@ -154,6 +156,36 @@ public final class Chromium implements AutoCloseable {
       String element = found.fieldNames().stream().filter(k -> k.startsWith("element-")).findFirst()
           .map(found::getString).orElseThrow();
       call("POST", "/session/" + session + "/element/" + element + "/click", new JsonObject());
+    }
+
+    /** A Chrome DevTools command on this page (Emulation.*, Network.*), through chromedriver. */
+    public JsonObject cdp(String command, JsonObject params) throws Exception {
+      return call("POST", "/session/" + session + "/goog/cdp/execute",
+          new JsonObject().put("cmd", command).put("params", params));
+    }
+
+    /** Lays the page out as a phone of this CSS width (or a desktop window when mobile is false). */
+    public void viewport(int width, int height, boolean mobile) throws Exception {
+      cdp("Emulation.setDeviceMetricsOverride", new JsonObject().put("width", width).put("height", height)
+          .put("deviceScaleFactor", 1).put("mobile", mobile));
+    }
+
+    /** Cuts the browser off the network (and tells the page it is offline), or reconnects it. */
+    public void offline(boolean offline) throws Exception {
+      cdp("Network.enable", new JsonObject());
+      cdp("Network.emulateNetworkConditions", new JsonObject().put("offline", offline).put("latency", 0)
+          .put("downloadThroughput", -1).put("uploadThroughput", -1));
+    }
+
+    /** Saves a PNG of the whole page (not only the viewport) to {@code file}. */
+    public void screenshot(Path file) throws Exception {
+      Number height = (Number) script("return Math.ceil(document.documentElement.scrollHeight)");
+      Number width = (Number) script("return Math.ceil(document.documentElement.clientWidth)");
+      JsonObject shot = cdp("Page.captureScreenshot", new JsonObject().put("format", "png").put("captureBeyondViewport", true)
+          .put("clip", new JsonObject().put("x", 0).put("y", 0).put("width", width).put("height", height).put("scale", 1)))
+          .getJsonObject("value");
+      Files.createDirectories(file.getParent());
+      Files.write(file, java.util.Base64.getDecoder().decode(shot.getString("data")));
     }
 
     /** Types into the element (after clearing it). */
