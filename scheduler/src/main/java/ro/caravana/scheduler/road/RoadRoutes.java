@@ -40,7 +40,9 @@ public final class RoadRoutes {
   }
 
   private void importMatrix(RoutingContext ctx) {
-    String text = ctx.body() == null ? null : ctx.body().asString();
+    // read as UTF-8 whatever charset the Content-Type claims (an unknown one would throw)
+    String text = ctx.body() == null || ctx.body().buffer() == null ? null
+        : ctx.body().buffer().toString(java.nio.charset.StandardCharsets.UTF_8);
     if (text == null || text.isBlank()) {
       throw ApiError.badRequest("body", "Lipsește fișierul CSV („" + TravelMatrixCsv.HEADER + "”).",
           "The CSV file is missing ('" + TravelMatrixCsv.HEADER + "').");

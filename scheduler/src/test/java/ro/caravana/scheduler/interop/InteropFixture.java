@@ -66,7 +66,9 @@ final class InteropFixture {
   private InteropFixture() {
     var config = TestSystem.config(Map.of(
         "ratelimit.login-per-minute", "100000", "ratelimit.login-burst", "100000",
-        "ratelimit.public-per-minute", "100000", "ratelimit.public-burst", "100000"));
+        "ratelimit.public-per-minute", "100000", "ratelimit.public-burst", "100000",
+        // this app lives until the JVM ends: it must not join the planners' consumer group of the shared broker
+        "planning.consume-requests", "false"));
     app = await(TestSystem.startApp(vertx, true, config, (router, ctx) -> { }));
     client = WebClient.create(vertx);
     OffsetDateTime start = monday().atTime(9, 0).atZone(ZONE).toOffsetDateTime();
