@@ -146,7 +146,15 @@ public final class NoticeModule implements GatewayListener {
    */
   public void mount(Router router) {
     new NoticeRoutes(notices, replies, links).mount(router);
-    if (gateway instanceof HttpSmsGateway) new SmsWebhooks(this, settings.webhookToken()).mount(router);
+    if (gateway instanceof HttpSmsGateway) {
+      new SmsWebhooks(this, settings.webhookToken()).mount(router);
+    } else {
+      // said explicitly: otherwise a GET-only route of the same path (the portal's files) turns these into 405
+      for (String path : List.of("/api/sms/status", "/api/sms/inbound")) {
+        router.post(path).handler(ctx -> ctx.fail(ApiError.notFound("path",
+            "Nu există: răspunsurile la SMS sosesc prin conexiunea SMPP.", "Not found: SMS replies arrive through the SMPP session.")));
+      }
+    }
     if (localSmsc != null) router.post("/api/sms/demo/replies").handler(this::simulateReply);
   }
 
