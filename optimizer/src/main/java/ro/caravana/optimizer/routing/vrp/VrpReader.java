@@ -55,7 +55,7 @@ public final class VrpReader {
         vehicles = Integer.parseInt(v[0]);
         capacity = Long.parseLong(v[1]);
       } else if (f.length == 7 && isNumeric(f)) {
-        nodes.add(new VrpInstance.Node(Integer.parseInt(f[0]), Double.parseDouble(f[1]), Double.parseDouble(f[2]),
+        nodes.add(new VrpInstance.Node(nodeNumber(f[0]), Double.parseDouble(f[1]), Double.parseDouble(f[2]),
             Math.round(Double.parseDouble(f[3])), Double.parseDouble(f[4]), Double.parseDouble(f[5]),
             Double.parseDouble(f[6])));
       }
@@ -102,7 +102,7 @@ public final class VrpReader {
 
     /** The first node of the depot section (ended by -1), or -1 when there is none. */
     int depot() {
-      return section("DEPOT_SECTION").stream().mapToInt(f -> Integer.parseInt(f[0])).filter(id -> id >= 0)
+      return section("DEPOT_SECTION").stream().mapToInt(f -> nodeNumber(f[0])).filter(id -> id >= 0)
           .findFirst().orElse(-1);
     }
 
@@ -111,7 +111,7 @@ public final class VrpReader {
       for (String[] f : section(name)) {
         double[] values = new double[f.length - 1];
         for (int i = 1; i < f.length; i++) values[i - 1] = Double.parseDouble(f[i]);
-        out.put(Integer.parseInt(f[0]), values);
+        out.put(nodeNumber(f[0]), values);
       }
       return out;
     }
@@ -132,7 +132,7 @@ public final class VrpReader {
     if (depot != 1) throw new IllegalArgumentException("VRPLIB VRPTW depot must be node 1");
     List<VrpInstance.Node> nodes = new ArrayList<>();
     for (String[] f : s.section("NODE_COORD_SECTION")) {
-      int id = Integer.parseInt(f[0]);
+      int id = nodeNumber(f[0]);
       double[] c = coords.get(id);
       double[] w = windows.get(id);
       if (w == null) throw new IllegalArgumentException("node " + id + " has no time window");
@@ -155,8 +155,8 @@ public final class VrpReader {
     Map<String, String> header = s.header();
     Map<Integer, double[]> coords = s.numbers("NODE_COORD_SECTION");
     Map<Integer, Long> demands = new HashMap<>();
-    s.section("DEMAND_SECTION").forEach(f -> demands.put(Integer.parseInt(f[0]), Long.parseLong(f[1])));
-    List<Integer> order = s.section("NODE_COORD_SECTION").stream().map(f -> Integer.parseInt(f[0])).toList();
+    s.section("DEMAND_SECTION").forEach(f -> demands.put(nodeNumber(f[0]), Long.parseLong(f[1])));
+    List<Integer> order = s.section("NODE_COORD_SECTION").stream().map(f -> nodeNumber(f[0])).toList();
     int depot = s.depot();
     if (!header.containsKey("CAPACITY") || coords.isEmpty()) throw new IllegalArgumentException("not a CVRP file");
     if (depot < 0) depot = order.get(0);
@@ -180,6 +180,17 @@ public final class VrpReader {
     if (m.find()) return Integer.parseInt(m.group(1));
     m = K_IN_NAME.matcher(name);
     return m.find() ? Integer.parseInt(m.group(1)) : 0;
+  }
+
+  private static final Pattern NODE_NUMBER = Pattern.compile("-1|0|[1-9][0-9]{0,8}");
+
+  /**
+   * A node number as the file writes it: ASCII digits without sign or leading zeros (-1 ends the depot section).
+   * {@code Integer.parseInt} alone would also take Unicode digits and a plus sign.
+   */
+  static int nodeNumber(String text) {
+    if (!NODE_NUMBER.matcher(text).matches()) throw new IllegalArgumentException("not a node number: " + text);
+    return Integer.parseInt(text);
   }
 
   private static String nextNonEmpty(List<String> lines, int from) {
