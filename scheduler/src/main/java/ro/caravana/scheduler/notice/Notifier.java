@@ -1,15 +1,12 @@
 package ro.caravana.scheduler.notice;
 
 import io.vertx.core.Future;
-import io.vertx.core.Promise;
 import io.vertx.core.VerticleBase;
-import io.vertx.kafka.client.consumer.KafkaConsumer;
 import io.vertx.kafka.client.consumer.KafkaConsumerRecord;
 import io.vertx.kafka.client.consumer.KafkaConsumerRecords;
 import io.vertx.sqlclient.Pool;
 import io.vertx.sqlclient.SqlConnection;
 import java.time.Clock;
-import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -22,6 +19,7 @@ import java.util.concurrent.atomic.AtomicLong;
 import org.slf4j.Logger;
 import ro.caravana.scheduler.appointment.StatusReason;
 import org.slf4j.LoggerFactory;
+import ro.caravana.scheduler.platform.kafka.BatchConsumer;
 import ro.caravana.scheduler.platform.kafka.KafkaClients;
 import ro.caravana.scheduler.platform.outbox.Topics;
 
@@ -46,9 +44,7 @@ public final class Notifier extends VerticleBase {
   private final AtomicLong created = new AtomicLong();
   private final AtomicLong batches = new AtomicLong();
   private final AtomicLong batchNanos = new AtomicLong();
-  private KafkaConsumer<String, String> consumer;
-  private volatile boolean running;
-  private Promise<Void> stopped;
+  private BatchConsumer reader;
 
   public Notifier(Pool pool, String bootstrap, NoticeSettings settings, NoticeComposer composer, Clock clock) {
     this.pool = pool;
@@ -75,34 +71,10 @@ public final class Notifier extends VerticleBase {
 
   @Override
   public Future<?> start() {
-    consumer = KafkaConsumer.create(vertx, consumerConfig);
-    consumer.exceptionHandler(e -> LOG.warn("notifier consumer: {}", e.toString()));
-    running = true;
-    stopped = Promise.promise();
-    return consumer.subscribe(Set.of(Topics.APPOINTMENTS)).onSuccess(v -> loop());
+    reader = new BatchConsumer(vertx, consumerConfig, Topics.APPOINTMENTS, "notifier", this::handle);
+    return reader.start();
   }
 
-  private void loop() {
-    if (!running) {
-      stopped.tryComplete();
-      return;
-    }
-    consumer.poll(Duration.ofMillis(200))
-        .compose(records -> records.isEmpty() ? Future.succeededFuture() : handle(records).compose(v -> consumer.commit()))
-        .onComplete(ar -> {
-          if (ar.failed()) {
-            LOG.warn("notifier: batch not stored, will read it again: {}", ar.cause().toString());
-            // rewind to the last committed offsets so the failed batch is read again
-            consumer.assignment()
-                .compose(parts -> Future.all(parts.stream().map(p -> consumer.committed(p)
-                    .compose(meta -> meta == null ? consumer.seekToBeginning(p) : consumer.seek(p, meta.getOffset())))
-                    .toList()))
-                .onComplete(x -> vertx.setTimer(1000, t -> loop()));
-          } else {
-            vertx.runOnContext(v -> loop());
-          }
-        });
-  }
 
   Future<Void> handle(KafkaConsumerRecords<String, String> records) {
     List<HeardEvent> events = new ArrayList<>(records.size());
@@ -201,7 +173,6 @@ public final class Notifier extends VerticleBase {
 
   @Override
   public Future<?> stop() {
-    running = false;
-    return stopped.future().timeout(5, java.util.concurrent.TimeUnit.SECONDS).transform(v -> consumer.close());
+    return reader.stop();
   }
 }

@@ -1,23 +1,20 @@
 package ro.caravana.scheduler.notice;
 
 import io.vertx.core.Future;
-import io.vertx.core.Promise;
 import io.vertx.core.VerticleBase;
-import io.vertx.kafka.client.consumer.KafkaConsumer;
 import io.vertx.kafka.client.consumer.KafkaConsumerRecords;
 import io.vertx.sqlclient.Pool;
 import io.vertx.sqlclient.Row;
 import io.vertx.sqlclient.SqlConnection;
 import io.vertx.sqlclient.Tuple;
 import java.time.Clock;
-import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Set;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import ro.caravana.scheduler.appointment.FreedSlot;
 import ro.caravana.scheduler.notice.text.AnswerText;
+import ro.caravana.scheduler.platform.kafka.BatchConsumer;
 import ro.caravana.scheduler.platform.kafka.KafkaClients;
 import ro.caravana.scheduler.platform.outbox.EventEnvelope;
 import ro.caravana.scheduler.platform.outbox.ProcessedEvents;
@@ -70,9 +67,7 @@ public final class SlotOffers extends VerticleBase {
   private final Clock clock;
   private final int candidates;
   private final java.util.Map<String, String> consumerConfig;
-  private KafkaConsumer<String, String> consumer;
-  private volatile boolean running;
-  private Promise<Void> stopped;
+  private BatchConsumer reader;
 
   public SlotOffers(Pool pool, String bootstrap, NoticeComposer composer, Clock clock, int candidates) {
     this.pool = pool;
@@ -84,39 +79,15 @@ public final class SlotOffers extends VerticleBase {
 
   @Override
   public Future<?> start() {
-    consumer = KafkaConsumer.create(vertx, consumerConfig);
-    consumer.exceptionHandler(e -> LOG.warn("slot offers consumer: {}", e.toString()));
-    running = true;
-    stopped = Promise.promise();
-    return consumer.subscribe(Set.of(Topics.PLANS)).onSuccess(v -> loop());
+    reader = new BatchConsumer(vertx, consumerConfig, Topics.PLANS, "slot offers", this::handle);
+    return reader.start();
   }
 
   @Override
   public Future<?> stop() {
-    running = false;
-    return stopped.future().timeout(5, java.util.concurrent.TimeUnit.SECONDS).transform(v -> consumer.close());
+    return reader.stop();
   }
 
-  private void loop() {
-    if (!running) {
-      stopped.tryComplete();
-      return;
-    }
-    consumer.poll(Duration.ofMillis(200))
-        .compose(records -> records.isEmpty() ? Future.succeededFuture() : handle(records).compose(v -> consumer.commit()))
-        .onComplete(ar -> {
-          if (ar.failed()) {
-            LOG.warn("slot offers: batch not stored, will read it again: {}", ar.cause().toString());
-            consumer.assignment()
-                .compose(parts -> Future.all(parts.stream().map(p -> consumer.committed(p)
-                    .compose(meta -> meta == null ? consumer.seekToBeginning(p) : consumer.seek(p, meta.getOffset())))
-                    .toList()))
-                .onComplete(x -> vertx.setTimer(1000, t -> loop()));
-          } else {
-            vertx.runOnContext(v -> loop());
-          }
-        });
-  }
 
   private Future<Void> handle(KafkaConsumerRecords<String, String> records) {
     List<EventEnvelope> freed = new ArrayList<>();
