@@ -76,7 +76,7 @@ public final class AccessPolicy {
         aggregate(GET, "/api/centres", EVERY_ROLE),
         aggregate(GET, "/api/centres/:id", EVERY_ROLE),
         aggregate(GET, "/api/caravans", EVERY_ROLE),
-        aggregate(GET, "/api/caravans/:id", EVERY_ROLE),
+        aggregate(GET, "/api/caravans/:id", EVERY_ROLE).scoped(CARAVAN, "id"),
 
         // The organisation, kept by the county: centres, rooms, staff, caravans (create, change, retire); the
         // handlers check the county a body names (served, within the caller's counties)
