@@ -183,7 +183,7 @@ public final class PlanRoutes {
 
   private void disrupt(RoutingContext ctx) {
     UUID base = planId(ctx);
-    JsonObject disruption = Disruption.validate(Requests.body(ctx));
+    Disruption disruption = Disruption.parse(Requests.body(ctx));
     service.plans().find(base, Caller.of(ctx).countyScope()).compose(found -> {
       JsonObject plan = found.orElseThrow(PlanRoutes::noSuchPlan);
       if (!List.of(PlanStatus.SOLVED, PlanStatus.PUBLISHED).contains(plan.getString("status"))) {
