@@ -153,6 +153,7 @@ public final class AccessPolicy {
         named(GET, "/api/notifications", COORDINATORS).queryScoped(BENEFICIARY, "beneficiaryId").audited("list", null),
         named(GET, "/api/notifications/:id", COORDINATORS).audited("read", "id"),
         named(GET, "/api/sms/replies", COORDINATORS).queryScoped(BENEFICIARY, "beneficiaryId").audited("list", null),
+        named(GET, "/api/sms/threads", COORDINATORS).audited("list", null),
         named(POST, "/api/sms/demo/replies", EnumSet.of(ADMIN)),
 
         // Reports: aggregates only, the supervisors' view (a county outside the caller's scope is refused)

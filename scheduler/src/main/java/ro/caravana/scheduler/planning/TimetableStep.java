@@ -241,15 +241,13 @@ final class TimetableStep {
       s.setRoom(was.roomId() == null ? null : rooms.get(String.valueOf(was.roomId())));
     }
     List<ro.caravana.optimizer.timetable.Disruption> disruptions = new ArrayList<>();
-    for (io.vertx.core.json.JsonObject disruption : p.disruptions()) {
-      String type = disruption.getString("type");
-      List<LocalDate> dates = Disruption.dates(disruption);
-      if (Disruption.STAFF_ABSENT.equals(type) && staff.containsKey(String.valueOf(disruption.getLong("staffId")))) {
-        dates.forEach(d -> disruptions.add(new ro.caravana.optimizer.timetable.Disruption.StaffAbsence(
-            String.valueOf(disruption.getLong("staffId")), d, d)));
-      } else if (Disruption.CENTRE_CLOSED.equals(type)) {
-        String centre = String.valueOf(disruption.getLong("centreId"));
-        problem.getRooms().stream().filter(r -> r.centre().id().equals(centre)).forEach(r -> dates.forEach(d ->
+    for (Disruption disruption : p.disruptions()) {
+      if (disruption instanceof Disruption.StaffAbsent absent && staff.containsKey(String.valueOf(absent.staffId()))) {
+        absent.dates().forEach(d -> disruptions.add(new ro.caravana.optimizer.timetable.Disruption.StaffAbsence(
+            String.valueOf(absent.staffId()), d, d)));
+      } else if (disruption instanceof Disruption.CentreClosed closed) {
+        String centre = String.valueOf(closed.centreId());
+        problem.getRooms().stream().filter(r -> r.centre().id().equals(centre)).forEach(r -> closed.dates().forEach(d ->
             disruptions.add(new ro.caravana.optimizer.timetable.Disruption.RoomClosure(r.id(), d, d))));
       }
     }

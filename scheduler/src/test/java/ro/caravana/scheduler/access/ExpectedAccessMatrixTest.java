@@ -121,6 +121,7 @@ class ExpectedAccessMatrixTest {
       row("GET", "/api/notifications?beneficiaryId={b}", "ok ok 403 ok 403 403 401"),
       row("GET", "/api/sms/replies", "ok ok ok ok 403 403 401"),
       row("GET", "/api/sms/replies?beneficiaryId={b}", "ok ok 403 ok 403 403 401"),
+      row("GET", "/api/sms/threads", "ok ok ok ok 403 403 401"),
       // the HTTP gateway's callbacks do not exist with SMPP or in demo mode
       row("POST", "/api/sms/inbound", new JsonObject().put("from", "+40721000000").put("text", "STOP"),
           "404 404 404 404 404 404 404"),
