@@ -103,6 +103,11 @@ class ExpectedAccessMatrixTest {
       row("GET", "/api/plans/{p}/items", "ok ok 404 403 403 403 401"),
       row("POST", "/api/plans", "ok ok ok 403 403 403 401"),
       row("POST", "/api/plans", new JsonObject().put("county", "BC"), "ok ok 403 403 403 403 401"),
+      // manual edits of a plan (issue 16): county level, like every /api/plans* route
+      row("GET", "/api/plans/{p}/moves", "ok ok 404 403 403 403 401"),
+      row("POST", "/api/plans/{p}/moves", "ok ok 404 403 403 403 401"),
+      row("POST", "/api/plans/{p}/pins", "ok ok 404 403 403 403 401"),
+      row("POST", "/api/plans/{p}/resolve", "ok ok 404 403 403 403 401"),
       row("GET", "/api/reports/attendance", "ok ok ok ok ok ok 401"),
       // interop (docs/interop.md): FHIR as the JSON API, exports as reports, calendar feeds by token only
       row("GET", "/fhir/r4/metadata", "ok ok ok ok ok ok ok"),
