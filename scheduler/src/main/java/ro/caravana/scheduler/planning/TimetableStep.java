@@ -276,12 +276,12 @@ final class TimetableStep {
     });
     Timetable replan = Replanner.prepare(problem, p.now(),
         disruptions.toArray(new ro.caravana.optimizer.timetable.Disruption[0]));
-    JsonObject own = p.disruption();
-    if (own != null && PlanEdits.RESOLVE.equals(own.getString("type"))) {
+    // the plan's own disruption comes last in the chain
+    Disruption own = p.disruptions().isEmpty() ? null : p.disruptions().get(p.disruptions().size() - 1);
+    if (own instanceof Disruption.ManualEdits edits) {
       // re-solving around manual edits: the pinned sessions stay, every other one may move (a move from the
       // edited draft costs a little, as a change to a published plan does)
-      Set<String> keep = new HashSet<>();
-      own.getJsonArray("pinned", new io.vertx.core.json.JsonArray()).forEach(k -> keep.add(String.valueOf(k)));
+      Set<String> keep = new HashSet<>(edits.pinnedSessions());
       for (Session s : replan.getSessions()) {
         if (s.isAssigned() && keep.contains(s.getId())) s.setPinned(true);
       }
