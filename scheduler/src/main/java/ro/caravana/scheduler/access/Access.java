@@ -32,6 +32,7 @@ public final class Access {
   private final SecurityHeaders headers;
   private final FamilyLinks familyLinks;
   private final Gdpr gdpr;
+  private final AccountAdmin accountAdmin;
   private Authenticator authenticator;
 
   private Access(Vertx vertx, Pool pool, AppConfig config, AccessSettings settings, Policy policy) {
@@ -48,6 +49,8 @@ public final class Access {
     this.familyLinks = new FamilyLinks(pool, settings.jwtSecret(), settings.familyLinkDays(),
         java.time.ZoneId.of(config.string("zone")));
     this.gdpr = new Gdpr(pool);
+    this.accountAdmin = new AccountAdmin(vertx, pool, hasher, config.integer("accounts.invite-hours"),
+        config.integer("accounts.reset-hours"), config.optional("accounts.link-base").orElse(""));
   }
 
   /**
@@ -111,6 +114,7 @@ public final class Access {
     familyLinks.mount(router);
     new Consent(pool).mount(router);
     gdpr.mount(router);
+    accountAdmin.mount(router);
   }
 
   /** Links for SMS notices: {@code access.familyLinks().issue(tx, appointmentId, null)}. */
