@@ -32,6 +32,7 @@ public final class Access {
   private final SecurityHeaders headers;
   private final FamilyLinks familyLinks;
   private final Gdpr gdpr;
+  private final RevokedTokens revokedTokens;
   private Authenticator authenticator;
 
   private Access(Vertx vertx, Pool pool, AppConfig config, AccessSettings settings, Policy policy) {
@@ -48,6 +49,7 @@ public final class Access {
     this.familyLinks = new FamilyLinks(pool, settings.jwtSecret(), settings.familyLinkDays(),
         java.time.ZoneId.of(config.string("zone")));
     this.gdpr = new Gdpr(pool);
+    this.revokedTokens = new RevokedTokens(pool);
   }
 
   /**
@@ -76,6 +78,8 @@ public final class Access {
       access.gdpr.scheduleRetention(vertx, settings.retentionMonths(), settings.retentionCheckMinutes());
       vertx.setPeriodic(3_600_000L, id -> access.sessions.purge()
           .onFailure(e -> LOG.warn("session purge failed: {}", e.toString())));
+      vertx.setPeriodic(3_600_000L, id -> access.revokedTokens.purge()
+          .onFailure(e -> LOG.warn("revoked token purge failed: {}", e.toString())));
       return access;
     });
   }
@@ -106,7 +110,7 @@ public final class Access {
 
   public void mountRoutes(Router router) {
     authenticator = new Authenticator(vertx, accounts, new LoginFailures(pool), hasher, settings);
-    new AuthRoutes(authenticator, tokens, sessions).mount(router);
+    new AuthRoutes(authenticator, tokens, sessions, revokedTokens).mount(router);
     audit.mount(router);
     familyLinks.mount(router);
     new Consent(pool).mount(router);
@@ -116,6 +120,8 @@ public final class Access {
   /** Links for SMS notices: {@code access.familyLinks().issue(tx, appointmentId, null)}. */
   public FamilyLinks familyLinks() { return familyLinks; }
   public Gdpr gdpr() { return gdpr; }
+  /** The deny list of logged-out Bearer tokens (cleaned hourly). */
+  public RevokedTokens revokedTokens() { return revokedTokens; }
 
   /** A new account with an Argon2id hash of the password (hashing runs off the event loop). */
   public Future<Account> createAccount(String email, String displayName, Role role, List<String> counties,

@@ -118,6 +118,8 @@ class ExpectedAccessMatrixTest {
       row("GET", "/fhir/r4/CarePlan/{cp}", "ok ok 404 ok ok 403 401"),
       row("GET", "/fhir/r4/CarePlan", "ok ok ok ok ok 403 401"),
       row("GET", "/fhir/r4/Communication", "ok ok ok ok ok 403 401"),
+      row("GET", "/fhir/r4/AppointmentResponse", "ok ok ok ok ok 403 401"),
+      row("POST", "/fhir/r4/AppointmentResponse", "ok ok ok ok 403 403 401"),
       row("GET", "/fhir/r4/Location", "ok ok ok ok ok ok 401"),
       row("GET", "/fhir/r4/MeasureReport", "ok ok ok ok ok ok 401"),
       row("GET", "/api/exports/report.csv", "ok ok ok ok ok ok 401"),

@@ -182,8 +182,73 @@ class FhirSchedulingTest {
     JsonObject cancel = appointment.copy().put("status", "cancelled");
     fhir(fx.call(HttpMethod.PUT, "/fhir/r4/Appointment/" + id, BC, FHIR, cancel.encode()), 200, "Appointment");
     assertEquals("free", fhir(fx.get("/fhir/r4/Slot/" + slot, BC), 200, "Slot").getString("status"));
-    assertEquals(11, fhir(fx.get(slotSearch("&status=free"), BC), 200, "Bundle").getInteger("total"),
-        "12 slots: 11:00 is booked, 10:00 (cancelled) is free again");
+    String mondayOnly = "/fhir/r4/Slot?schedule=Schedule/room-" + room + "&start=" + monday + "&status=free";
+    assertEquals(7, fhir(fx.get(mondayOnly, BC), 200, "Bundle").getInteger("total"),
+        "8 Monday slots: 11:00 is booked, 10:00 (cancelled) is free again");
+  }
+
+  @Test
+  @DisplayName("AppointmentResponse: a family's DA confirms, NU cancels through the lifecycle; read back whatever the channel")
+  void familyAnswers() {
+    LocalDate tuesday = monday.plusDays(1);
+    String yesPatient = beneficiary("BC", 6);
+    String noPatient = beneficiary("BC", 7);
+    String yes = fhir(fx.call(HttpMethod.POST, "/fhir/r4/Appointment", BC, FHIR,
+        booking(slotId(tuesday, "0800"), yesPatient).put("status", "proposed").encode()), 201, "Appointment").getString("id");
+    String no = fhir(fx.call(HttpMethod.POST, "/fhir/r4/Appointment", BC, FHIR,
+        booking(slotId(tuesday, "0830"), noPatient).encode()), 201, "Appointment").getString("id");
+    // nobody answered yet
+    fhir(fx.get("/fhir/r4/AppointmentResponse/" + yes + ".patient", BC), 404, "OperationOutcome");
+
+    var accepted = fx.call(HttpMethod.POST, "/fhir/r4/AppointmentResponse", BC, FHIR, answer(yes, yesPatient, "accepted", null).encode());
+    JsonObject da = fhir(accepted, 201, "AppointmentResponse");
+    assertEquals("accepted", da.getString("participantStatus"));
+    assertTrue(accepted.getHeader("Location").endsWith("/fhir/r4/AppointmentResponse/" + yes + ".patient"));
+    assertEquals("booked", fhir(fx.get("/fhir/r4/Appointment/" + yes, BC), 200, "Appointment").getString("status"),
+        "a proposed appointment the family confirms becomes booked");
+    assertEquals(1, fx.one("SELECT count(*) FROM appointment_confirmations WHERE appointment_id = $1::uuid", Tuple.of(yes)).getLong(0));
+    assertEquals(1, fx.one("SELECT count(*) FROM outbox WHERE event_type = 'appointment.confirmed' AND payload->>'appointmentId' = $1",
+        Tuple.of(yes)).getLong(0));
+
+    JsonObject nu = fhir(fx.call(HttpMethod.POST, "/fhir/r4/AppointmentResponse", BC, FHIR,
+        answer(no, noPatient, "declined", "Copilul este bolnav").encode()), 201, "AppointmentResponse");
+    assertEquals("declined", nu.getString("participantStatus"));
+    assertEquals("Copilul este bolnav", nu.getString("comment"));
+    assertEquals("cancelled", fhir(fx.get("/fhir/r4/Appointment/" + no, BC), 200, "Appointment").getString("status"));
+    assertEquals("family_declined", fx.one("SELECT reason_class FROM appointment_status_changes WHERE appointment_id = $1::uuid "
+        + "AND to_status = 'cancelled'", Tuple.of(no)).getString(0));
+    assertEquals("free", fhir(fx.get("/fhir/r4/Slot/" + slotId(tuesday, "0830"), BC), 200, "Slot").getString("status"));
+
+    JsonObject search = fhir(fx.get("/fhir/r4/AppointmentResponse?appointment=Appointment/" + no, BC), 200, "Bundle");
+    assertEquals(1, search.getInteger("total"));
+    assertEquals(1, fhir(fx.get("/fhir/r4/AppointmentResponse?actor=Patient/" + yesPatient, BC), 200, "Bundle").getInteger("total"));
+    // a cancelled appointment cannot be confirmed any more; the wrong patient, another county, a doctor
+    fhir(fx.call(HttpMethod.POST, "/fhir/r4/AppointmentResponse", BC, FHIR, answer(no, noPatient, "accepted", null).encode()),
+        409, "OperationOutcome");
+    fhir(fx.call(HttpMethod.POST, "/fhir/r4/AppointmentResponse", BC, FHIR, answer(yes, noPatient, "declined", null).encode()),
+        422, "OperationOutcome");
+    fhir(fx.call(HttpMethod.POST, "/fhir/r4/AppointmentResponse", BC, FHIR, answer(yes, yesPatient, "tentative", null).encode()),
+        422, "OperationOutcome");
+    fhir(fx.call(HttpMethod.POST, "/fhir/r4/AppointmentResponse", VN, FHIR, answer(yes, yesPatient, "declined", null).encode()),
+        404, "OperationOutcome");
+    fhir(fx.call(HttpMethod.POST, "/fhir/r4/AppointmentResponse", DOCTOR, FHIR, answer(yes, yesPatient, "declined", null).encode()),
+        403, "OperationOutcome");
+    fhir(fx.get("/fhir/r4/AppointmentResponse/" + yes + ".patient", VN), 404, "OperationOutcome");
+    assertEquals(0, fhir(fx.get("/fhir/r4/AppointmentResponse?appointment=Appointment/" + yes, VN), 200, "Bundle").getInteger("total"));
+    for (String hostile : List.of(yes, yes.toUpperCase() + ".patient", yes + ".PATIENT", "%D9%A1.patient", yes + ".patient.patient",
+        "+" + yes + ".patient")) {
+      var r = fx.get("/fhir/r4/AppointmentResponse/" + hostile, BC);
+      assertTrue(r.statusCode() == 400 || r.statusCode() == 404, hostile + ": " + r.statusCode());
+      fhir(r, r.statusCode(), "OperationOutcome");
+    }
+    fhir(fx.get("/fhir/r4/AppointmentResponse?appointment=Appointment/%2B1", BC), 400, "OperationOutcome");
+  }
+
+  private static JsonObject answer(String appointment, String patient, String status, String comment) {
+    JsonObject r = new JsonObject().put("resourceType", "AppointmentResponse")
+        .put("appointment", new JsonObject().put("reference", "Appointment/" + appointment))
+        .put("actor", new JsonObject().put("reference", "Patient/" + patient)).put("participantStatus", status);
+    return comment == null ? r : r.put("comment", comment);
   }
 
   @Test

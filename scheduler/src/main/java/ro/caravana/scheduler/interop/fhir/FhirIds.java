@@ -11,12 +11,12 @@ import ro.caravana.scheduler.platform.http.ApiError;
 
 /**
  * Ids of Caravana's FHIR resources, parsed by {@link Ids} (canonical ASCII only): lowercase UUIDs, positive
- * decimal numbers without sign or leading zeros, and the typed Location ids {@code centre-N}, {@code room-N},
- * {@code stop-SIRUTA}. Anything else (Unicode digits, percent-encoded or signed forms, decimals) names no
+ * decimal numbers without sign or leading zeros, the typed Location ids {@code centre-N}, {@code room-N},
+ * {@code stop-SIRUTA}, the Schedule ids {@code staff-N}, {@code room-N}, {@code stop-SIRUTA} and the Slot ids
+ * {@code schedule.yyyyMMddHHmm}. Anything else (Unicode digits, percent-encoded or signed forms, decimals) names no
  * resource. A path id that does not parse reads as 404, a search parameter as 400.
  */
 public final class FhirIds {
-
 
   /** A Location: a community centre, a room of a centre, or a caravan stop (a locality by SIRUTA code). */
   public record LocationId(Kind kind, long number) {
@@ -34,14 +34,13 @@ public final class FhirIds {
    * another (unknown) id.
    */
   public static Optional<UUID> uuid(String text) {
-    UUID id = Ids.uuidOrNull(text);
-    return id != null && id.toString().equals(text) ? Optional.of(id) : Optional.empty();
+    return Optional.ofNullable(Ids.uuidOrNull(text)).filter(id -> id.toString().equals(text));
   }
 
   /** A positive number as {@link Ids} reads it (ASCII digits, no sign, no leading zeros). */
   public static Optional<Long> number(String text) {
     long n = Ids.numberOrNegative(text);
-    return n > 0 ? Optional.of(n) : Optional.empty();
+    return n < 0 ? Optional.empty() : Optional.of(n);
   }
 
   public static Optional<LocationId> location(String text) {

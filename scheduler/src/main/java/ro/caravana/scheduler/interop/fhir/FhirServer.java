@@ -76,6 +76,7 @@ public final class FhirServer {
     slots.mount(server);
     new CarePlanEndpoint(pool).mount(server);
     new CommunicationEndpoint(pool).mount(server);
+    new AppointmentResponseEndpoint(pool).mount(server);
     new FhirWrites(server, pool, slots).mount();
     new MeasureReportEndpoint(new AttendanceReport(pool, zone), zone).mount(server);
     server.finish();

@@ -9,6 +9,7 @@ import java.time.LocalDate;
 import java.util.List;
 import java.util.UUID;
 import org.hl7.fhir.r4.model.Appointment;
+import org.hl7.fhir.r4.model.AppointmentResponse;
 import org.hl7.fhir.r4.model.BooleanType;
 import org.hl7.fhir.r4.model.ContactPoint;
 import org.hl7.fhir.r4.model.Enumerations.AdministrativeGender;
@@ -21,6 +22,7 @@ import ro.caravana.scheduler.access.Caller;
 import ro.caravana.scheduler.access.Scope;
 import ro.caravana.scheduler.appointment.Actor;
 import ro.caravana.scheduler.appointment.AppointmentInput;
+import ro.caravana.scheduler.appointment.AppointmentLifecycle;
 import ro.caravana.scheduler.appointment.AppointmentRepository;
 import ro.caravana.scheduler.appointment.AppointmentStatus;
 import ro.caravana.scheduler.appointment.StatusReason;
@@ -63,6 +65,49 @@ final class FhirWrites {
     server.update(PatientEndpoint.TYPE, this::updatePatient);
     server.create(AppointmentEndpoint.APPOINTMENT, this::createAppointment);
     server.update(AppointmentEndpoint.APPOINTMENT, this::updateAppointment);
+    server.create(AppointmentResponseEndpoint.TYPE, this::createResponse);
+  }
+
+  /**
+   * The family's answer, recorded by a coordinator (a phone call): {@code accepted} confirms the appointment
+   * ({@code AppointmentLifecycle.confirm}: a proposed one becomes booked, the confirmation and its event are
+   * written), {@code declined} cancels it with reason {@code family_declined} (the comment as its text). The
+   * actor must be the appointment's Patient; an appointment outside the caller's scope is 404.
+   */
+  private Future<AppointmentResponse> createResponse(RoutingContext ctx) {
+    AppointmentResponse given = server.body(ctx, AppointmentResponse.class);
+    String appointmentRef = given.getAppointment().getReference();
+    if (appointmentRef == null) {
+      throw ApiError.badRequest("appointment", "Răspunsul numește programarea (Appointment/{id}).",
+          "The response names its appointment (Appointment/{id}).");
+    }
+    UUID id = FhirIds.uuid(FhirIds.reference("appointment", appointmentRef, AppointmentEndpoint.APPOINTMENT))
+        .orElseThrow(() -> FhirIds.badId("appointment"));
+    String actorRef = given.getActor().getReference();
+    if (actorRef == null || !actorRef.startsWith(PatientEndpoint.TYPE + "/")) {
+      throw Fields.invalid("actor", "Se înregistrează răspunsul familiei: actor Patient/{id}.",
+          "The family's answer is recorded: actor Patient/{id}.");
+    }
+    UUID patient = FhirIds.uuid(actorRef.substring(PatientEndpoint.TYPE.length() + 1)).orElseThrow(() -> FhirIds.badId("actor"));
+    var answer = given.getParticipantStatus();
+    if (answer != AppointmentResponse.ParticipantStatus.ACCEPTED && answer != AppointmentResponse.ParticipantStatus.DECLINED) {
+      throw Fields.invalid("participantStatus", "Răspunsul familiei este „accepted” (DA) sau „declined” (NU).",
+          "The family's answer is 'accepted' (DA) or 'declined' (NU).");
+    }
+    Caller caller = Caller.of(ctx);
+    Actor actor = new Actor.Account(caller.accountId(), caller.role());
+    String comment = given.hasComment() && !given.getComment().isBlank() ? given.getComment() : null;
+    return AppointmentEndpoint.readForWrite(pool, id, caller).compose(current -> {
+      String beneficiary = current.getParticipantFirstRep().getActor().getReference();
+      if (!(PatientEndpoint.TYPE + "/" + patient).equals(beneficiary)) {
+        return Future.failedFuture(Fields.invalid("actor", "Pacientul nu este cel al programării.",
+            "The patient is not the appointment's."));
+      }
+      return pool.withTransaction(tx -> answer == AppointmentResponse.ParticipantStatus.ACCEPTED
+          ? AppointmentLifecycle.confirm(tx, id, actor).<Void>mapEmpty()
+          : AppointmentLifecycle.move(tx, new AppointmentLifecycle.Change(id, AppointmentStatus.CANCELLED, actor,
+              new StatusReason(StatusReason.Kind.FAMILY_DECLINED, comment))).<Void>mapEmpty());
+    }).compose(v -> AppointmentResponseEndpoint.find(pool, id, caller));
   }
 
   private Future<Patient> createPatient(RoutingContext ctx) {
