@@ -47,16 +47,19 @@ class FhirSchedulingTest {
     fx.one("UPDATE community_centres SET opening_hours = $2::jsonb WHERE id = (SELECT centre_id FROM rooms WHERE id = $1) "
         + "RETURNING id", Tuple.of(room, new JsonObject("{\"MONDAY\": {\"open\": \"08:00\", \"close\": \"12:00\"}, "
         + "\"TUESDAY\": {\"open\": \"08:00\", \"close\": \"10:00\"}}")));
-    publish("BC", monday);
+    plan = publish("BC", monday);
   }
 
   private static String week(LocalDate day) {
     return day.get(IsoFields.WEEK_BASED_YEAR) + "-W" + String.format("%02d", day.get(IsoFields.WEEK_OF_WEEK_BASED_YEAR));
   }
 
-  private static void publish(String county, LocalDate day) {
-    fx.one("INSERT INTO plans (id, county, week, kinds, seconds_limit, status, published_at) "
-        + "VALUES (gen_random_uuid(), $1, $2, '{timetable}', 10, 'published', now()) RETURNING id", Tuple.of(county, week(day)));
+  private static String plan;
+
+  private static String publish(String county, LocalDate day) {
+    return fx.one("INSERT INTO plans (id, county, week, kinds, seconds_limit, status, published_at) "
+        + "VALUES (gen_random_uuid(), $1, $2, '{routes,timetable}', 10, 'published', now()) RETURNING id::text",
+        Tuple.of(county, week(day))).getString(0);
   }
 
   private static JsonObject fhir(HttpResponse<Buffer> r, int status, String type) {
@@ -185,6 +188,64 @@ class FhirSchedulingTest {
     String mondayOnly = "/fhir/r4/Slot?schedule=Schedule/room-" + room + "&start=" + monday + "&status=free";
     assertEquals(7, fhir(fx.get(mondayOnly, BC), 200, "Bundle").getInteger("total"),
         "8 Monday slots: 11:00 is booked, 10:00 (cancelled) is free again");
+  }
+
+  @Test
+  @DisplayName("a staff member's slots follow their hours less their leave; a caravan stop's follow the published route")
+  void staffAndStopSchedules() {
+    // the last Bacău staff member (no other class uses them): Monday 09:00-10:00 and 14:00-15:00, Tuesday on leave
+    long staff = fx.one("SELECT id FROM staff WHERE county = 'BC' AND retired_at IS NULL ORDER BY id DESC LIMIT 1", Tuple.tuple())
+        .getLong(0);
+    fx.one("UPDATE staff SET weekly_availability = $2 WHERE id = $1 RETURNING id", Tuple.of(staff, new JsonObject(
+        "{\"MONDAY\": [{\"from\": \"09:00\", \"to\": \"10:00\"}, {\"from\": \"14:00\", \"to\": \"15:00\"}], "
+            + "\"TUESDAY\": [{\"from\": \"09:00\", \"to\": \"10:00\"}]}")));
+    fx.one("INSERT INTO staff_leave (staff_id, from_date, to_date) VALUES ($1, $2, $2) RETURNING id", Tuple.of(staff, monday.plusDays(1)));
+    String week = "&start=ge" + monday + "&start=le" + monday.plusDays(6);
+    JsonObject slots = fhir(fx.get("/fhir/r4/Slot?schedule=Schedule/staff-" + staff + week, BC), 200, "Bundle");
+    List<String> ids = new ArrayList<>();
+    for (JsonObject slot : resources(slots)) ids.add(slot.getString("id"));
+    String day = monday.format(DateTimeFormatter.BASIC_ISO_DATE);
+    assertEquals(List.of("staff-" + staff + "." + day + "0900", "staff-" + staff + "." + day + "0930",
+        "staff-" + staff + "." + day + "1400", "staff-" + staff + "." + day + "1430"), ids);
+    JsonObject schedule = fhir(fx.get("/fhir/r4/Schedule/staff-" + staff, BC), 200, "Schedule");
+    assertEquals("Practitioner/" + staff, schedule.getJsonArray("actor").getJsonObject(0).getString("reference"));
+    assertEquals(1, fhir(fx.get("/fhir/r4/Schedule?actor=Practitioner/" + staff, BC), 200, "Bundle").getInteger("total"));
+    // a telemedicine booking on the staff member's slot is a remote consultation with them
+    String remote = fhir(fx.call(HttpMethod.POST, "/fhir/r4/Appointment", BC, FHIR, booking(ids.get(2), beneficiary("BC", 8))
+        .put("serviceType", new JsonArray().add(new JsonObject().put("coding", new JsonArray().add(new JsonObject()
+            .put("system", "https://caravana.ro/fhir/CodeSystem/service").put("code", "telemedicine"))))).encode()),
+        201, "Appointment").getString("id");
+    var row = fx.one("SELECT staff_id, modality FROM appointments WHERE id = $1::uuid", Tuple.of(remote));
+    assertEquals(staff, row.getLong("staff_id"));
+    assertEquals("remote", row.getString("modality"));
+    assertEquals("busy", fhir(fx.get("/fhir/r4/Slot/" + ids.get(2), BC), 200, "Slot").getString("status"));
+
+    // a caravan stop on Wednesday 10:00-11:00 of the published route
+    var stop = fx.one("SELECT v.id AS caravan, l.siruta FROM caravans v JOIN localities l ON l.county = v.county "
+        + "WHERE v.county = 'BC' ORDER BY v.id DESC, l.siruta DESC LIMIT 1", Tuple.tuple());
+    LocalDate wednesday = monday.plusDays(2);
+    fx.one("INSERT INTO plan_stops (plan_id, caravan_id, day, position, stop_siruta, arrives_at, departs_at) "
+        + "VALUES ($1::uuid, $2, $3, 0, $4, $5, $6) RETURNING position", Tuple.of(plan, stop.getLong("caravan"), wednesday,
+            stop.getInteger("siruta"), wednesday.atTime(10, 0).atZone(InteropFixture.ZONE).toOffsetDateTime(),
+            wednesday.atTime(11, 0).atZone(InteropFixture.ZONE).toOffsetDateTime()));
+    String stopSchedule = "Schedule/stop-" + stop.getInteger("siruta");
+    JsonObject stopSlots = fhir(fx.get("/fhir/r4/Slot?schedule=" + stopSchedule + week + "&status=free", BC), 200, "Bundle");
+    assertEquals(2, stopSlots.getInteger("total"));
+    String first = resources(stopSlots).get(0).getString("id");
+    assertEquals("stop-" + stop.getInteger("siruta") + "." + wednesday.format(DateTimeFormatter.BASIC_ISO_DATE) + "1000", first);
+    String consultation = fhir(fx.call(HttpMethod.POST, "/fhir/r4/Appointment", BC, FHIR, booking(first, beneficiary("BC", 9))
+        .put("serviceType", new JsonArray().add(new JsonObject().put("coding", new JsonArray().add(new JsonObject()
+            .put("system", "https://caravana.ro/fhir/CodeSystem/service").put("code", "medical_consultation"))))).encode()),
+        201, "Appointment").getString("id");
+    var visit = fx.one("SELECT modality, caravan_id, stop_siruta FROM appointments WHERE id = $1::uuid", Tuple.of(consultation));
+    assertEquals("caravan", visit.getString("modality"));
+    assertEquals(stop.getLong("caravan"), visit.getLong("caravan_id"));
+    assertEquals(stop.getInteger("siruta"), visit.getInteger("stop_siruta"));
+    assertEquals(1, fhir(fx.get("/fhir/r4/Slot?schedule=" + stopSchedule + week + "&status=free", BC), 200, "Bundle")
+        .getInteger("total"));
+    assertEquals(1, fhir(fx.get("/fhir/r4/Schedule?actor=Location/stop-" + stop.getInteger("siruta"), BC), 200, "Bundle")
+        .getInteger("total"));
+    assertEquals(0, fhir(fx.get("/fhir/r4/Slot?schedule=" + stopSchedule + week, VN), 200, "Bundle").getInteger("total"));
   }
 
   @Test
