@@ -195,7 +195,23 @@ public final class AccessPolicy {
         named(GET, "/fhir/r4/Patient", NAMED_ROLES).audited("list", null),
         named(GET, "/fhir/r4/Patient/:id", NAMED_ROLES).scoped(BENEFICIARY, "id").audited("read", "id"),
         named(POST, "/fhir/r4/Patient", COORDINATORS).audited("create", null),
+        named(PUT, "/fhir/r4/Patient/:id", COORDINATORS).scoped(BENEFICIARY, "id").audited("update", "id"),
         named(PUT, "/fhir/r4/Appointment/:id", COORDINATORS).scoped(APPOINTMENT, "id"),
+        // a booking names its Slot and Patient in the body: the handler checks both are in the caller's scope
+        named(POST, "/fhir/r4/Appointment", COORDINATORS),
+        // a family's answers (DA / NU): read as the appointments; recorded by coordinators (the handler scopes it)
+        named(GET, "/fhir/r4/AppointmentResponse", NAMED_ROLES).audited("list", null),
+        named(GET, "/fhir/r4/AppointmentResponse/:id", NAMED_ROLES),
+        named(POST, "/fhir/r4/AppointmentResponse", COORDINATORS),
+        named(GET, "/fhir/r4/Schedule", NAMED_ROLES),
+        named(GET, "/fhir/r4/Schedule/:id", NAMED_ROLES),
+        named(GET, "/fhir/r4/Slot", NAMED_ROLES),
+        named(GET, "/fhir/r4/Slot/:id", NAMED_ROLES),
+        named(GET, "/fhir/r4/CarePlan", NAMED_ROLES).audited("list", null),
+        named(GET, "/fhir/r4/CarePlan/:id", NAMED_ROLES).scoped(CARE_PLAN, "id").audited("read", "id"),
+        // SMS as Communication: scoped like /api/notifications; clinicians their own appointments', without the text
+        named(GET, "/fhir/r4/Communication", NAMED_ROLES).audited("list", null),
+        named(GET, "/fhir/r4/Communication/:id", NAMED_ROLES).audited("read", "id"),
         named(GET, "/fhir/r4/Appointment", NAMED_ROLES).audited("list", null),
         named(GET, "/fhir/r4/Appointment/:id", NAMED_ROLES).scoped(APPOINTMENT, "id"),
         named(GET, "/fhir/r4/Encounter", NAMED_ROLES).audited("list", null),
