@@ -30,6 +30,7 @@ public final class Access {
   private final Audit audit;
   private final Policy policy;
   private final SecurityHeaders headers;
+  private final ClientAddress clientAddress;
   private final FamilyLinks familyLinks;
   private final Gdpr gdpr;
   private final RevokedTokens revokedTokens;
@@ -46,6 +47,7 @@ public final class Access {
     this.audit = new Audit(pool);
     this.policy = policy;
     this.headers = new SecurityHeaders(contentSecurityPolicy(config));
+    this.clientAddress = ClientAddress.trusting(config.optional("http.trusted-proxies").orElse(""));
     this.familyLinks = new FamilyLinks(pool, settings.jwtSecret(), settings.familyLinkDays(),
         java.time.ZoneId.of(config.string("zone")));
     this.gdpr = new Gdpr(pool);
@@ -93,8 +95,9 @@ public final class Access {
   public PasswordHasher hasher() { return hasher; }
   public AccessSettings settings() { return settings; }
 
-  /** Security headers on every response: mount before any route that answers. */
+  /** Security headers on every response, and the client address of every request: mount before any route that answers. */
   public void mountHeaders(Router router) {
+    router.route().handler(clientAddress::handle);
     router.route().handler(headers::handle);
   }
 

@@ -76,7 +76,7 @@ public final class AccessPolicy {
         aggregate(GET, "/api/centres", EVERY_ROLE),
         aggregate(GET, "/api/centres/:id", EVERY_ROLE),
         aggregate(GET, "/api/caravans", EVERY_ROLE),
-        aggregate(GET, "/api/caravans/:id", EVERY_ROLE),
+        aggregate(GET, "/api/caravans/:id", EVERY_ROLE).scoped(CARAVAN, "id"),
 
         // The organisation, kept by the county: centres, rooms, staff, caravans (create, change, retire); the
         // handlers check the county a body names (served, within the caller's counties)
@@ -170,6 +170,11 @@ public final class AccessPolicy {
         named(POST, "/api/plans/:id/stop", COUNTY_LEVEL).scoped(PLAN, "id"),
         named(POST, "/api/plans/:id/publish", COUNTY_LEVEL).scoped(PLAN, "id"),
         named(POST, "/api/plans/:id/disruptions", COUNTY_LEVEL).scoped(PLAN, "id"),
+        // manual edits of a draft plan (issue 16): the staff member a session moves to is checked like any staff id
+        named(GET, "/api/plans/:id/moves", COUNTY_LEVEL).scoped(PLAN, "id"),
+        named(POST, "/api/plans/:id/moves", COUNTY_LEVEL).scoped(PLAN, "id").bodyScoped(STAFF, "staffId"),
+        named(POST, "/api/plans/:id/pins", COUNTY_LEVEL).scoped(PLAN, "id"),
+        named(POST, "/api/plans/:id/resolve", COUNTY_LEVEL).scoped(PLAN, "id"),
 
         // FHIR R4 (interop, docs/interop.md): the roles and scopes of the JSON API; beneficiary reads audited
         open(GET, "/fhir/r4/metadata"),

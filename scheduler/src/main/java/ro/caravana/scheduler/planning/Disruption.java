@@ -69,6 +69,19 @@ public sealed interface Disruption {
     }
   }
 
+  /**
+   * Not a change in the world but the coordinator's own: re-solve around the sessions pinned by hand, which stay
+   * where they are (made by {@link PlanEdits#resolve}, never read from a request body).
+   */
+  record ManualEdits(List<String> pinnedSessions) implements Disruption {
+    public ManualEdits { pinnedSessions = List.copyOf(pinnedSessions); }
+    @Override public String type() { return PlanEdits.RESOLVE; }
+    @Override public List<LocalDate> dates() { return List.of(); }
+    @Override public JsonObject toJson() {
+      return new JsonObject().put("type", type()).put("pinned", new JsonArray(pinnedSessions));
+    }
+  }
+
   private static JsonObject onDays(String type, String field, long subject, List<LocalDate> dates) {
     return new JsonObject().put("type", type).put(field, subject)
         .put("dates", new JsonArray(dates.stream().map(LocalDate::toString).toList()));
@@ -116,6 +129,9 @@ public sealed interface Disruption {
   static Disruption stored(JsonObject json) {
     if (json == null) return null;
     String type = json.getString("type");
+    if (type.equals(PlanEdits.RESOLVE)) {
+      return new ManualEdits(json.getJsonArray("pinned", new JsonArray()).stream().map(String::valueOf).toList());
+    }
     String field = subjectField(type);
     if (type.equals(BENEFICIARY_CANCELLED)) return new BeneficiaryCancelled(UUID.fromString(json.getString(field)));
     long subject = json.getLong(field);

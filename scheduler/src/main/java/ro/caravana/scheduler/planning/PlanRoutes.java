@@ -12,7 +12,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import ro.caravana.scheduler.access.Caller;
-import ro.caravana.scheduler.access.Caller;
 import ro.caravana.scheduler.platform.http.ApiError;
 import ro.caravana.scheduler.platform.http.Requests;
 import ro.caravana.scheduler.platform.http.Responses;
@@ -25,11 +24,13 @@ public final class PlanRoutes {
   private final Vertx vertx;
   private final PlanningService service;
   private final Publisher publisher;
+  private final PlanEdits edits;
 
-  public PlanRoutes(Vertx vertx, PlanningService service, Publisher publisher) {
+  public PlanRoutes(Vertx vertx, PlanningService service, Publisher publisher, PlanEdits edits) {
     this.vertx = vertx;
     this.service = service;
     this.publisher = publisher;
+    this.edits = edits;
   }
 
   public void mount(Router router) {
@@ -42,6 +43,41 @@ public final class PlanRoutes {
     router.post("/api/plans/:id/stop").handler(this::stop);
     router.post("/api/plans/:id/publish").handler(this::publish);
     router.post("/api/plans/:id/disruptions").handler(this::disrupt);
+    // manual edits (PlanEdits)
+    router.get("/api/plans/:id/moves").handler(this::session);
+    router.post("/api/plans/:id/moves").handler(this::move);
+    router.post("/api/plans/:id/pins").handler(this::pin);
+    router.post("/api/plans/:id/resolve").handler(this::resolve);
+  }
+
+  /** The plan's sessions; with {@code ?session=KEY} that session and the values it may take. */
+  private void session(RoutingContext ctx) {
+    UUID id = planId(ctx);
+    String key = Requests.query(ctx, "session");
+    found(ctx, id).compose(plan -> key == null ? edits.sessions(plan) : edits.session(plan, key))
+        .onSuccess(s -> Responses.json(ctx, 200, s)).onFailure(ctx::fail);
+  }
+
+  private void move(RoutingContext ctx) {
+    JsonObject body = Requests.body(ctx);
+    found(ctx, planId(ctx)).compose(plan -> edits.move(plan, body))
+        .onSuccess(r -> Responses.json(ctx, 200, r)).onFailure(ctx::fail);
+  }
+
+  private void pin(RoutingContext ctx) {
+    JsonObject body = Requests.body(ctx);
+    found(ctx, planId(ctx)).compose(plan -> edits.pin(plan, body))
+        .onSuccess(r -> Responses.json(ctx, 200, r)).onFailure(ctx::fail);
+  }
+
+  private void resolve(RoutingContext ctx) {
+    found(ctx, planId(ctx)).compose(plan -> edits.resolve(plan, requester(ctx)))
+        .onSuccess(id -> accepted(ctx, id)).onFailure(ctx::fail);
+  }
+
+  /** The plan if it exists in the caller's counties, else 404. */
+  private io.vertx.core.Future<JsonObject> found(RoutingContext ctx, UUID id) {
+    return service.plans().find(id, Caller.of(ctx).countyScope()).map(found -> found.orElseThrow(PlanRoutes::noSuchPlan));
   }
 
   private void create(RoutingContext ctx) {

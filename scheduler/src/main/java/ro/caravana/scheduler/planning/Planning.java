@@ -30,7 +30,8 @@ public final class Planning {
     ProblemLoader loader = new ProblemLoader(pool, plans, ZoneId.of(config.string("zone")));
     PlanningService service = new PlanningService(vertx, plans, loader, new CountyWeekPlanner(),
         config.integer("planning.workers"));
-    return new Planning(vertx, config, service, new PlanRoutes(vertx, service, new Publisher(pool, plans)));
+    return new Planning(vertx, config, service, new PlanRoutes(vertx, service, new Publisher(pool, plans),
+        new PlanEdits(service, loader)));
   }
 
   /**

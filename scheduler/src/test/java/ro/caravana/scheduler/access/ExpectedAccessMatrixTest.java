@@ -56,6 +56,7 @@ class ExpectedAccessMatrixTest {
       row("GET", "/api/localities/{siruta}", "ok ok ok ok ok ok 401"),
       row("GET", "/api/centres", "ok ok ok ok ok ok 401"),
       row("GET", "/api/caravans", "ok ok ok ok ok ok 401"),
+      row("GET", "/api/caravans/{caravan}", "ok ok 404 ok ok ok 401"),
       row("GET", "/api/staff", "ok ok ok ok ok 403 401"),
       row("GET", "/api/staff/{staff}", "ok ok 404 ok ok 403 401"),
       row("GET", "/api/beneficiaries", "ok ok ok ok ok 403 401"),
@@ -102,6 +103,11 @@ class ExpectedAccessMatrixTest {
       row("GET", "/api/plans/{p}/items", "ok ok 404 403 403 403 401"),
       row("POST", "/api/plans", "ok ok ok 403 403 403 401"),
       row("POST", "/api/plans", new JsonObject().put("county", "BC"), "ok ok 403 403 403 403 401"),
+      // manual edits of a plan (issue 16): county level, like every /api/plans* route
+      row("GET", "/api/plans/{p}/moves", "ok ok 404 403 403 403 401"),
+      row("POST", "/api/plans/{p}/moves", "ok ok 404 403 403 403 401"),
+      row("POST", "/api/plans/{p}/pins", "ok ok 404 403 403 403 401"),
+      row("POST", "/api/plans/{p}/resolve", "ok ok 404 403 403 403 401"),
       row("GET", "/api/reports/attendance", "ok ok ok ok ok ok 401"),
       row("GET", "/api/reports/attendance/marks", "ok ok ok ok ok ok 401"),
       // interop (docs/interop.md): FHIR as the JSON API, exports as reports, calendar feeds by token only
@@ -171,6 +177,7 @@ class ExpectedAccessMatrixTest {
     IDS.put("{a}", a);
     IDS.put("{cp}", cp);
     IDS.put("{p}", p);
+    IDS.put("{caravan}", one("SELECT id::text FROM caravans WHERE county = 'BC' ORDER BY id LIMIT 1"));
     IDS.put("{staff}", one("SELECT id::text FROM staff WHERE county = 'BC' ORDER BY id LIMIT 1"));
     IDS.put("{siruta}", one("SELECT siruta::text FROM localities WHERE county = 'BC' AND siruta > 10000 ORDER BY siruta LIMIT 1"));
   }
