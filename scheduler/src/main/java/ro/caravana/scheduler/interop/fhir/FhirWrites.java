@@ -33,10 +33,12 @@ import ro.caravana.scheduler.common.Rows;
 import ro.caravana.scheduler.platform.http.ApiError;
 
 /**
- * The FHIR write path, in one place: a Patient is turned into the JSON API's beneficiary body and goes
- * through the same validation ({@link BeneficiaryInput}) and repository; cancelling an Appointment (an
- * update whose only change is {@code status: cancelled}) goes through the appointment lifecycle
- * ({@code AppointmentRepository.changeStatus}: one owner of the status, its event in the outbox).
+ * The FHIR write path, in one place: a Patient (create, update) is turned into the JSON API's beneficiary body
+ * and goes through the same validation ({@link BeneficiaryInput}) and repository; a booking (Appointment create
+ * on a free Slot) goes through {@link AppointmentInput} and {@code AppointmentRepository.create} with the slot
+ * held in the same transaction; cancelling an Appointment (an update whose only change is
+ * {@code status: cancelled}) and a family's answer (AppointmentResponse) go through the appointment lifecycle
+ * (one owner of the status, its event in the outbox).
  */
 final class FhirWrites {
 
