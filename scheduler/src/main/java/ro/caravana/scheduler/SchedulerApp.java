@@ -153,6 +153,7 @@ public final class SchedulerApp {
     DomainApi.mount(router, context.pool(), served);
     ro.caravana.scheduler.imports.ImportRoutes.mount(router, context.pool(), served);
     ConsultationRoutes.mount(router, context.pool(), JoinIssuer.eventBus(context.vertx()), access.familyLinks());
+    ConsultationRoutes.answerJoinable(context.vertx(), context.pool());
     planning.routes().mount(router);
     ZoneId zone = ZoneId.of(context.config().string("zone"));
     new ReportRoutes(new AttendanceReport(context.pool(), zone), zone).mount(router);
@@ -162,6 +163,7 @@ public final class SchedulerApp {
     new CalendarFeeds(context.vertx(), context.pool(), access.settings().jwtSecret(), zone,
         context.config().optional("calendar.link-base").orElse("")).mount(router);
     new ExportRoutes(new AttendanceReport(context.pool(), zone), zone).mount(router);
+    new ro.caravana.scheduler.interop.export.RecordExports(context.vertx(), context.pool(), zone).mount(router);
     // field attendance: the clinician's and the caravan crew's day, marks queued offline, walk-ins
     new FieldApi(context.pool(), zone).mount(router);
     extraRoutes.accept(router, context);

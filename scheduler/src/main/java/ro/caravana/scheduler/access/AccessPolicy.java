@@ -8,6 +8,7 @@ import static io.vertx.core.http.HttpMethod.PUT;
 import static ro.caravana.scheduler.access.Policy.COORDINATORS;
 import static ro.caravana.scheduler.access.Policy.EVERY_ROLE;
 import static ro.caravana.scheduler.access.Policy.NAMED_ROLES;
+import static ro.caravana.scheduler.access.Policy.Subject.ACCOUNT;
 import static ro.caravana.scheduler.access.Policy.Subject.APPOINTMENT;
 import static ro.caravana.scheduler.access.Policy.Subject.BENEFICIARY;
 import static ro.caravana.scheduler.access.Policy.Subject.CARAVAN;
@@ -69,6 +70,20 @@ public final class AccessPolicy {
         // Access administration
         named(GET, "/api/audit", EnumSet.of(ADMIN)),
 
+        // Accounts: administrators keep every account, county coordinators the centre coordinators and clinicians
+        // of their counties (AccountAdmin); changes are audited by the handler in their own transaction. The
+        // one-time links that set a password are opened without an account.
+        named(GET, "/api/accounts", COUNTY_LEVEL).audited("list", null),
+        named(POST, "/api/accounts", COUNTY_LEVEL).bodyScoped(CENTRE, "centreId").bodyScoped(STAFF, "staffId"),
+        named(GET, "/api/accounts/:id", COUNTY_LEVEL).scoped(ACCOUNT, "id").audited("read", "id"),
+        named(PATCH, "/api/accounts/:id", COUNTY_LEVEL).scoped(ACCOUNT, "id").bodyScoped(CENTRE, "centreId")
+            .bodyScoped(STAFF, "staffId"),
+        named(POST, "/api/accounts/:id/disable", COUNTY_LEVEL).scoped(ACCOUNT, "id"),
+        named(POST, "/api/accounts/:id/enable", COUNTY_LEVEL).scoped(ACCOUNT, "id"),
+        named(POST, "/api/accounts/:id/password-reset", COUNTY_LEVEL).scoped(ACCOUNT, "id"),
+        open(GET, "/api/account-links/:token").limited(Policy.Limit.PUBLIC),
+        open(POST, "/api/account-links/:token").limited(Policy.Limit.LOGIN),
+
         // Reference data without names: places, centres, caravans
         aggregate(GET, "/api/counties", EVERY_ROLE),
         aggregate(GET, "/api/localities", EVERY_ROLE),
@@ -76,7 +91,7 @@ public final class AccessPolicy {
         aggregate(GET, "/api/centres", EVERY_ROLE),
         aggregate(GET, "/api/centres/:id", EVERY_ROLE),
         aggregate(GET, "/api/caravans", EVERY_ROLE),
-        aggregate(GET, "/api/caravans/:id", EVERY_ROLE),
+        aggregate(GET, "/api/caravans/:id", EVERY_ROLE).scoped(CARAVAN, "id"),
 
         // The organisation, kept by the county: centres, rooms, staff, caravans (create, change, retire); the
         // handlers check the county a body names (served, within the caller's counties)
@@ -153,6 +168,7 @@ public final class AccessPolicy {
         named(GET, "/api/notifications", COORDINATORS).queryScoped(BENEFICIARY, "beneficiaryId").audited("list", null),
         named(GET, "/api/notifications/:id", COORDINATORS).audited("read", "id"),
         named(GET, "/api/sms/replies", COORDINATORS).queryScoped(BENEFICIARY, "beneficiaryId").audited("list", null),
+        named(GET, "/api/sms/threads", COORDINATORS).audited("list", null),
         named(POST, "/api/sms/demo/replies", EnumSet.of(ADMIN)),
 
         // Reports: aggregates only, the supervisors' view (a county outside the caller's scope is refused)
@@ -168,13 +184,34 @@ public final class AccessPolicy {
         named(POST, "/api/plans/:id/stop", COUNTY_LEVEL).scoped(PLAN, "id"),
         named(POST, "/api/plans/:id/publish", COUNTY_LEVEL).scoped(PLAN, "id"),
         named(POST, "/api/plans/:id/disruptions", COUNTY_LEVEL).scoped(PLAN, "id"),
+        // manual edits of a draft plan (issue 16): the staff member a session moves to is checked like any staff id
+        named(GET, "/api/plans/:id/moves", COUNTY_LEVEL).scoped(PLAN, "id"),
+        named(POST, "/api/plans/:id/moves", COUNTY_LEVEL).scoped(PLAN, "id").bodyScoped(STAFF, "staffId"),
+        named(POST, "/api/plans/:id/pins", COUNTY_LEVEL).scoped(PLAN, "id"),
+        named(POST, "/api/plans/:id/resolve", COUNTY_LEVEL).scoped(PLAN, "id"),
 
         // FHIR R4 (interop, docs/interop.md): the roles and scopes of the JSON API; beneficiary reads audited
         open(GET, "/fhir/r4/metadata"),
         named(GET, "/fhir/r4/Patient", NAMED_ROLES).audited("list", null),
         named(GET, "/fhir/r4/Patient/:id", NAMED_ROLES).scoped(BENEFICIARY, "id").audited("read", "id"),
         named(POST, "/fhir/r4/Patient", COORDINATORS).audited("create", null),
+        named(PUT, "/fhir/r4/Patient/:id", COORDINATORS).scoped(BENEFICIARY, "id").audited("update", "id"),
         named(PUT, "/fhir/r4/Appointment/:id", COORDINATORS).scoped(APPOINTMENT, "id"),
+        // a booking names its Slot and Patient in the body: the handler checks both are in the caller's scope
+        named(POST, "/fhir/r4/Appointment", COORDINATORS),
+        // a family's answers (DA / NU): read as the appointments; recorded by coordinators (the handler scopes it)
+        named(GET, "/fhir/r4/AppointmentResponse", NAMED_ROLES).audited("list", null),
+        named(GET, "/fhir/r4/AppointmentResponse/:id", NAMED_ROLES),
+        named(POST, "/fhir/r4/AppointmentResponse", COORDINATORS),
+        named(GET, "/fhir/r4/Schedule", NAMED_ROLES),
+        named(GET, "/fhir/r4/Schedule/:id", NAMED_ROLES),
+        named(GET, "/fhir/r4/Slot", NAMED_ROLES),
+        named(GET, "/fhir/r4/Slot/:id", NAMED_ROLES),
+        named(GET, "/fhir/r4/CarePlan", NAMED_ROLES).audited("list", null),
+        named(GET, "/fhir/r4/CarePlan/:id", NAMED_ROLES).scoped(CARE_PLAN, "id").audited("read", "id"),
+        // SMS as Communication: scoped like /api/notifications; clinicians their own appointments', without the text
+        named(GET, "/fhir/r4/Communication", NAMED_ROLES).audited("list", null),
+        named(GET, "/fhir/r4/Communication/:id", NAMED_ROLES).audited("read", "id"),
         named(GET, "/fhir/r4/Appointment", NAMED_ROLES).audited("list", null),
         named(GET, "/fhir/r4/Appointment/:id", NAMED_ROLES).scoped(APPOINTMENT, "id"),
         named(GET, "/fhir/r4/Encounter", NAMED_ROLES).audited("list", null),
@@ -202,6 +239,11 @@ public final class AccessPolicy {
         // Ministry exports (interop): aggregates only, within the caller's counties
         aggregate(GET, "/api/exports/report.csv", EVERY_ROLE),
         aggregate(GET, "/api/exports/report.xlsx", EVERY_ROLE),
+        // Record exports (CSV or XLSX: beneficiaries, care plans, a published week): county level, rows filtered by the
+        // caller's scope, each export audited by the handler with its filters and row count
+        named(GET, "/api/exports/beneficiaries", COUNTY_LEVEL),
+        named(GET, "/api/exports/care-plans", COUNTY_LEVEL),
+        named(GET, "/api/exports/week", COUNTY_LEVEL),
 
         // Caravan horizons and road times of a county (counts of people, no names)
         aggregate(POST, "/api/horizons", COUNTY_LEVEL).bodyScoped(COUNTY, "county"),

@@ -29,24 +29,24 @@ class DisruptionIdsTest {
   @Test
   @DisplayName("an appointment id passes only as 36 ASCII characters in the 8-4-4-4-12 layout")
   void appointmentId() {
-    assertEquals(ID, Disruption.validate(cancelled(ID)).getString("appointmentId"));
-    assertEquals(ID, Disruption.validate(cancelled(ID.toUpperCase())).getString("appointmentId"));
+    assertEquals(ID, Disruption.parse(cancelled(ID)).toJson().getString("appointmentId"));
+    assertEquals(ID, Disruption.parse(cancelled(ID.toUpperCase())).toJson().getString("appointmentId"));
     for (String hostile : List.of("------------------------------------", "3f2a9c1e0b4d4c8e9a7f1d2e3f4a5b6c----",
         "\uff13f2a9c1e-0b4d-4c8e-9a7f-1d2e3f4a5b6c", "\u0663f2a9c1e-0b4d-4c8e-9a7f-1d2e3f4a5b6c", ID + " ", " " + ID.substring(1),
         "{" + ID.substring(1, 35) + "}", ID.substring(0, 35) + "\u0000", "%33f2a9c1e-0b4d-4c8e-9a7f-1d2e3f4a5b")) {
-      ApiError e = assertThrows(ApiError.class, () -> Disruption.validate(cancelled(hostile)), hostile);
+      ApiError e = assertThrows(ApiError.class, () -> Disruption.parse(cancelled(hostile)), hostile);
       assertEquals(400, e.status());
       assertEquals("appointmentId", e.field());
     }
-    assertThrows(ApiError.class, () -> Disruption.validate(cancelled(42)));
+    assertThrows(ApiError.class, () -> Disruption.parse(cancelled(42)));
   }
 
   @Test
   @DisplayName("a staff, caravan or centre id passes only as a JSON integer above zero (not 7.0, 7.9, \"7\" or -7)")
   void numericSubject() {
-    assertEquals(7L, Disruption.validate(absent(7)).getLong("staffId"));
+    assertEquals(7L, Disruption.parse(absent(7)).toJson().getLong("staffId"));
     for (Object hostile : new Object[] {7.0, 7.9, "7", -7, 0, 1e3, new JsonArray().add(7), new JsonObject().put("id", 7)}) {
-      ApiError e = assertThrows(ApiError.class, () -> Disruption.validate(absent(hostile)), String.valueOf(hostile));
+      ApiError e = assertThrows(ApiError.class, () -> Disruption.parse(absent(hostile)), String.valueOf(hostile));
       assertEquals("staffId", e.field());
     }
   }
