@@ -81,7 +81,7 @@ public final class SchedulerApp {
     return vertx.executeBlocking(() -> Migrations.run(db.jdbcUrl(), db.user(), db.password()), false)
         .compose(migrations -> {
           LOG.info("database migrations applied: {}", migrations);
-          Pool pool = db.pool(vertx);
+          Pool pool = db.pool(vertx, DatabaseSettings.Limits.from(config));
           KafkaAdminClient admin = KafkaAdminClient.create(vertx, KafkaClients.admin(kafkaBootstrap));
           Context context = new Context(vertx, config, pool, kafkaBootstrap);
           Planning planning = Planning.create(vertx, config, pool);
