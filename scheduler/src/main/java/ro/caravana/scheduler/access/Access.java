@@ -33,6 +33,7 @@ public final class Access {
   private final FamilyLinks familyLinks;
   private final Gdpr gdpr;
   private final AccountAdmin accountAdmin;
+  private final RevokedTokens revokedTokens;
   private Authenticator authenticator;
 
   private Access(Vertx vertx, Pool pool, AppConfig config, AccessSettings settings, Policy policy) {
@@ -51,6 +52,7 @@ public final class Access {
     this.gdpr = new Gdpr(pool);
     this.accountAdmin = new AccountAdmin(vertx, pool, hasher, config.integer("accounts.invite-hours"),
         config.integer("accounts.reset-hours"), config.optional("accounts.link-base").orElse(""));
+    this.revokedTokens = new RevokedTokens(pool);
   }
 
   /**
@@ -79,6 +81,8 @@ public final class Access {
       access.gdpr.scheduleRetention(vertx, settings.retentionMonths(), settings.retentionCheckMinutes());
       vertx.setPeriodic(3_600_000L, id -> access.sessions.purge()
           .onFailure(e -> LOG.warn("session purge failed: {}", e.toString())));
+      vertx.setPeriodic(3_600_000L, id -> access.revokedTokens.purge()
+          .onFailure(e -> LOG.warn("revoked token purge failed: {}", e.toString())));
       return access;
     });
   }
@@ -109,7 +113,7 @@ public final class Access {
 
   public void mountRoutes(Router router) {
     authenticator = new Authenticator(vertx, accounts, new LoginFailures(pool), hasher, settings);
-    new AuthRoutes(authenticator, tokens, sessions).mount(router);
+    new AuthRoutes(authenticator, tokens, sessions, revokedTokens).mount(router);
     audit.mount(router);
     familyLinks.mount(router);
     new Consent(pool).mount(router);
@@ -120,6 +124,8 @@ public final class Access {
   /** Links for SMS notices: {@code access.familyLinks().issue(tx, appointmentId, null)}. */
   public FamilyLinks familyLinks() { return familyLinks; }
   public Gdpr gdpr() { return gdpr; }
+  /** The deny list of logged-out Bearer tokens (cleaned hourly). */
+  public RevokedTokens revokedTokens() { return revokedTokens; }
 
   /** A new account with an Argon2id hash of the password (hashing runs off the event loop). */
   public Future<Account> createAccount(String email, String displayName, Role role, List<String> counties,

@@ -7,6 +7,7 @@ import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import ro.caravana.scheduler.common.Ids;
 import ro.caravana.scheduler.platform.http.ApiError;
 
 /** What changed since a plan was made; validated into a normalised JSON kept with the re-plan. */
@@ -34,15 +35,16 @@ public final class Disruption {
     JsonObject out = new JsonObject().put("type", t);
     Object subject = body.getValue(field);
     if (t.equals(BENEFICIARY_CANCELLED)) {
-      if (!(subject instanceof String s) || !s.matches("[0-9a-fA-F-]{36}")) {
+      if (!(subject instanceof String s) || Ids.uuidOrNull(s) == null) {
         throw ApiError.badRequest(field, "Lipsește identificatorul programării.", "The appointment id is missing.");
       }
       return out.put(field, s.toLowerCase());
     }
-    if (!(subject instanceof Number n) || n.longValue() <= 0) {
+    long n = Ids.jsonNumberOrNegative(subject);
+    if (n < 0) {
       throw ApiError.badRequest(field, "Lipsește „" + field + "” (număr întreg pozitiv).", field + " is missing (a positive integer).");
     }
-    out.put(field, n.longValue());
+    out.put(field, n);
     Object dates = body.getValue("dates");
     if (!(dates instanceof JsonArray array) || array.isEmpty() || array.size() > 31) {
       throw ApiError.badRequest("dates", "„dates” trebuie să fie o listă de 1–31 zile (AAAA-LL-ZZ).",

@@ -107,15 +107,26 @@ class AccessAuthTest {
 
     JWTAuth sameKey = jwt(TestSystem.TEST_JWT_SECRET);
     long now = System.currentTimeMillis() / 1000;
-    String expired = sameKey.generateToken(new JsonObject().put("sub", "1").put("iat", now - 7200).put("exp", now - 60),
+    String expired = sameKey.generateToken(new JsonObject().put("sub", "1").put("iat", now - 7200).put("exp", now - 60)
+        .put("jti", java.util.UUID.randomUUID().toString()).put("gen", 0),
         new JWTOptions().setAlgorithm("HS256").setIssuer(Tokens.ISSUER).setAudience(List.of(Tokens.AUDIENCE)));
     assertEquals(401, api.get("/api/auth/me", expired).statusCode());
     // the same key and claims with a future expiry work, so the refusal above is the expiry
-    String fresh = sameKey.generateToken(new JsonObject().put("sub", "1"),
+    JsonObject claims = new JsonObject().put("sub", "1").put("jti", java.util.UUID.randomUUID().toString())
+        .put("gen", 0); // account 1 (the demo administrator) is never changed by tests
+    String fresh = sameKey.generateToken(claims.copy(),
         new JWTOptions().setAlgorithm("HS256").setIssuer(Tokens.ISSUER).setAudience(List.of(Tokens.AUDIENCE))
             .setExpiresInSeconds(600));
     assertEquals(200, api.get("/api/auth/me", fresh).statusCode());
-    String noExpiry = sameKey.generateToken(new JsonObject().put("sub", "1"),
+    // without a jti or a generation a token could not be recalled: refused
+    for (String missing : new String[] {"jti", "gen"}) {
+      JsonObject less = claims.copy();
+      less.remove(missing);
+      String token = sameKey.generateToken(less, new JWTOptions().setAlgorithm("HS256").setIssuer(Tokens.ISSUER)
+          .setAudience(List.of(Tokens.AUDIENCE)).setExpiresInSeconds(600));
+      assertEquals(401, api.get("/api/auth/me", token).statusCode(), "without " + missing);
+    }
+    String noExpiry = sameKey.generateToken(claims.copy(),
         new JWTOptions().setAlgorithm("HS256").setIssuer(Tokens.ISSUER).setAudience(List.of(Tokens.AUDIENCE)));
     assertEquals(401, api.get("/api/auth/me", noExpiry).statusCode());
     assertEquals(401, api.call(HttpMethod.GET, "/api/auth/me", Map.of("Authorization", "Basic YWRtaW46ZGVtbw=="), null)

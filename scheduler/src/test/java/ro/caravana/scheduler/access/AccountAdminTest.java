@@ -272,8 +272,9 @@ class AccountAdminTest {
     assertEquals(version + 1, changed.bodyAsJsonObject().getInteger("version"));
     assertEquals(1, changed.bodyAsJsonObject().getInteger("sessionsEnded"));
     assertEquals(401, api.call(HttpMethod.GET, "/api/auth/me", Map.of("Cookie", cookie), null).statusCode());
-    var me = api.get("/api/auth/me", token);
-    assertEquals("nurse", me.bodyAsJsonObject().getString("role"), "a token is read against the new role at once");
+    assertEquals(401, api.get("/api/auth/me", token).statusCode(), "tokens issued before the change are recalled");
+    token = api.login(email, PASSWORD).bodyAsJsonObject().getString("token");
+    assertEquals("nurse", api.get("/api/auth/me", token).bodyAsJsonObject().getString("role"));
     assertEquals(1, count("SELECT count(*) FROM audit_log WHERE action = 'account.change' AND record = $1"
         + " AND filters LIKE 'role=nurse%'", "accounts:" + id));
 
