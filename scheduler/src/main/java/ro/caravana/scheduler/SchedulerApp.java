@@ -155,7 +155,8 @@ public final class SchedulerApp {
     ConsultationRoutes.mount(router, context.pool(), JoinIssuer.eventBus(context.vertx()), access.familyLinks());
     planning.routes().mount(router);
     ZoneId zone = ZoneId.of(context.config().string("zone"));
-    new ReportRoutes(new AttendanceReport(context.pool(), zone), zone).mount(router);
+    new ReportRoutes(new AttendanceReport(context.pool(), zone), zone, new ro.caravana.scheduler.report.CoverageReport(
+        context.pool(), zone, context.config().integer("reports.coverage-max-gap-days"))).mount(router);
     notices.mount(router);
     // interop: FHIR R4, calendar feeds, ministry exports (docs/interop.md)
     FhirServer.mount(router, context.vertx(), context.pool(), zone);

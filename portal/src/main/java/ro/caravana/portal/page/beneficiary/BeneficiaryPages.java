@@ -22,6 +22,7 @@ import java.util.Map;
 import java.util.Set;
 import ro.caravana.portal.page.Labels;
 import ro.caravana.portal.page.Lang;
+import ro.caravana.portal.page.PageApi;
 import ro.caravana.portal.page.PageError;
 import ro.caravana.portal.page.PageRequest;
 import ro.caravana.portal.page.Pages;
@@ -53,6 +54,10 @@ public final class BeneficiaryPages {
     router.get("/beneficiari/:id").handler(pages.page("beneficiary", ROLES, req -> record(req, null, new JsonObject(), null, new JsonObject())));
     router.post("/beneficiari/:id").handler(pages.page("beneficiary", ROLES, BeneficiaryPages::update));
     router.post("/beneficiari/:id/planuri").handler(pages.page("beneficiary", ROLES, BeneficiaryPages::addCarePlan));
+    router.post("/beneficiari/:id/planuri/:planId").handler(pages.page("beneficiary", ROLES, BeneficiaryPages::addCarePlan));
+    router.get("/beneficiari/:id/export").handler(pages.page("beneficiary", RecordExtras.GDPR_ROLES, RecordExtras::export));
+    router.post("/beneficiari/:id/stergere").handler(pages.page("beneficiary", RecordExtras.GDPR_ROLES,
+        req -> RecordExtras.erase(req, BeneficiaryPages::record)));
   }
 
   // ---- search
@@ -116,7 +121,7 @@ public final class BeneficiaryPages {
 
   // ---- record
 
-  private static Future<Map<String, Object>> record(PageRequest req, JsonObject typed, JsonObject errors, JsonObject typedPlan,
+  static Future<Map<String, Object>> record(PageRequest req, JsonObject typed, JsonObject errors, JsonObject typedPlanOrNull,
       JsonObject planErrors) {
     String id = req.ctx().pathParam("id");
     if (!canonical(id)) return Future.failedFuture(new PageError(404, "error.notFound"));
@@ -125,7 +130,8 @@ public final class BeneficiaryPages {
       Future<JsonObject> appointments = req.read("/api/appointments?beneficiary=" + id + "&limit=500");
       Future<JsonObject> localities = req.read("/api/localities?limit=2000&county=" + enc(b.getString("county")));
       Future<JsonObject> centres = req.read("/api/centres?limit=200&county=" + enc(b.getString("county")));
-      return Future.all(plans, appointments, localities, centres).map(v -> {
+      Future<JsonObject> extras = RecordExtras.read(req, id);
+      return Future.all(plans, appointments, localities, centres, extras).map(v -> {
         Map<String, Object> m = new HashMap<>();
         m.put("title", b.getString("firstName") + " " + b.getString("lastName"));
         m.put("id", id);
@@ -140,10 +146,25 @@ public final class BeneficiaryPages {
         m.put("sexes", choices(req, "sex", Words.SEXES.keySet(), form.getString("sex")));
         m.put("categoryChoices", choices(req, "category", Words.CATEGORIES.keySet(), form.getString("category")));
         m.put("localityChoices", localityOptions(localities.result(), List.of(), form.getString("localitySiruta")));
-        m.put("carePlans", carePlans(req, plans.result()));
+        m.put("carePlans", carePlans(req, plans.result(), id));
+        RecordExtras.model(m, req, extras.result());
+        // editing a care plan: the form holds that plan (or what was typed when it was refused)
+        String editing = req.ctx().pathParam("planId") != null ? req.ctx().pathParam("planId") : req.param("plan").orElse(null);
+        JsonObject edited = editing == null ? null : plans.result().getJsonArray("items", new JsonArray()).stream()
+            .map(o -> (JsonObject) o).filter(p -> editing.equals(p.getString("id"))).findFirst().orElse(null);
+        if (edited != null) {
+          m.put("planAction", "/beneficiari/" + id + "/planuri/" + editing);
+          m.put("planTitle", req.t("person.editPlan", req.label("service", edited.getString("service"))));
+          m.put("planSubmit", req.t("person.plan.save"));
+          if (typedPlanOrNull == null) m.put("editedPlan", RecordExtras.planForm(edited));
+        } else {
+          m.put("planAction", "/beneficiari/" + id + "/planuri");
+          m.put("planTitle", req.t("person.newPlan"));
+          m.put("planSubmit", req.t("person.plan.add"));
+        }
         m.put("appointments", appointments(req, appointments.result()));
-        JsonObject plan = typedPlan == null ? new JsonObject().put("validFrom", LocalDate.now(ZONE).toString())
-            .put("sessionsPerWeek", "1").put("minutes", "45") : typedPlan;
+        JsonObject plan = typedPlanOrNull != null ? typedPlanOrNull : m.containsKey("editedPlan") ? (JsonObject) m.remove("editedPlan")
+            : new JsonObject().put("validFrom", LocalDate.now(ZONE).toString()).put("sessionsPerWeek", "1").put("minutes", "45");
         m.put("plan", plan);
         m.put("planErrors", errorList(req, planErrors));
         m.put("planError", planErrors);
@@ -220,9 +241,19 @@ public final class BeneficiaryPages {
     if ("centre".equals(body.getString("modality")) && typed.getString("centreId") != null) {
       body.put("centreId", number(typed.getString("centreId")));
     }
-    return req.send(HttpMethod.POST, "/api/beneficiaries/" + id + "/care-plans", body).compose(a -> {
+    String planId = ctx.pathParam("planId");
+    if (planId != null && !canonical(planId)) return Future.failedFuture(new PageError(404, "error.notFound"));
+    Future<PageApi.Answer> sent = planId == null ? req.send(HttpMethod.POST, "/api/beneficiaries/" + id + "/care-plans", body)
+        : req.read("/api/care-plans/" + planId).compose(current -> {
+          // what the form does not edit stays as it is
+          for (String keep : List.of("intervalWeeks", "preferredDays", "preferredFrom", "preferredTo", "version")) {
+            if (current.getValue(keep) != null) body.put(keep, current.getValue(keep));
+          }
+          return req.send(HttpMethod.PUT, "/api/care-plans/" + planId, body.put("beneficiaryId", id));
+        });
+    return sent.compose(a -> {
       if (a.ok()) {
-        ctx.redirect("/beneficiari/" + id + "?mesaj=plan#planuri");
+        ctx.redirect("/beneficiari/" + id + "?mesaj=" + (planId == null ? "plan" : "planmodificat") + "#planuri");
         return Future.succeededFuture(Map.of());
       }
       if (a.status() == 401 || a.status() == 403 || a.status() == 404) return Future.failedFuture(PageError.of(a));
@@ -303,11 +334,12 @@ public final class BeneficiaryPages {
     if (value != null && !value.isBlank()) out.add(new JsonObject().put("name", name).put("value", value));
   }
 
-  private static JsonArray carePlans(PageRequest req, JsonObject page) {
+  private static JsonArray carePlans(PageRequest req, JsonObject page, String beneficiaryId) {
     JsonArray out = new JsonArray();
     for (Object o : page.getJsonArray("items", new JsonArray())) {
       JsonObject p = (JsonObject) o;
       out.add(new JsonObject().put("service", req.label("service", p.getString("service")))
+          .put("editHref", "/beneficiari/" + beneficiaryId + "?plan=" + p.getString("id") + "#newplan-h")
           .put("rhythm", req.t("person.rhythm", p.getInteger("sessionsPerWeek"), p.getInteger("minutes"), p.getInteger("intervalWeeks", 1)))
           .put("modality", req.label("modality", p.getString("modality")))
           .put("period", date(p.getString("validFrom"), req) + (p.getString("validTo") == null ? "" : " – " + date(p.getString("validTo"), req))));
@@ -382,7 +414,7 @@ public final class BeneficiaryPages {
     return LocalDate.parse(iso.substring(0, 10)).format(DateTimeFormatter.ofPattern("d MMMM yyyy", req.lang().locale()));
   }
 
-  private static boolean canonical(String id) {
+  static boolean canonical(String id) {
     try {
       return id != null && id.length() == 36 && java.util.UUID.fromString(id).toString().equals(id);
     } catch (IllegalArgumentException e) {
