@@ -153,6 +153,7 @@ public final class SchedulerApp {
     DomainApi.mount(router, context.pool(), served);
     ro.caravana.scheduler.imports.ImportRoutes.mount(router, context.pool(), served);
     ConsultationRoutes.mount(router, context.pool(), JoinIssuer.eventBus(context.vertx()), access.familyLinks());
+    ConsultationRoutes.answerJoinable(context.vertx(), context.pool());
     planning.routes().mount(router);
     ZoneId zone = ZoneId.of(context.config().string("zone"));
     new ReportRoutes(new AttendanceReport(context.pool(), zone), zone, new ro.caravana.scheduler.report.CoverageReport(

@@ -19,6 +19,7 @@ import ro.caravana.scheduler.access.Audit;
 import ro.caravana.scheduler.access.NewAccount;
 import ro.caravana.scheduler.access.PasswordHasher;
 import ro.caravana.scheduler.access.Role;
+import ro.caravana.scheduler.common.Ids;
 import ro.caravana.scheduler.platform.config.AppConfig;
 import ro.caravana.scheduler.platform.db.DatabaseSettings;
 import ro.caravana.scheduler.platform.db.Migrations;
@@ -149,8 +150,9 @@ public final class AdminCommand {
   }
 
   private static Long id(String value, String option) {
-    if (!value.matches("[0-9]{1,18}")) throw new IllegalArgumentException(option + " takes a numeric id");
-    return Long.parseLong(value);
+    long id = Ids.numberOrNegative(value);
+    if (id < 0) throw new IllegalArgumentException(option + " takes a numeric id");
+    return id;
   }
 
   private static void close(Future<Void> f) {

@@ -30,8 +30,10 @@ public final class Access {
   private final Audit audit;
   private final Policy policy;
   private final SecurityHeaders headers;
+  private final ClientAddress clientAddress;
   private final FamilyLinks familyLinks;
   private final Gdpr gdpr;
+  private final RevokedTokens revokedTokens;
   private Authenticator authenticator;
 
   private Access(Vertx vertx, Pool pool, AppConfig config, AccessSettings settings, Policy policy) {
@@ -45,9 +47,11 @@ public final class Access {
     this.audit = new Audit(pool);
     this.policy = policy;
     this.headers = new SecurityHeaders(contentSecurityPolicy(config));
+    this.clientAddress = ClientAddress.trusting(config.optional("http.trusted-proxies").orElse(""));
     this.familyLinks = new FamilyLinks(pool, settings.jwtSecret(), settings.familyLinkDays(),
         java.time.ZoneId.of(config.string("zone")));
     this.gdpr = new Gdpr(pool);
+    this.revokedTokens = new RevokedTokens(pool);
   }
 
   /**
@@ -76,6 +80,8 @@ public final class Access {
       access.gdpr.scheduleRetention(vertx, settings.retentionMonths(), settings.retentionCheckMinutes());
       vertx.setPeriodic(3_600_000L, id -> access.sessions.purge()
           .onFailure(e -> LOG.warn("session purge failed: {}", e.toString())));
+      vertx.setPeriodic(3_600_000L, id -> access.revokedTokens.purge()
+          .onFailure(e -> LOG.warn("revoked token purge failed: {}", e.toString())));
       return access;
     });
   }
@@ -89,8 +95,9 @@ public final class Access {
   public PasswordHasher hasher() { return hasher; }
   public AccessSettings settings() { return settings; }
 
-  /** Security headers on every response: mount before any route that answers. */
+  /** Security headers on every response, and the client address of every request: mount before any route that answers. */
   public void mountHeaders(Router router) {
+    router.route().handler(clientAddress::handle);
     router.route().handler(headers::handle);
   }
 
@@ -106,7 +113,7 @@ public final class Access {
 
   public void mountRoutes(Router router) {
     authenticator = new Authenticator(vertx, accounts, new LoginFailures(pool), hasher, settings);
-    new AuthRoutes(authenticator, tokens, sessions).mount(router);
+    new AuthRoutes(authenticator, tokens, sessions, revokedTokens).mount(router);
     audit.mount(router);
     familyLinks.mount(router);
     new Consent(pool).mount(router);
@@ -116,6 +123,8 @@ public final class Access {
   /** Links for SMS notices: {@code access.familyLinks().issue(tx, appointmentId, null)}. */
   public FamilyLinks familyLinks() { return familyLinks; }
   public Gdpr gdpr() { return gdpr; }
+  /** The deny list of logged-out Bearer tokens (cleaned hourly). */
+  public RevokedTokens revokedTokens() { return revokedTokens; }
 
   /** A new account with an Argon2id hash of the password (hashing runs off the event loop). */
   public Future<Account> createAccount(String email, String displayName, Role role, List<String> counties,

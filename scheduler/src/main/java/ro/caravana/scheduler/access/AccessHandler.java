@@ -100,13 +100,15 @@ public final class AccessHandler {
         return;
       }
       Policy.Rule rule = match.get().rule();
+      ctx.put(Caller.KEY, caller);
       if (!rule.admits(caller.role()) || (rule.names() && !caller.seesNames())) {
+        auditRefusal(ctx, rule, match.get(), denied());
         ctx.fail(denied());
         return;
       }
-      ctx.put(Caller.KEY, caller);
       inScope(ctx, caller, match.get()).onComplete(scoped -> {
         if (scoped.failed()) {
+          auditRefusal(ctx, rule, match.get(), scoped.cause());
           ctx.fail(scoped.cause());
           return;
         }
@@ -167,8 +169,11 @@ public final class AccessHandler {
       if (!authorization.regionMatches(true, 0, "Bearer ", 0, 7)) return Future.succeededFuture(null);
       String token = authorization.substring(7).trim();
       return tokens.verify(token)
-          .compose(id -> accounts.byId(id))
-          .map(account -> account.filter(a -> !a.disabled()).map(a -> a.caller(Caller.Via.BEARER)).orElse(null))
+          .compose(claims -> accounts.forToken(claims).map(account -> {
+            if (account.isEmpty()) return null; // disabled, changed since the token was issued, or logged out
+            ctx.put(Tokens.CLAIMS_KEY, claims);
+            return account.get().caller(Caller.Via.BEARER);
+          }))
           .otherwise(e -> { LOG.debug("bearer token refused: {}", e.toString()); return null; });
     }
     Cookie cookie = ctx.request().getCookie(Sessions.COOKIE);
@@ -219,6 +224,38 @@ public final class AccessHandler {
     });
   }
 
+  /**
+   * A refused request to an audited route (wrong role, an unreadable id, a record out of scope) is recorded
+   * too, as {@code denied} with the status and the values the request named, so probing leaves a trace.
+   */
+  private void auditRefusal(RoutingContext ctx, Policy.Rule rule, Policy.Match match, Throwable cause) {
+    if (rule.auditAction() == null) return;
+    int status = cause instanceof ApiError e ? e.status() : 500;
+    StringBuilder named = new StringBuilder(queryFilters(ctx));
+    for (Policy.ScopeCheck check : rule.scope()) {
+      Object value = switch (check.where()) {
+        case PATH -> ScopedId.decodedSegment(match.params().get(check.name()));
+        case BODY -> bodyField(ctx, check.name());
+        case QUERY -> null; // already among the query filters
+      };
+      if (value == null) continue;
+      if (named.length() > 0) named.append('&');
+      named.append(check.name()).append('=').append(value);
+    }
+    audit.recordRead(ctx, "denied", null, resourceOf(rule.pattern()), null, named.length() == 0 ? null : named.toString(),
+        status);
+  }
+
+  /** The query parameters as {@code name=value&...}; a name search ({@code q}) without the name. */
+  private static String queryFilters(RoutingContext ctx) {
+    StringBuilder filters = new StringBuilder();
+    ctx.request().params().forEach(p -> {
+      if (filters.length() > 0) filters.append('&');
+      filters.append(p.getKey()).append('=').append(p.getKey().equals("q") ? "(name search)" : p.getValue());
+    });
+    return filters.toString();
+  }
+
   /** {@code /api/appointments/:id} -> {@code appointments}; {@code /fhir/r4/Appointment/:id} -> {@code Appointment}. */
   private static String resourceOf(String pattern) {
     String rest = pattern.startsWith("/fhir/r4/") ? pattern.substring("/fhir/r4/".length())
@@ -239,16 +276,12 @@ public final class AccessHandler {
     }
     UUID beneficiary = Ids.uuidOrNull(ctx.request().getParam("beneficiary") != null
         ? ctx.request().getParam("beneficiary") : ctx.request().getParam("beneficiaryId"));
-    StringBuilder filters = new StringBuilder();
-    ctx.request().params().forEach(p -> {
-      if (filters.length() > 0) filters.append('&');
-      filters.append(p.getKey()).append('=').append(p.getKey().equals("q") ? "(name search)" : p.getValue());
-    });
+    String filters = queryFilters(ctx);
     String recordId = id;
     String action = ctx.request().getParam("q") != null ? "search" : rule.auditAction();
     ctx.addHeadersEndHandler(v -> {
       if (ctx.response().getStatusCode() >= 400) return;
-      audit.recordRead(ctx, action, beneficiary, resource, recordId, filters.length() == 0 ? null : filters.toString());
+      audit.recordRead(ctx, action, beneficiary, resource, recordId, filters.isEmpty() ? null : filters);
     });
   }
 

@@ -76,7 +76,7 @@ public final class AccessPolicy {
         aggregate(GET, "/api/centres", EVERY_ROLE),
         aggregate(GET, "/api/centres/:id", EVERY_ROLE),
         aggregate(GET, "/api/caravans", EVERY_ROLE),
-        aggregate(GET, "/api/caravans/:id", EVERY_ROLE),
+        aggregate(GET, "/api/caravans/:id", EVERY_ROLE).scoped(CARAVAN, "id"),
 
         // The organisation, kept by the county: centres, rooms, staff, caravans (create, change, retire); the
         // handlers check the county a body names (served, within the caller's counties)
@@ -154,6 +154,7 @@ public final class AccessPolicy {
         named(GET, "/api/notifications", COORDINATORS).queryScoped(BENEFICIARY, "beneficiaryId").audited("list", null),
         named(GET, "/api/notifications/:id", COORDINATORS).audited("read", "id"),
         named(GET, "/api/sms/replies", COORDINATORS).queryScoped(BENEFICIARY, "beneficiaryId").audited("list", null),
+        named(GET, "/api/sms/threads", COORDINATORS).audited("list", null),
         named(POST, "/api/sms/demo/replies", EnumSet.of(ADMIN)),
 
         // Reports: aggregates only, the supervisors' view (a county outside the caller's scope is refused)

@@ -6,7 +6,7 @@ import java.util.List;
 
 /** A person who signs in: staff, coordinators, administrators, supervisors. Families never have accounts. */
 public record Account(long id, String email, String displayName, Role role, List<String> counties, Long centreId,
-    Long staffId, String passwordHash, int failedLogins, boolean locked, boolean disabled) {
+    Long staffId, String passwordHash, int failedLogins, boolean locked, boolean disabled, int tokenGeneration) {
 
   public Caller caller(Caller.Via via) {
     return new Caller(id, email, role, counties, centreId, staffId, via);

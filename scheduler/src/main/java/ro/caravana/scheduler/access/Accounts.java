@@ -13,9 +13,12 @@ import java.util.Optional;
 public final class Accounts {
 
   private static final String COLUMNS = "id, email, display_name, role, counties, centre_id, staff_id, password_hash, "
-      + "failed_logins, (locked_until IS NOT NULL AND locked_until > now()) AS locked, disabled";
+      + "failed_logins, (locked_until IS NOT NULL AND locked_until > now()) AS locked, disabled, token_generation";
   private static final String BY_EMAIL = "SELECT " + COLUMNS + " FROM accounts WHERE email = $1";
   private static final String BY_ID = "SELECT " + COLUMNS + " FROM accounts WHERE id = $1";
+  /** The account a Bearer token names, only while the token is neither on the deny list nor of an older generation. */
+  private static final String FOR_TOKEN = "SELECT " + COLUMNS + " FROM accounts WHERE id = $1 AND token_generation = $2"
+      + " AND NOT disabled AND NOT EXISTS (SELECT 1 FROM revoked_tokens WHERE jti = $3)";
   private static final String INSERT = "INSERT INTO accounts (email, display_name, role, counties, centre_id, staff_id, "
       + "password_hash) VALUES ($1, $2, $3, $4, $5, $6, $7) RETURNING " + COLUMNS;
   /** One more failure; at the threshold the account locks for a while and the count starts again. */
@@ -45,6 +48,12 @@ public final class Accounts {
 
   public Future<Optional<Account>> byId(long id) {
     return db.preparedQuery(BY_ID).execute(Tuple.of(id)).map(Accounts::first);
+  }
+
+  /** The enabled account a token names, when the token has not been revoked (see {@link Tokens}). */
+  public Future<Optional<Account>> forToken(Tokens.Claims claims) {
+    return db.preparedQuery(FOR_TOKEN).execute(Tuple.of(claims.accountId(), claims.generation(), claims.jti()))
+        .map(Accounts::first);
   }
 
   public Future<Account> create(String email, String displayName, Role role, List<String> counties, Long centreId,
@@ -82,6 +91,7 @@ public final class Accounts {
     return new Account(r.getLong("id"), r.getString("email"), r.getString("display_name"),
         Role.parse(r.getString("role")).orElseThrow(), counties == null ? List.of() : Arrays.asList(counties),
         r.getLong("centre_id"), r.getLong("staff_id"), r.getString("password_hash"), r.getInteger("failed_logins"),
-        Boolean.TRUE.equals(r.getBoolean("locked")), r.getBoolean("disabled"));
+        Boolean.TRUE.equals(r.getBoolean("locked")), r.getBoolean("disabled"),
+        r.getInteger("token_generation"));
   }
 }

@@ -63,22 +63,28 @@ public final class Audit {
    */
   public Future<Void> recordRead(RoutingContext ctx, String action, UUID beneficiaryId, String resource, String id,
       String filters) {
+    return recordRead(ctx, action, beneficiaryId, resource, id, filters, ctx.response().getStatusCode());
+  }
+
+  /** The same with the answer's status given (a refusal is recorded before its answer is written). */
+  public Future<Void> recordRead(RoutingContext ctx, String action, UUID beneficiaryId, String resource, String id,
+      String filters, int status) {
     Caller caller = Caller.orNull(ctx);
     return pool.preparedQuery(INSERT_READ)
         .execute(Tuple.tuple()
             .addValue(caller == null ? null : caller.accountId())
-            .addValue(caller == null ? null : caller.email())
+            .addValue(caller == null ? null : text(caller.email()))
             .addValue(caller == null ? null : caller.role().wire())
             .addValue(action)
             .addValue(beneficiaryId)
             .addValue(ctx.request().method().name())
-            .addValue(ctx.normalizedPath())
-            .addValue(ctx.response().getStatusCode())
-            .addValue(clientIp(ctx))
-            .addValue(id == null ? null : resource + ":" + id)
-            .addValue(filters)
+            .addValue(text(ctx.normalizedPath()))
+            .addValue(status)
+            .addValue(text(clientIp(ctx)))
+            .addValue(id == null ? null : text(resource + ":" + id))
+            .addValue(text(filters))
             .addValue(resource)
-            .addValue(id))
+            .addValue(text(id)))
         .onFailure(e -> LOG.error("audit row not written (action {}): {}", action, e.toString()))
         .mapEmpty();
   }
@@ -95,19 +101,52 @@ public final class Audit {
     return db.preparedQuery(INSERT)
         .execute(Tuple.tuple()
             .addValue(caller == null ? null : caller.accountId())
-            .addValue(caller == null ? null : caller.email())
+            .addValue(caller == null ? null : text(caller.email()))
             .addValue(caller == null ? null : caller.role().wire())
             .addValue(action)
             .addValue(beneficiaryId)
-            .addValue(method)
-            .addValue(path)
+            .addValue(text(method))
+            .addValue(text(path))
             .addValue(status)
-            .addValue(ip))
+            .addValue(text(ip)))
         .onFailure(e -> LOG.error("audit row not written (action {}): {}", action, e.toString()))
         .mapEmpty();
   }
 
+  /** Longest text kept in one audit column; the rest is counted, not stored. */
+  static final int MAX_TEXT = 2000;
+
+  /**
+   * {@code value} as text PostgreSQL always accepts, so no request can keep its row out of the log: a NUL, other
+   * control characters and unpaired surrogates are written as a backslash, {@code u} and four hex digits (a
+   * backslash itself as two, so the escape cannot be forged), and text past {@value #MAX_TEXT} characters is cut with its length noted.
+   */
+  static String text(String value) {
+    if (value == null) return null;
+    StringBuilder out = null;
+    int n = Math.min(value.length(), MAX_TEXT);
+    for (int i = 0; i < n; i++) {
+      char c = value.charAt(i);
+      boolean paired = Character.isHighSurrogate(c) ? i + 1 < n && Character.isLowSurrogate(value.charAt(i + 1))
+          : !Character.isLowSurrogate(c) || (i > 0 && Character.isHighSurrogate(value.charAt(i - 1)));
+      boolean plain = c != '\\' && c >= 0x20 && c != 0x7f && !(c >= 0x80 && c < 0xa0) && paired;
+      if (plain && out == null) continue;
+      if (out == null) out = new StringBuilder(n + 16).append(value, 0, i);
+      if (plain) out.append(c);
+      else if (c == '\\') out.append("\\\\");
+      else out.append(String.format("\\u%04X", (int) c));
+    }
+    if (value.length() > MAX_TEXT) {
+      if (out == null) out = new StringBuilder(value.substring(0, MAX_TEXT));
+      out.append("…(+").append(value.length() - MAX_TEXT).append(')');
+    }
+    return out == null ? value : out.toString();
+  }
+
+  /** The request's client address as {@link ClientAddress} worked it out (trusted proxies, page calls), else the TCP peer. */
   public static String clientIp(RoutingContext ctx) {
+    String resolved = ctx.get(ClientAddress.KEY);
+    if (resolved != null) return resolved;
     var address = ctx.request().remoteAddress();
     return address == null ? null : address.hostAddress();
   }

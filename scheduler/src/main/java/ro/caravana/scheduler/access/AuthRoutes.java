@@ -17,11 +17,13 @@ public final class AuthRoutes {
   private final Authenticator authenticator;
   private final Tokens tokens;
   private final Sessions sessions;
+  private final RevokedTokens revoked;
 
-  public AuthRoutes(Authenticator authenticator, Tokens tokens, Sessions sessions) {
+  public AuthRoutes(Authenticator authenticator, Tokens tokens, Sessions sessions, RevokedTokens revoked) {
     this.authenticator = authenticator;
     this.tokens = tokens;
     this.sessions = sessions;
+    this.revoked = revoked;
   }
 
   public void mount(Router router) {
@@ -86,8 +88,13 @@ public final class AuthRoutes {
   private void logout(RoutingContext ctx) {
     Caller caller = Caller.of(ctx);
     Cookie cookie = ctx.request().getCookie(Sessions.COOKIE);
-    if (caller.via() != Caller.Via.SESSION || cookie == null) {
-      // a Bearer token cannot be recalled; it expires on its own (auth.token-lifetime-seconds)
+    if (caller.via() == Caller.Via.BEARER) {
+      // the token goes on the deny list until it expires: refused from the next request on, on every instance
+      Tokens.Claims claims = ctx.get(Tokens.CLAIMS_KEY);
+      revoked.revoke(claims).onSuccess(v -> Responses.noContent(ctx)).onFailure(ctx::fail);
+      return;
+    }
+    if (cookie == null) {
       Responses.noContent(ctx);
       return;
     }

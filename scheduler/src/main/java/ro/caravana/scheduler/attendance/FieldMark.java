@@ -5,9 +5,9 @@ import java.time.Duration;
 import java.time.OffsetDateTime;
 import java.util.Locale;
 import java.util.UUID;
-import java.util.regex.Pattern;
 import ro.caravana.optimizer.text.Label;
 import ro.caravana.scheduler.common.Fields;
+import ro.caravana.scheduler.common.Ids;
 
 /**
  * One attendance mark as a device made it: its idempotency key (a UUID the device drew), the
@@ -45,9 +45,6 @@ public record FieldMark(UUID key, UUID appointmentId, Kind kind, OffsetDateTime 
     }
   }
 
-  /** Canonical UUIDs only: ASCII hex, lower or upper case, in the 8-4-4-4-12 layout. */
-  private static final Pattern CANONICAL_UUID =
-      Pattern.compile("[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}");
   /** Device clocks drift; a mark from further in the future than this is refused. */
   static final Duration CLOCK_SKEW = Duration.ofMinutes(10);
   /** A device offline for longer than this sends marks nobody can check any more. */
@@ -85,10 +82,11 @@ public record FieldMark(UUID key, UUID appointmentId, Kind kind, OffsetDateTime 
 
   static UUID canonicalUuid(JsonObject body, String field) {
     if (!Fields.present(body, field)) throw Fields.missing(field);
-    if (!(body.getValue(field) instanceof String s) || !CANONICAL_UUID.matcher(s).matches()) {
+    UUID id = body.getValue(field) instanceof String s ? Ids.uuidOrNull(s) : null; // canonical ASCII form only
+    if (id == null) {
       throw Fields.invalid(field, "„" + field + "” nu este un identificator valid (UUID).",
           "'" + field + "' is not a valid id (UUID).");
     }
-    return UUID.fromString(s);
+    return id;
   }
 }

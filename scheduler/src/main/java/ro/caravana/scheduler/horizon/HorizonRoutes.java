@@ -6,6 +6,7 @@ import io.vertx.ext.web.Router;
 import io.vertx.ext.web.RoutingContext;
 import java.util.UUID;
 import ro.caravana.scheduler.access.Caller;
+import ro.caravana.scheduler.common.Ids;
 import ro.caravana.scheduler.common.Params;
 import ro.caravana.scheduler.platform.http.ApiError;
 import ro.caravana.scheduler.platform.http.Requests;
@@ -54,10 +55,9 @@ public final class HorizonRoutes {
 
   /** A horizon id: the canonical 36-character UUID form only; anything else names no horizon. */
   static UUID id(String raw) {
-    if (raw == null || !raw.matches("[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}")) {
-      throw noSuchHorizon();
-    }
-    return UUID.fromString(raw);
+    UUID id = Ids.uuidOrNull(raw);
+    if (id == null) throw noSuchHorizon();
+    return id;
   }
 
   private static ApiError noSuchHorizon() {

@@ -309,11 +309,10 @@ public final class PlanEdits {
     requireSolved(plan);
     UUID id = UUID.fromString(plan.getString("id"));
     return current(id).compose(items -> {
-      JsonArray pinned = new JsonArray();
-      items.pinned().stream().map(TimetableStep::sessionKey).distinct().sorted().forEach(pinned::add);
+      List<String> pinned = items.pinned().stream().map(TimetableStep::sessionKey).distinct().sorted().toList();
       int seconds = Math.min(plan.getInteger("secondsLimit"), 30);
       PlanRequest request = new PlanRequest(plan.getString("county"), plan.getString("week"), List.of("timetable"), seconds);
-      return service.submit(request, id, new JsonObject().put("type", RESOLVE).put("pinned", pinned), requestedBy);
+      return service.submit(request, id, new Disruption.ManualEdits(pinned), requestedBy);
     });
   }
 

@@ -73,12 +73,12 @@ public final class PlanRepository {
     return pool;
   }
 
-  public Future<UUID> insert(PlanRequest request, UUID basePlan, JsonObject disruption, String requestedBy) {
+  public Future<UUID> insert(PlanRequest request, UUID basePlan, Disruption disruption, String requestedBy) {
     return insert(request, basePlan, disruption, requestedBy, null);
   }
 
   /** With a request id, a repeated request fails with {@link DuplicateRequest}. */
-  public Future<UUID> insert(PlanRequest request, UUID basePlan, JsonObject disruption, String requestedBy, UUID requestId) {
+  public Future<UUID> insert(PlanRequest request, UUID basePlan, Disruption disruption, String requestedBy, UUID requestId) {
     UUID id = UUID.randomUUID();
     return pool.preparedQuery(COUNTY_EXISTS).execute(Tuple.of(request.county())).compose(rows -> {
       if (rows.size() == 0) {
@@ -86,7 +86,7 @@ public final class PlanRepository {
       }
       Tuple t = Tuple.tuple().addUUID(id).addString(request.county()).addString(request.week())
           .addArrayOfString(request.kinds().toArray(new String[0])).addInteger(request.secondsLimit())
-          .addUUID(basePlan).addValue(disruption).addString(requestedBy).addUUID(requestId).addString(owner);
+          .addUUID(basePlan).addValue(disruption == null ? null : disruption.toJson()).addString(requestedBy).addUUID(requestId).addString(owner);
       return pool.preparedQuery(INSERT).execute(t)
           .recover(e -> Future.failedFuture(isDuplicateRequest(e) ? new DuplicateRequest(requestId) : isActiveConflict(e)
               ? ApiError.conflict("week", "Pentru " + request.county() + " " + request.week()
@@ -232,7 +232,8 @@ public final class PlanRepository {
         .put("finishedAt", iso(r.getOffsetDateTime("finished_at")))
         .put("publishedAt", iso(r.getOffsetDateTime("published_at")));
     if (r.getUUID("base_plan_id") != null) j.put("basePlanId", r.getUUID("base_plan_id").toString());
-    if (r.getJsonObject("disruption") != null) j.put("disruption", r.getJsonObject("disruption"));
+    Disruption disruption = Disruption.stored(r.getJsonObject("disruption"));
+    if (disruption != null) j.put("disruption", disruption.toJson());
     if (r.getString("error") != null) j.put("error", r.getString("error"));
     return j;
   }

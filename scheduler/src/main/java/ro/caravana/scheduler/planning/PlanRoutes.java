@@ -100,12 +100,16 @@ public final class PlanRoutes {
       JsonObject plan = found.orElseThrow(PlanRoutes::noSuchPlan);
       Progress p = service.latest(id);
       if (p != null) plan.put("progress", p.toJson());
-      if (!plan.containsKey("basePlanId") || !List.of(PlanStatus.SOLVED, PlanStatus.PUBLISHED).contains(plan.getString("status"))) {
+      if (!List.of(PlanStatus.SOLVED, PlanStatus.PUBLISHED).contains(plan.getString("status"))) {
         return io.vertx.core.Future.succeededFuture(plan);
       }
-      UUID base = UUID.fromString(plan.getString("basePlanId"));
       var pool = service.plans().pool();
-      return service.plans().items(pool, base).compose(before -> service.plans().items(pool, id)
+      // what changed in the county's records since the plan read them
+      var inputs = PlanInputChanges.since(pool, plan.getString("county"),
+          java.time.OffsetDateTime.parse(plan.getString("startedAt", plan.getString("createdAt")))).map(changed -> plan.put("inputsChanged", changed));
+      if (!plan.containsKey("basePlanId")) return inputs;
+      UUID base = UUID.fromString(plan.getString("basePlanId"));
+      return inputs.compose(x -> service.plans().items(pool, base)).compose(before -> service.plans().items(pool, id)
           .map(after -> plan.put("diff", diff(before, after))));
     }).onSuccess(plan -> Responses.json(ctx, 200, plan)).onFailure(ctx::fail);
   }
@@ -219,7 +223,7 @@ public final class PlanRoutes {
 
   private void disrupt(RoutingContext ctx) {
     UUID base = planId(ctx);
-    JsonObject disruption = Disruption.validate(Requests.body(ctx));
+    Disruption disruption = Disruption.parse(Requests.body(ctx));
     service.plans().find(base, Caller.of(ctx).countyScope()).compose(found -> {
       JsonObject plan = found.orElseThrow(PlanRoutes::noSuchPlan);
       if (!List.of(PlanStatus.SOLVED, PlanStatus.PUBLISHED).contains(plan.getString("status"))) {

@@ -258,15 +258,13 @@ final class TimetableStep {
       s.setRoom(was.roomId() == null ? null : rooms.get(String.valueOf(was.roomId())));
     }
     List<ro.caravana.optimizer.timetable.Disruption> disruptions = new ArrayList<>();
-    for (io.vertx.core.json.JsonObject disruption : p.disruptions()) {
-      String type = disruption.getString("type");
-      List<LocalDate> dates = Disruption.dates(disruption);
-      if (Disruption.STAFF_ABSENT.equals(type) && staff.containsKey(String.valueOf(disruption.getLong("staffId")))) {
-        dates.forEach(d -> disruptions.add(new ro.caravana.optimizer.timetable.Disruption.StaffAbsence(
-            String.valueOf(disruption.getLong("staffId")), d, d)));
-      } else if (Disruption.CENTRE_CLOSED.equals(type)) {
-        String centre = String.valueOf(disruption.getLong("centreId"));
-        problem.getRooms().stream().filter(r -> r.centre().id().equals(centre)).forEach(r -> dates.forEach(d ->
+    for (Disruption disruption : p.disruptions()) {
+      if (disruption instanceof Disruption.StaffAbsent absent && staff.containsKey(String.valueOf(absent.staffId()))) {
+        absent.dates().forEach(d -> disruptions.add(new ro.caravana.optimizer.timetable.Disruption.StaffAbsence(
+            String.valueOf(absent.staffId()), d, d)));
+      } else if (disruption instanceof Disruption.CentreClosed closed) {
+        String centre = String.valueOf(closed.centreId());
+        problem.getRooms().stream().filter(r -> r.centre().id().equals(centre)).forEach(r -> closed.dates().forEach(d ->
             disruptions.add(new ro.caravana.optimizer.timetable.Disruption.RoomClosure(r.id(), d, d))));
       }
     }
@@ -278,12 +276,12 @@ final class TimetableStep {
     });
     Timetable replan = Replanner.prepare(problem, p.now(),
         disruptions.toArray(new ro.caravana.optimizer.timetable.Disruption[0]));
-    JsonObject own = p.disruption();
-    if (own != null && PlanEdits.RESOLVE.equals(own.getString("type"))) {
+    // the plan's own disruption comes last in the chain
+    Disruption own = p.disruptions().isEmpty() ? null : p.disruptions().get(p.disruptions().size() - 1);
+    if (own instanceof Disruption.ManualEdits edits) {
       // re-solving around manual edits: the pinned sessions stay, every other one may move (a move from the
       // edited draft costs a little, as a change to a published plan does)
-      Set<String> keep = new HashSet<>();
-      own.getJsonArray("pinned", new io.vertx.core.json.JsonArray()).forEach(k -> keep.add(String.valueOf(k)));
+      Set<String> keep = new HashSet<>(edits.pinnedSessions());
       for (Session s : replan.getSessions()) {
         if (s.isAssigned() && keep.contains(s.getId())) s.setPinned(true);
       }

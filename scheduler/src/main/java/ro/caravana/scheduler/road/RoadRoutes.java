@@ -8,6 +8,7 @@ import java.util.List;
 import java.util.Set;
 import ro.caravana.scheduler.access.Caller;
 import ro.caravana.scheduler.common.Fields;
+import ro.caravana.scheduler.common.Ids;
 import ro.caravana.scheduler.common.Params;
 import ro.caravana.scheduler.platform.http.ApiError;
 import ro.caravana.scheduler.platform.http.Requests;
@@ -132,9 +133,10 @@ public final class RoadRoutes {
 
   /** A SIRUTA code in a path: ASCII digits only (no signs, decimals, other scripts' digits). */
   static int siruta(String raw) {
-    if (raw == null || !raw.matches("[1-9][0-9]{0,8}")) {
+    long siruta = Ids.numberOrNegative(raw);
+    if (siruta < 0 || siruta > Integer.MAX_VALUE) {
       throw ApiError.notFound("siruta", "Nu există o localitate cu acest cod SIRUTA.", "No locality with this SIRUTA code.");
     }
-    return Integer.parseInt(raw);
+    return (int) siruta;
   }
 }

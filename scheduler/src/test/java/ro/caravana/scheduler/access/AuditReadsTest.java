@@ -90,6 +90,39 @@ class AuditReadsTest {
         .filter(o -> ((JsonObject) o).getString("record") != null && ((JsonObject) o).getString("record").endsWith(a)).count());
   }
 
+  @Test
+  @DisplayName("a NUL byte (or a lone surrogate) in the query, the path or the body cannot keep a request out of the audit log")
+  void nulCannotHideARequest() throws Exception {
+    String b = one("SELECT b.id::text FROM beneficiaries b JOIN localities l ON l.siruta = b.locality_siruta"
+        + " WHERE l.county = 'BC' ORDER BY b.id LIMIT 1");
+    String marker = UUID.randomUUID().toString().substring(0, 8);
+    // query: a list answered with data, an extra parameter carrying NUL
+    var list = api.get("/api/appointments?limit=1&beneficiary=" + b + "&x" + marker + "=a%00b%ED%A0%80c", bc);
+    assertEquals(200, list.statusCode(), list.bodyAsString());
+    // path: an id with NUL after it is refused, and the attempt is recorded
+    var path = api.get("/api/beneficiaries/" + b + "%00" + marker, bc);
+    assertEquals(400, path.statusCode(), path.bodyAsString());
+    // body: a scoped body field carrying NUL is refused, and the attempt is recorded
+    var body = api.post("/api/beneficiaries", bc, new JsonObject().put("firstName", "Ana").put("lastName", "Test")
+        .put("localitySiruta", "21016\u0000" + marker));
+    assertEquals(400, body.statusCode(), body.bodyAsString());
+    Thread.sleep(300); // rows are written once the answer is sent
+
+    var rows = app.pool().preparedQuery("SELECT action, status, filters, path FROM audit_log WHERE account_id = $1"
+        + " AND filters LIKE $2 ORDER BY id").execute(Tuple.of(bcAccount, "%" + marker + "%"))
+        .toCompletionStage().toCompletableFuture().get(30, TimeUnit.SECONDS);
+    java.util.List<String> seen = new java.util.ArrayList<>();
+    rows.forEach(r -> seen.add(r.getString("action") + " " + r.getInteger("status") + " " + r.getString("filters")));
+    assertEquals(3, seen.size(), seen.toString());
+    assertTrue(seen.get(0).startsWith("list 200 ") && seen.get(0).contains("x" + marker + "=a\\u0000b\\uFFFDc")
+        || seen.get(0).contains("x" + marker + "=a\\u0000b"), seen.get(0));
+    assertTrue(seen.get(1).startsWith("denied 400 ") && seen.get(1).contains("id=" + b + "\\u0000" + marker), seen.get(1));
+    assertTrue(seen.get(2).startsWith("denied 400 ") && seen.get(2).contains("localitySiruta=21016\\u0000" + marker),
+        seen.get(2));
+    // and the log itself answers with them
+    assertTrue(audit("accountId=" + bcAccount + "&action=denied").encode().contains(marker));
+  }
+
   private static String enc(String s) {
     return java.net.URLEncoder.encode(s, java.nio.charset.StandardCharsets.UTF_8);
   }

@@ -56,6 +56,7 @@ class ExpectedAccessMatrixTest {
       row("GET", "/api/localities/{siruta}", "ok ok ok ok ok ok 401"),
       row("GET", "/api/centres", "ok ok ok ok ok ok 401"),
       row("GET", "/api/caravans", "ok ok ok ok ok ok 401"),
+      row("GET", "/api/caravans/{caravan}", "ok ok 404 ok ok ok 401"),
       row("GET", "/api/staff", "ok ok ok ok ok 403 401"),
       row("GET", "/api/staff/{staff}", "ok ok 404 ok ok 403 401"),
       row("GET", "/api/beneficiaries", "ok ok ok ok ok 403 401"),
@@ -128,6 +129,7 @@ class ExpectedAccessMatrixTest {
       row("GET", "/api/notifications?beneficiaryId={b}", "ok ok 403 ok 403 403 401"),
       row("GET", "/api/sms/replies", "ok ok ok ok 403 403 401"),
       row("GET", "/api/sms/replies?beneficiaryId={b}", "ok ok 403 ok 403 403 401"),
+      row("GET", "/api/sms/threads", "ok ok ok ok 403 403 401"),
       // the HTTP gateway's callbacks do not exist with SMPP or in demo mode
       row("POST", "/api/sms/inbound", new JsonObject().put("from", "+40721000000").put("text", "STOP"),
           "404 404 404 404 404 404 404"),
@@ -177,6 +179,7 @@ class ExpectedAccessMatrixTest {
     IDS.put("{a}", a);
     IDS.put("{cp}", cp);
     IDS.put("{p}", p);
+    IDS.put("{caravan}", one("SELECT id::text FROM caravans WHERE county = 'BC' ORDER BY id LIMIT 1"));
     IDS.put("{staff}", one("SELECT id::text FROM staff WHERE county = 'BC' ORDER BY id LIMIT 1"));
     IDS.put("{siruta}", one("SELECT siruta::text FROM localities WHERE county = 'BC' AND siruta > 10000 ORDER BY siruta LIMIT 1"));
   }

@@ -28,6 +28,7 @@ import ro.caravana.portal.page.PageRequest;
 import ro.caravana.portal.page.Pages;
 import ro.caravana.portal.page.planning.PlanPages;
 import ro.caravana.scheduler.access.Role;
+import ro.caravana.scheduler.common.Ids;
 import ro.caravana.scheduler.common.Words;
 
 /**
@@ -267,11 +268,8 @@ public final class BeneficiaryPages {
   /** A number typed in a form stays text when it is not one, so the API names the field. */
   static Object number(String typed) {
     if (typed == null || typed.isBlank()) return null;
-    try {
-      return Long.parseLong(typed.trim());
-    } catch (NumberFormatException e) {
-      return typed;
-    }
+    long id = Ids.numberOrNegative(typed.trim()); // ASCII digits only: other scripts' digits stay text (400 from the API)
+    return id < 0 ? typed : id;
   }
 
   static JsonObject fieldErrors(Lang lang, JsonObject problem) {
@@ -415,11 +413,8 @@ public final class BeneficiaryPages {
   }
 
   static boolean canonical(String id) {
-    try {
-      return id != null && id.length() == 36 && java.util.UUID.fromString(id).toString().equals(id);
-    } catch (IllegalArgumentException e) {
-      return false;
-    }
+    java.util.UUID parsed = Ids.uuidOrNull(id);
+    return parsed != null && parsed.toString().equals(id);
   }
 
   private static String enc(String s) {

@@ -19,7 +19,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.UUID;
 import ro.caravana.optimizer.routing.score.RoutingConstraintWords;
 import ro.caravana.optimizer.timetable.TimetableConstraintWords;
 import ro.caravana.portal.page.Lang;
@@ -28,6 +27,7 @@ import ro.caravana.portal.page.PageError;
 import ro.caravana.portal.page.PageRequest;
 import ro.caravana.portal.page.Pages;
 import ro.caravana.scheduler.access.Role;
+import ro.caravana.scheduler.common.Ids;
 import ro.caravana.scheduler.planning.PlanStatus;
 
 /**
@@ -273,11 +273,8 @@ public final class PlanPages {
     };
     if (subject != null) {
       String value = ctx.request().getFormAttribute(subject);
-      try {
-        body.put(subject, Long.parseLong(value == null ? "" : value));
-      } catch (NumberFormatException e) {
-        body.put(subject, value);
-      }
+      long id = Ids.numberOrNegative(value); // ASCII digits only: anything else goes as typed, the API names the field
+      body.put(subject, id < 0 ? value : id);
     }
     JsonArray dates = new JsonArray();
     try {
@@ -294,12 +291,7 @@ public final class PlanPages {
   // ---- helpers
 
   static boolean canonicalUuid(String s) {
-    if (s == null || s.length() != 36) return false;
-    try {
-      return UUID.fromString(s).toString().equals(s.toLowerCase(java.util.Locale.ROOT)) && s.chars().allMatch(c -> c < 128);
-    } catch (IllegalArgumentException e) {
-      return false;
-    }
+    return Ids.uuidOrNull(s) != null;
   }
 
   static String pick(JsonObject words, Lang lang) {

@@ -14,6 +14,7 @@ import java.util.Objects;
 import java.util.function.Predicate;
 import ro.caravana.portal.page.Lang;
 import ro.caravana.portal.page.PageRequest;
+import ro.caravana.scheduler.common.Ids;
 
 /**
  * A week calendar of one resource (a centre, a room, a staff member or a caravan): a column per day with the
@@ -29,7 +30,7 @@ final class WeekCalendar {
   static JsonObject build(List<JsonObject> placed, PlanPages.PlanData d, Names names, String view, LocalDate monday,
       Lang lang, PageRequest req) {
     String chosen = view;
-    if (chosen == null || !chosen.matches("(centre|room|staff|caravan)-\\d{1,9}")) {
+    if (chosen == null || !chosen.matches("(centre|room|staff|caravan)-[1-9][0-9]{0,8}")) {
       chosen = busiest(placed, "centre", i -> i.getLong("centreId"));
       if (chosen == null) chosen = busiest(placed, "caravan", i -> i.getLong("caravanId"));
     }
@@ -42,7 +43,7 @@ final class WeekCalendar {
     JsonObject out = new JsonObject().put("groups", groups).put("chosen", chosen);
     if (chosen == null) return out.put("days", new JsonArray()).put("empty", true);
     String kind = chosen.substring(0, chosen.indexOf('-'));
-    long id = Long.parseLong(chosen.substring(chosen.indexOf('-') + 1));
+    long id = Ids.numberOrNegative(chosen.substring(chosen.indexOf('-') + 1));
     String field = switch (kind) {
       case "centre" -> "centreId";
       case "room" -> "roomId";

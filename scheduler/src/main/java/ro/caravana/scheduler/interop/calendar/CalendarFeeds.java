@@ -22,6 +22,7 @@ import java.util.UUID;
 import javax.crypto.Mac;
 import javax.crypto.spec.SecretKeySpec;
 import ro.caravana.scheduler.access.Caller;
+import ro.caravana.scheduler.common.Ids;
 import ro.caravana.scheduler.interop.ServiceNames;
 import ro.caravana.scheduler.platform.http.ApiError;
 import ro.caravana.scheduler.platform.http.Responses;
@@ -215,10 +216,9 @@ public final class CalendarFeeds {
   /** A staff or caravan id in canonical ASCII digits; anything else names no record (404). */
   private static long pathId(RoutingContext ctx) {
     String raw = ctx.pathParam("id");
-    if (raw == null || !raw.matches("[1-9][0-9]{0,17}")) {
-      throw ApiError.notFound("id", "Înregistrarea nu există.", "No such record.");
-    }
-    return Long.parseLong(raw);
+    long id = Ids.numberOrNegative(raw);
+    if (id < 0) throw ApiError.notFound("id", "Înregistrarea nu există.", "No such record.");
+    return id;
   }
 
   private static ApiError unknownFeed() {

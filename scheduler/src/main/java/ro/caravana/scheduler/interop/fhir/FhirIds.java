@@ -2,7 +2,7 @@ package ro.caravana.scheduler.interop.fhir;
 
 import java.util.Optional;
 import java.util.UUID;
-import java.util.regex.Pattern;
+import ro.caravana.scheduler.common.Ids;
 import ro.caravana.scheduler.platform.http.ApiError;
 
 /**
@@ -13,8 +13,6 @@ import ro.caravana.scheduler.platform.http.ApiError;
  */
 public final class FhirIds {
 
-  private static final Pattern UUID_TEXT = Pattern.compile("[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}");
-  private static final Pattern NUMBER = Pattern.compile("[1-9][0-9]{0,17}");
 
   /** A Location: a community centre, a room of a centre, or a caravan stop (a locality by SIRUTA code). */
   public record LocationId(Kind kind, long number) {
@@ -28,11 +26,13 @@ public final class FhirIds {
   private FhirIds() {}
 
   public static Optional<UUID> uuid(String text) {
-    return text != null && UUID_TEXT.matcher(text).matches() ? Optional.of(UUID.fromString(text)) : Optional.empty();
+    // FHIR ids are written in lower case: the canonical form of Ids, lower case only
+    return Optional.ofNullable(Ids.uuidOrNull(text)).filter(id -> id.toString().equals(text));
   }
 
   public static Optional<Long> number(String text) {
-    return text != null && NUMBER.matcher(text).matches() ? Optional.of(Long.parseLong(text)) : Optional.empty();
+    long n = Ids.numberOrNegative(text);
+    return n < 0 ? Optional.empty() : Optional.of(n);
   }
 
   public static Optional<LocationId> location(String text) {
