@@ -142,7 +142,13 @@ public final class OrganisationPages {
       JsonArray ss = new JsonArray();
       for (JsonObject s : items(staff.result(), county)) {
         List<String> skills = new ArrayList<>();
-        s.getJsonArray("skills", new JsonArray()).forEach(k -> skills.add(req.label("service", String.valueOf(k))));
+        int others = 0;
+        for (Object k : s.getJsonArray("skills", new JsonArray())) {
+          var words = ro.caravana.scheduler.common.Words.of("skill", String.valueOf(k));
+          if (words.isPresent()) skills.add(words.get().in(req.lang().code()));
+          else others++;
+        }
+        if (others > 0) skills.add(req.t("org.otherSkills", others));
         ss.add(new JsonObject().put("name", s.getString("firstName") + " " + s.getString("lastName"))
             .put("role", req.label("staffRole", s.getString("role"))).put("skills", String.join(", ", skills))
             .put("centre", centreNames.getOrDefault(s.getLong("centreId"), "—")));
