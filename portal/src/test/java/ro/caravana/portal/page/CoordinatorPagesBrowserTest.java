@@ -201,7 +201,8 @@ class CoordinatorPagesBrowserTest {
       page.type("#p-minutes", "multe");
       page.click("#newplan-h + form button[type=submit]");
       waitFor(() -> text().contains("Verificați câmpurile"), "the care plan's error");
-      check("beneficiar-plan-erori");
+      String planErrors = check("beneficiar-plan-erori");
+      assertFalse(planErrors.contains("„minutes”"), "the field is named by its label: " + planErrors);
       page.type("#p-minutes", "50");
       page.click("#newplan-h + form button[type=submit]");
       waitFor(() -> text().contains("Planul de îngrijire a fost modificat"), "the changed care plan");

@@ -217,7 +217,7 @@ public final class BeneficiaryPages {
       }
       if (a.status() == 401 || a.status() == 403 || a.status() == 404) return Future.failedFuture(PageError.of(a));
       ctx.response().setStatusCode(a.status() == 409 ? 409 : 422);
-      return record(req, typed, fieldErrors(req.lang(), a.body()), null, new JsonObject());
+      return record(req, typed, named(req, fieldErrors(req.lang(), a.body())), null, new JsonObject());
     });
   }
 
@@ -259,7 +259,7 @@ public final class BeneficiaryPages {
       }
       if (a.status() == 401 || a.status() == 403 || a.status() == 404) return Future.failedFuture(PageError.of(a));
       ctx.response().setStatusCode(422);
-      return record(req, null, new JsonObject(), typed, fieldErrors(req.lang(), a.body()));
+      return record(req, null, new JsonObject(), typed, named(req, fieldErrors(req.lang(), a.body())));
     });
   }
 
@@ -283,6 +283,17 @@ public final class BeneficiaryPages {
     } else {
       out.put(problem.getString("field") == null ? "form" : problem.getString("field"), reason(lang, problem));
     }
+    return out;
+  }
+
+  /** The API names a field by its code ({@code „minutes”}); on the page that is the field's label. */
+  static JsonObject named(PageRequest req, JsonObject errors) {
+    JsonObject out = new JsonObject();
+    errors.forEach(e -> {
+      String label = req.t("person.field." + e.getKey());
+      out.put(e.getKey(), String.valueOf(e.getValue()).replace("„" + e.getKey() + "”", "„" + label + "”")
+          .replace("'" + e.getKey() + "'", "'" + label + "'"));
+    });
     return out;
   }
 
