@@ -164,6 +164,7 @@ public final class SchedulerApp {
     new CalendarFeeds(context.vertx(), context.pool(), access.settings().jwtSecret(), zone,
         context.config().optional("calendar.link-base").orElse("")).mount(router);
     new ExportRoutes(new AttendanceReport(context.pool(), zone), zone).mount(router);
+    new ro.caravana.scheduler.interop.export.RecordExports(context.vertx(), context.pool(), zone).mount(router);
     // field attendance: the clinician's and the caravan crew's day, marks queued offline, walk-ins
     new FieldApi(context.pool(), zone).mount(router);
     extraRoutes.accept(router, context);

@@ -34,6 +34,7 @@ public final class Access {
   private final FamilyLinks familyLinks;
   private final Gdpr gdpr;
   private final RevokedTokens revokedTokens;
+  private final AccountAdmin accountAdmin;
   private Authenticator authenticator;
 
   private Access(Vertx vertx, Pool pool, AppConfig config, AccessSettings settings, Policy policy) {
@@ -52,6 +53,8 @@ public final class Access {
         java.time.ZoneId.of(config.string("zone")));
     this.gdpr = new Gdpr(pool);
     this.revokedTokens = new RevokedTokens(pool);
+    this.accountAdmin = new AccountAdmin(vertx, pool, hasher, config.integer("accounts.invite-hours"),
+        config.integer("accounts.reset-hours"), config.optional("accounts.link-base").orElse(""));
   }
 
   /**
@@ -118,6 +121,7 @@ public final class Access {
     familyLinks.mount(router);
     new Consent(pool).mount(router);
     gdpr.mount(router);
+    accountAdmin.mount(router);
   }
 
   /** Links for SMS notices: {@code access.familyLinks().issue(tx, appointmentId, null)}. */

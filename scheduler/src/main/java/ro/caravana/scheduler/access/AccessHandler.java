@@ -272,7 +272,9 @@ public final class AccessHandler {
     String id = null;
     if (rule.auditParam() != null) {
       id = ScopedId.decodedSegment(match.params().get(rule.auditParam()));
-      if (Ids.uuidOrNull(id) == null && Ids.numberOrNegative(id) < 0) return; // unreadable: 400, nothing read
+      // unreadable: 400, nothing read (FHIR's typed ids, such as Communication/reply-7, are read)
+      boolean typed = id != null && id.matches("[a-z]+-[1-9][0-9]{0,17}");
+      if (Ids.uuidOrNull(id) == null && Ids.numberOrNegative(id) < 0 && !typed) return;
     }
     UUID beneficiary = Ids.uuidOrNull(ctx.request().getParam("beneficiary") != null
         ? ctx.request().getParam("beneficiary") : ctx.request().getParam("beneficiaryId"));

@@ -8,6 +8,7 @@ import static io.vertx.core.http.HttpMethod.PUT;
 import static ro.caravana.scheduler.access.Policy.COORDINATORS;
 import static ro.caravana.scheduler.access.Policy.EVERY_ROLE;
 import static ro.caravana.scheduler.access.Policy.NAMED_ROLES;
+import static ro.caravana.scheduler.access.Policy.Subject.ACCOUNT;
 import static ro.caravana.scheduler.access.Policy.Subject.APPOINTMENT;
 import static ro.caravana.scheduler.access.Policy.Subject.BENEFICIARY;
 import static ro.caravana.scheduler.access.Policy.Subject.CARAVAN;
@@ -68,6 +69,20 @@ public final class AccessPolicy {
 
         // Access administration
         named(GET, "/api/audit", EnumSet.of(ADMIN)),
+
+        // Accounts: administrators keep every account, county coordinators the centre coordinators and clinicians
+        // of their counties (AccountAdmin); changes are audited by the handler in their own transaction. The
+        // one-time links that set a password are opened without an account.
+        named(GET, "/api/accounts", COUNTY_LEVEL).audited("list", null),
+        named(POST, "/api/accounts", COUNTY_LEVEL).bodyScoped(CENTRE, "centreId").bodyScoped(STAFF, "staffId"),
+        named(GET, "/api/accounts/:id", COUNTY_LEVEL).scoped(ACCOUNT, "id").audited("read", "id"),
+        named(PATCH, "/api/accounts/:id", COUNTY_LEVEL).scoped(ACCOUNT, "id").bodyScoped(CENTRE, "centreId")
+            .bodyScoped(STAFF, "staffId"),
+        named(POST, "/api/accounts/:id/disable", COUNTY_LEVEL).scoped(ACCOUNT, "id"),
+        named(POST, "/api/accounts/:id/enable", COUNTY_LEVEL).scoped(ACCOUNT, "id"),
+        named(POST, "/api/accounts/:id/password-reset", COUNTY_LEVEL).scoped(ACCOUNT, "id"),
+        open(GET, "/api/account-links/:token").limited(Policy.Limit.PUBLIC),
+        open(POST, "/api/account-links/:token").limited(Policy.Limit.LOGIN),
 
         // Reference data without names: places, centres, caravans
         aggregate(GET, "/api/counties", EVERY_ROLE),
@@ -183,7 +198,23 @@ public final class AccessPolicy {
         named(GET, "/fhir/r4/Patient", NAMED_ROLES).audited("list", null),
         named(GET, "/fhir/r4/Patient/:id", NAMED_ROLES).scoped(BENEFICIARY, "id").audited("read", "id"),
         named(POST, "/fhir/r4/Patient", COORDINATORS).audited("create", null),
+        named(PUT, "/fhir/r4/Patient/:id", COORDINATORS).scoped(BENEFICIARY, "id").audited("update", "id"),
         named(PUT, "/fhir/r4/Appointment/:id", COORDINATORS).scoped(APPOINTMENT, "id"),
+        // a booking names its Slot and Patient in the body: the handler checks both are in the caller's scope
+        named(POST, "/fhir/r4/Appointment", COORDINATORS),
+        // a family's answers (DA / NU): read as the appointments; recorded by coordinators (the handler scopes it)
+        named(GET, "/fhir/r4/AppointmentResponse", NAMED_ROLES).audited("list", null),
+        named(GET, "/fhir/r4/AppointmentResponse/:id", NAMED_ROLES),
+        named(POST, "/fhir/r4/AppointmentResponse", COORDINATORS),
+        named(GET, "/fhir/r4/Schedule", NAMED_ROLES),
+        named(GET, "/fhir/r4/Schedule/:id", NAMED_ROLES),
+        named(GET, "/fhir/r4/Slot", NAMED_ROLES),
+        named(GET, "/fhir/r4/Slot/:id", NAMED_ROLES),
+        named(GET, "/fhir/r4/CarePlan", NAMED_ROLES).audited("list", null),
+        named(GET, "/fhir/r4/CarePlan/:id", NAMED_ROLES).scoped(CARE_PLAN, "id").audited("read", "id"),
+        // SMS as Communication: scoped like /api/notifications; clinicians their own appointments', without the text
+        named(GET, "/fhir/r4/Communication", NAMED_ROLES).audited("list", null),
+        named(GET, "/fhir/r4/Communication/:id", NAMED_ROLES).audited("read", "id"),
         named(GET, "/fhir/r4/Appointment", NAMED_ROLES).audited("list", null),
         named(GET, "/fhir/r4/Appointment/:id", NAMED_ROLES).scoped(APPOINTMENT, "id"),
         named(GET, "/fhir/r4/Encounter", NAMED_ROLES).audited("list", null),
@@ -211,6 +242,11 @@ public final class AccessPolicy {
         // Ministry exports (interop): aggregates only, within the caller's counties
         aggregate(GET, "/api/exports/report.csv", EVERY_ROLE),
         aggregate(GET, "/api/exports/report.xlsx", EVERY_ROLE),
+        // Record exports (CSV or XLSX: beneficiaries, care plans, a published week): county level, rows filtered by the
+        // caller's scope, each export audited by the handler with its filters and row count
+        named(GET, "/api/exports/beneficiaries", COUNTY_LEVEL),
+        named(GET, "/api/exports/care-plans", COUNTY_LEVEL),
+        named(GET, "/api/exports/week", COUNTY_LEVEL),
 
         // Caravan horizons and road times of a county (counts of people, no names)
         aggregate(POST, "/api/horizons", COUNTY_LEVEL).bodyScoped(COUNTY, "county"),

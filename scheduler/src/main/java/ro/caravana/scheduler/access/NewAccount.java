@@ -56,6 +56,15 @@ public record NewAccount(String email, String displayName, Role role, List<Strin
 
   /** Every rule, database facts included; fails with all problems at once. */
   public Future<Void> check(SqlClient db, String password) {
+    return check(db, password, true);
+  }
+
+  /** The rules of a change to an existing account (its e-mail stays, so it is not checked as taken). */
+  public Future<Void> checkChange(SqlClient db) {
+    return check(db, null, false);
+  }
+
+  private Future<Void> check(SqlClient db, String password, boolean newEmail) {
     Violations v = new Violations();
     checkShape(v);
     if (password != null) {
@@ -83,7 +92,7 @@ public record NewAccount(String email, String displayName, Role role, List<Strin
             v.add("staffId", "Membrul personalului este în alt județ (" + staffCounty + ").",
                 "The staff member is in another county (" + staffCounty + ").");
           }
-          if (r.getLong("same_email") > 0) {
+          if (newEmail && r.getLong("same_email") > 0) {
             v.add(ApiError.conflict("email", "Există deja un cont cu această adresă de e-mail.",
                 "An account with this e-mail address already exists."));
           }

@@ -28,7 +28,7 @@ public final class Policy {
 
   /** A record a request names, whose county (centre, staff member) must be in the caller's scope. */
   public enum Subject { BENEFICIARY, APPOINTMENT, CARE_PLAN, PLAN, STAFF, LOCALITY, COUNTY, CENTRE, CARAVAN,
-    HORIZON }
+    HORIZON, ACCOUNT }
 
   /** Where a scope check finds the id: a path parameter, a JSON body field or a query parameter. */
   public enum Where { PATH, BODY, QUERY }

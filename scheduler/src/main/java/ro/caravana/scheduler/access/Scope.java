@@ -93,6 +93,8 @@ public final class Scope {
       case LOCALITY -> exists(db, LOCALITY, Tuple.tuple().addValue(id).addValue(caller.countyScope()), CHECK_LOCALITY);
       case CENTRE -> exists(db, CENTRE, Tuple.tuple().addValue(id).addValue(caller.countyScope()), CHECK_CENTRE);
       case CARAVAN -> exists(db, CARAVAN, Tuple.tuple().addValue(id).addValue(caller.countyScope()), CHECK_CARAVAN);
+      case ACCOUNT -> exists(db, AccountAdmin.VISIBLE, AccountAdmin.keptArgs(Tuple.tuple().addValue(id), caller),
+          CHECK_ACCOUNT);
       case HORIZON -> exists(db, HORIZON, Tuple.tuple().addValue(id).addValue(caller.countyScope()), CHECK_HORIZON);
     };
   }
@@ -105,6 +107,7 @@ public final class Scope {
   private static final String CHECK_LOCALITY = "SELECT 1 FROM localities WHERE siruta = $1";
   private static final String CHECK_CENTRE = "SELECT 1 FROM community_centres WHERE id = $1";
   private static final String CHECK_CARAVAN = "SELECT 1 FROM caravans WHERE id = $1";
+  private static final String CHECK_ACCOUNT = "SELECT 1 FROM accounts WHERE id = $1";
   private static final String CHECK_HORIZON = "SELECT 1 FROM horizons WHERE id = $1";
 
   /** In scope, or not there at all (so that the handler's own 404 or 422 answers as before). */

@@ -41,7 +41,7 @@ final class ScopedId {
         if (!(raw instanceof String s)) throw Ids.notAnId(name);
         yield Ids.uuid(name, s);
       }
-      case STAFF, CENTRE, CARAVAN -> body ? number(name, raw) : Ids.number(name, (String) raw);
+      case STAFF, CENTRE, CARAVAN, ACCOUNT -> body ? number(name, raw) : Ids.number(name, (String) raw);
       case LOCALITY -> {
         long siruta = body ? number(name, raw) : Ids.number(name, (String) raw);
         if (siruta > Integer.MAX_VALUE) throw Ids.notAnId(name);

@@ -14,19 +14,27 @@ import java.util.List;
 import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVParser;
 import org.apache.commons.csv.CSVRecord;
-import org.apache.poi.ss.usermodel.Cell;
-import org.apache.poi.ss.usermodel.CellType;
+import javax.xml.parsers.ParserConfigurationException;
+import org.apache.poi.openxml4j.exceptions.OpenXML4JException;
+import org.apache.poi.openxml4j.opc.OPCPackage;
 import org.apache.poi.ss.usermodel.DataFormatter;
 import org.apache.poi.ss.usermodel.DateUtil;
-import org.apache.poi.ss.usermodel.Row;
-import org.apache.poi.ss.usermodel.Workbook;
-import org.apache.poi.ss.usermodel.WorkbookFactory;
+import org.apache.poi.ss.util.CellReference;
+import org.apache.poi.util.XMLHelper;
+import org.apache.poi.xssf.eventusermodel.ReadOnlySharedStringsTable;
+import org.apache.poi.xssf.eventusermodel.XSSFReader;
+import org.apache.poi.xssf.eventusermodel.XSSFSheetXMLHandler;
+import org.apache.poi.xssf.model.StylesTable;
+import org.apache.poi.xssf.usermodel.XSSFComment;
+import org.xml.sax.InputSource;
+import org.xml.sax.SAXException;
+import org.xml.sax.XMLReader;
 import ro.caravana.scheduler.common.InvalidValue;
 
 /**
  * Reads the spreadsheets directorates keep: CSV in UTF-8 (with or without BOM) or Windows-1250 (what Excel
  * writes on Romanian Windows), comma- or semicolon-separated (Commons CSV); and XLSX, the first sheet (Apache
- * POI), where date cells become dates and numbers are read as displayed (a CNP stays whole). Blank lines
+ * POI's streaming reader), where date cells become ISO dates and whole numbers are read as typed (a CNP stays whole). Blank lines
  * are skipped but keep their numbers, so a reported row is the row people see in their spreadsheet.
  */
 final class SpreadsheetReader {
@@ -90,52 +98,90 @@ final class SpreadsheetReader {
     }
   }
 
+  /**
+   * The first sheet of an XLSX, read as a stream of rows (POI's event API: {@code XSSFReader} and a SAX handler),
+   * so only the shared strings and the rows' values are held, never the workbook's cell objects.
+   */
   static Sheet xlsx(byte[] bytes) {
-    DataFormatter formatter = new DataFormatter(java.util.Locale.ROOT);
-    try (InputStream in = new ByteArrayInputStream(bytes); Workbook book = WorkbookFactory.create(in)) {
-      if (book.getNumberOfSheets() == 0) throw new InvalidValue("Fișierul nu are nicio foaie.", "The file has no sheet.");
-      var sheet = book.getSheetAt(0);
-      List<String> headers = null;
-      List<Sheet.Line> lines = new ArrayList<>();
-      for (Row row : sheet) {
-        int last = Math.max(row.getLastCellNum(), 0);
-        List<Object> cells = new ArrayList<>(last);
-        boolean blank = true;
-        for (int c = 0; c < last; c++) {
-          Object v = value(row.getCell(c), formatter);
-          cells.add(v);
-          if (v != null) blank = false;
-        }
-        if (blank) continue;
-        if (headers == null) {
-          headers = cells.stream().map(v -> v == null ? "" : v.toString()).toList();
-          continue;
-        }
-        if (lines.size() >= MAX_ROWS) throw tooMany();
-        lines.add(new Sheet.Line(row.getRowNum() + 1, cells));
+    try (OPCPackage pkg = OPCPackage.open(new ByteArrayInputStream(bytes))) {
+      XSSFReader reader = new XSSFReader(pkg);
+      ReadOnlySharedStringsTable strings = new ReadOnlySharedStringsTable(pkg);
+      StylesTable styles = reader.getStylesTable();
+      var sheets = reader.getSheetsData();
+      if (!sheets.hasNext()) throw new InvalidValue("Fișierul nu are nicio foaie.", "The file has no sheet.");
+      RowCollector rows = new RowCollector();
+      try (InputStream sheet = sheets.next()) {
+        XMLReader parser = XMLHelper.newXMLReader();
+        parser.setContentHandler(new XSSFSheetXMLHandler(styles, strings, rows, new CellText(), false));
+        parser.parse(new InputSource(sheet));
       }
-      if (headers == null) throw new InvalidValue("Fișierul nu are un rând de antet.", "The file has no header row.");
-      return new Sheet(headers, lines);
-    } catch (IOException | RuntimeException e) {
-      if (e instanceof InvalidValue iv) throw iv;
+      if (rows.headers == null) throw new InvalidValue("Fișierul nu are un rând de antet.", "The file has no header row.");
+      return new Sheet(rows.headers, rows.lines);
+    } catch (IOException | OpenXML4JException | SAXException | ParserConfigurationException | RuntimeException e) {
+      for (Throwable t = e; t != null; t = t.getCause()) {
+        if (t instanceof InvalidValue iv) throw iv; // too many rows, no header: said as such, also through the parser
+      }
       throw new InvalidValue("Fișierul XLSX nu poate fi citit.", "The XLSX file cannot be read.");
     }
   }
 
-  private static Object value(Cell cell, DataFormatter formatter) {
-    if (cell == null) return null;
-    CellType type = cell.getCellType() == CellType.FORMULA ? cell.getCachedFormulaResultType() : cell.getCellType();
-    if (type == CellType.NUMERIC && DateUtil.isCellDateFormatted(cell)) {
-      return cell.getLocalDateTimeCellValue().toLocalDate();
+  /**
+   * Cell values as the import reads them: a date cell as an ISO date (the import reads ISO dates), a whole number as
+   * typed (a CNP or a phone kept as a number must not turn into 2.95E+12), anything else as displayed.
+   */
+  private static final class CellText extends DataFormatter {
+
+    CellText() {
+      super(java.util.Locale.ROOT);
     }
-    if (type == CellType.BOOLEAN) return cell.getBooleanCellValue() ? "Da" : "Nu";
-    if (type == CellType.NUMERIC) {
-      // whole numbers as typed: a CNP or a phone kept as a number must not turn into 2.95E+12
-      double d = cell.getNumericCellValue();
-      if (d == Math.rint(d) && Math.abs(d) < 1e15) return Long.toString((long) d);
+
+    @Override
+    public String formatRawCellContents(double value, int formatIndex, String formatString) {
+      if (DateUtil.isADateFormat(formatIndex, formatString) && DateUtil.isValidExcelDate(value)) {
+        return DateUtil.getLocalDateTime(value).toLocalDate().toString();
+      }
+      if (value == Math.rint(value) && Math.abs(value) < 1e15) return Long.toString((long) value);
+      return super.formatRawCellContents(value, formatIndex, formatString);
     }
-    String s = formatter.formatCellValue(cell).strip();
-    return s.isEmpty() ? null : s;
+  }
+
+  /** Rows as the SAX handler reports them; missing cells are null, blank rows are skipped but keep their numbers. */
+  private static final class RowCollector implements XSSFSheetXMLHandler.SheetContentsHandler {
+
+    List<String> headers;
+    final List<Sheet.Line> lines = new ArrayList<>();
+    private List<Object> cells;
+    private boolean blank;
+
+    @Override
+    public void startRow(int rowNum) {
+      cells = new ArrayList<>();
+      blank = true;
+    }
+
+    @Override
+    public void endRow(int rowNum) {
+      if (blank) return;
+      if (headers == null) {
+        headers = cells.stream().map(v -> v == null ? "" : v.toString()).toList();
+        return;
+      }
+      if (lines.size() >= MAX_ROWS) throw tooMany();
+      lines.add(new Sheet.Line(rowNum + 1, cells));
+    }
+
+    @Override
+    public void cell(String reference, String formatted, XSSFComment comment) {
+      if (reference == null || formatted == null) return;
+      int column = new CellReference(reference).getCol();
+      String v = formatted.strip();
+      if (v.isEmpty()) return;
+      while (cells.size() < column) cells.add(null);
+      Object value = v.equals("TRUE") ? "Da" : v.equals("FALSE") ? "Nu" : v;
+      if (cells.size() == column) cells.add(value);
+      else cells.set(column, value);
+      blank = false;
+    }
   }
 
   private static int count(String s, char c) {

@@ -26,9 +26,15 @@ import ro.caravana.scheduler.platform.http.ApiError;
 public final class ProblemLoader implements Function<UUID, Future<WeekProblem>> {
 
   private static final String PLAN = "SELECT county, week, kinds, seconds_limit, base_plan_id, disruption FROM plans WHERE id = $1";
-  private static final String CARAVANS = "SELECT id, code, depot_siruta, crew, consultations_per_day, shift_start, shift_end "
+  /** Caravans with their out-of-service days within the week ($2 Monday, $3 Sunday). */
+  private static final String CARAVANS = "SELECT id, code, depot_siruta, crew, consultations_per_day, shift_start, shift_end, "
+      + "ARRAY(SELECT d FROM unnest(out_of_service) d WHERE d BETWEEN $2 AND $3 ORDER BY d) AS out_of_service "
       + "FROM caravans WHERE county = $1 AND retired_at IS NULL ORDER BY id";
-  private static final String CENTRES = "SELECT c.id, c.code, c.name, c.locality_siruta, c.opening_hours FROM community_centres c "
+  /** Centres with the days of the week ($2 Monday, $3 Sunday) that one of their closures covers. */
+  private static final String CENTRES = "SELECT c.id, c.code, c.name, c.locality_siruta, c.opening_hours, "
+      + "ARRAY(SELECT DISTINCT g::date FROM jsonb_array_elements(c.closures) x, "
+      + "generate_series(greatest((x->>'from')::date, $2), least((x->>'to')::date, $3), interval '1 day') g ORDER BY 1) AS closed "
+      + "FROM community_centres c "
       + "JOIN localities l ON l.siruta = c.locality_siruta WHERE l.county = $1 AND c.retired_at IS NULL ORDER BY c.id";
   private static final String ROOMS = "SELECT r.id, r.centre_id, r.name, r.capacity, r.equipment FROM rooms r "
       + "JOIN community_centres c ON c.id = r.centre_id JOIN localities l ON l.siruta = c.locality_siruta "
@@ -83,9 +89,9 @@ public final class ProblemLoader implements Function<UUID, Future<WeekProblem>> 
       LocalDate monday = PlanRequest.monday(week);
       LocalDate sunday = monday.plusDays(6);
       UUID base = plan.getUUID("base_plan_id");
-      Future<List<WeekProblem.Caravan>> caravans = pool.preparedQuery(CARAVANS).execute(Tuple.of(county))
+      Future<List<WeekProblem.Caravan>> caravans = pool.preparedQuery(CARAVANS).execute(Tuple.of(county, monday, sunday))
           .map(rs -> map(rs, ProblemLoader::caravan));
-      Future<List<WeekProblem.Centre>> centres = pool.preparedQuery(CENTRES).execute(Tuple.of(county))
+      Future<List<WeekProblem.Centre>> centres = pool.preparedQuery(CENTRES).execute(Tuple.of(county, monday, sunday))
           .map(rs -> map(rs, ProblemLoader::centre));
       Future<List<WeekProblem.Room>> rooms = pool.preparedQuery(ROOMS).execute(Tuple.of(county))
           .map(rs -> map(rs, ProblemLoader::room));
@@ -153,7 +159,7 @@ public final class ProblemLoader implements Function<UUID, Future<WeekProblem>> 
   private static WeekProblem.Caravan caravan(Row r) {
     return new WeekProblem.Caravan(r.getLong("id"), r.getString("code"), r.getInteger("depot_siruta"),
         Arrays.asList(r.getArrayOfStrings("crew")), r.getInteger("consultations_per_day"),
-        r.getLocalTime("shift_start"), r.getLocalTime("shift_end"));
+        r.getLocalTime("shift_start"), r.getLocalTime("shift_end"), dates(r, "out_of_service"));
   }
 
   private static WeekProblem.Centre centre(Row r) {
@@ -165,7 +171,12 @@ public final class ProblemLoader implements Function<UUID, Future<WeekProblem>> 
           LocalTime.parse(h.getString("close"))));
     }
     return new WeekProblem.Centre(r.getLong("id"), r.getString("code"), r.getString("name"),
-        r.getInteger("locality_siruta"), hours);
+        r.getInteger("locality_siruta"), hours, dates(r, "closed"));
+  }
+
+  private static Set<LocalDate> dates(Row r, String column) {
+    LocalDate[] days = r.getArrayOfLocalDates(column);
+    return days == null ? Set.of() : Set.of(days);
   }
 
   private static WeekProblem.Room room(Row r) {

@@ -115,7 +115,7 @@ final class RoutesStep {
       for (int d = 0; d < 5; d++) {
         LocalDate date = p.monday().plusDays(d);
         String id = c.id() + "|" + date;
-        if (unavailable.contains(id) || (fromHorizon && !horizonDays.contains(id))) continue;
+        if (unavailable.contains(id) || c.outOfService().contains(date) || (fromHorizon && !horizonDays.contains(id))) continue;
         Set<String> skills = new HashSet<>(c.crew());
         if (doctorAbsent(p, c, date)) skills.remove(DOCTOR);
         Place depot = placeOf.get(c.depotSiruta());

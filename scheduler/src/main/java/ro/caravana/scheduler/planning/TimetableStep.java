@@ -126,6 +126,9 @@ final class TimetableStep {
       for (var h : c.hours().entrySet()) {
         hours = hours.plusDaily(minuteOfDay(h.getValue().from()), minuteOfDay(h.getValue().to()), h.getKey().getValue() - 1);
       }
+      for (LocalDate day : c.closed()) {
+        hours = hours.minus(weekMinute(p, day), weekMinute(p, day.plusDays(1))); // a closure: nothing there that day
+      }
       Centre centre = new Centre(String.valueOf(c.id()), c.name(), p.county(), point, centres.size(), hours);
       centres.add(centre);
       centreById.put(c.id(), centre);

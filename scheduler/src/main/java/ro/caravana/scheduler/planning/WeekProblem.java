@@ -41,13 +41,15 @@ public record WeekProblem(UUID planId, String county, String week, LocalDate mon
     public boolean contains(LocalDate d) { return !d.isBefore(from) && !d.isAfter(to); }
   }
 
+  /** {@code outOfService}: days of the week the caravan does not drive (recorded by the organisation API). */
   public record Caravan(long id, String code, int depotSiruta, List<String> crew, int consultationsPerDay,
-      LocalTime shiftStart, LocalTime shiftEnd) {}
+      LocalTime shiftStart, LocalTime shiftEnd, Set<LocalDate> outOfService) {}
 
   /** A locality that can be a caravan stop, a centre's place or a depot. */
   public record Place(int siruta, String name, double lat, double lon) {}
 
-  public record Centre(long id, String code, String name, int siruta, Map<DayOfWeek, Window> hours) {}
+  /** {@code closed}: days of the week the centre is closed (its closures), whatever its opening hours say. */
+  public record Centre(long id, String code, String name, int siruta, Map<DayOfWeek, Window> hours, Set<LocalDate> closed) {}
 
   public record Room(long id, long centreId, String name, int capacity, Set<String> equipment) {}
 

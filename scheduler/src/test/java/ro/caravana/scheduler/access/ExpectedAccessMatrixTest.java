@@ -120,11 +120,36 @@ class ExpectedAccessMatrixTest {
       row("GET", "/fhir/r4/Appointment", "ok ok ok ok ok 403 401"),
       row("GET", "/fhir/r4/Practitioner/{staff}", "ok ok 404 ok ok 403 401"),
       row("POST", "/fhir/r4/Patient", "ok ok ok ok 403 403 401"),
+      row("PUT", "/fhir/r4/Patient/{b}", "ok ok 404 ok 403 403 401"),
+      row("POST", "/fhir/r4/Appointment", "ok ok ok ok 403 403 401"),
+      row("GET", "/fhir/r4/Schedule/staff-{staff}", "ok ok 404 ok ok 403 401"),
+      row("GET", "/fhir/r4/Slot?schedule=Schedule/staff-{staff}", "ok ok ok ok ok 403 401"),
+      row("GET", "/fhir/r4/CarePlan/{cp}", "ok ok 404 ok ok 403 401"),
+      row("GET", "/fhir/r4/CarePlan", "ok ok ok ok ok 403 401"),
+      row("GET", "/fhir/r4/Communication", "ok ok ok ok ok 403 401"),
+      row("GET", "/fhir/r4/AppointmentResponse", "ok ok ok ok ok 403 401"),
+      row("POST", "/fhir/r4/AppointmentResponse", "ok ok ok ok 403 403 401"),
       row("GET", "/fhir/r4/Location", "ok ok ok ok ok ok 401"),
       row("GET", "/fhir/r4/MeasureReport", "ok ok ok ok ok ok 401"),
       row("GET", "/api/exports/report.csv", "ok ok ok ok ok ok 401"),
+      // record exports: county level; a Vrancea coordinator gets its own county's rows, never Bacău's
+      row("GET", "/api/exports/beneficiaries", "ok ok ok 403 403 403 401"),
+      row("GET", "/api/exports/beneficiaries?county=BC", "ok ok 403 403 403 403 401"),
+      row("GET", "/api/exports/care-plans?format=xlsx", "ok ok ok 403 403 403 401"),
+      // no plan of that week is published: 404 once the gate let the caller through
+      row("GET", "/api/exports/week?county=BC&week=2032-W01", "404 404 403 403 403 403 401"),
       row("GET", "/api/calendar/not-a-feed.ics", "404 404 404 404 404 404 404"),
       row("GET", "/api/audit", "ok 403 403 403 403 403 401"),
+      // accounts ({acct}: the demo doctor's, Bacău): admin every account, a county coordinator the centre
+      // coordinators and clinicians of its counties (out of them 404), nobody else; links open without an account
+      row("GET", "/api/accounts", "ok ok ok 403 403 403 401"),
+      row("POST", "/api/accounts", "ok ok ok 403 403 403 401"),
+      row("GET", "/api/accounts/{acct}", "ok ok 404 403 403 403 401"),
+      row("PATCH", "/api/accounts/{acct}", "ok ok 404 403 403 403 401"),
+      row("POST", "/api/accounts/{acct}/password-reset", "ok ok 404 403 403 403 401"),
+      row("POST", "/api/accounts/{acct}/disable", "- - 404 403 403 403 401"),
+      row("POST", "/api/accounts/{acct}/enable", "ok ok 404 403 403 403 401"),
+      row("GET", "/api/account-links/not-a-link", "404 404 404 404 404 404 404"),
       row("GET", "/api/notifications", "ok ok ok ok 403 403 401"),
       row("GET", "/api/notifications?beneficiaryId={b}", "ok ok 403 ok 403 403 401"),
       row("GET", "/api/sms/replies", "ok ok ok ok 403 403 401"),
@@ -175,6 +200,7 @@ class ExpectedAccessMatrixTest {
     sql("INSERT INTO horizons (id, county, from_week, weeks, first_day, last_day, seconds_limit, status)"
         + " VALUES ($1::uuid, 'BC', '2032-W01', 4, DATE '2031-12-29', DATE '2032-01-25', 1, 'failed')", h);
     IDS.put("{h}", h);
+    IDS.put("{acct}", one("SELECT id::text FROM accounts WHERE email = 'medic@caravana.demo'"));
     IDS.put("{b}", b);
     IDS.put("{a}", a);
     IDS.put("{cp}", cp);

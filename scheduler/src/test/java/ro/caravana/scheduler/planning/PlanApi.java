@@ -83,6 +83,11 @@ final class PlanApi {
         .sendJsonObject(body));
   }
 
+  HttpResponse<Buffer> patch(String path, JsonObject body) {
+    return await(client.request(HttpMethod.PATCH, port, "127.0.0.1", path).putHeader("Authorization", authorization)
+        .sendJsonObject(body));
+  }
+
   HttpResponse<Buffer> postEmpty(String path) {
     return await(client.request(HttpMethod.POST, port, "127.0.0.1", path).putHeader("Authorization", authorization)
         .send());

@@ -225,6 +225,43 @@ class PlanDisruptionPlacesTest {
         .collect(Collectors.groupingBy(i -> i.getLong("caravanId") + "|" + day(i.getString("start")), Collectors.counting()));
   }
 
+  @Test
+  @DisplayName("closures and out-of-service days recorded through the organisation API: a plan of that week places "
+      + "nothing at a closed centre or on a caravan that does not drive that day, and still places work on the other days")
+  void closuresAndOutOfService() {
+    String week = PlanApi.weekAhead(42);
+    LocalDate monday = PlanRequest.monday(week);
+    LocalDate closedDay = monday.plusDays(1);
+    LocalDate idleDay = monday.plusDays(2);
+    for (Object o : api.get("/api/centres?county=" + COUNTY + "&limit=2000").bodyAsJsonObject().getJsonArray("items")) {
+      JsonObject centre = (JsonObject) o;
+      HttpResponse<Buffer> r = api.patch("/api/centres/" + centre.getLong("id"), new JsonObject()
+          .put("version", centre.getInteger("version"))
+          .put("closures", new JsonArray().add(new JsonObject().put("from", closedDay.toString()).put("to", closedDay.toString())
+              .put("reason", "Dezinfecție"))));
+      assertEquals(200, r.statusCode(), r.bodyAsString());
+    }
+    for (Object o : api.get("/api/caravans?county=" + COUNTY + "&limit=2000").bodyAsJsonObject().getJsonArray("items")) {
+      JsonObject caravan = (JsonObject) o;
+      HttpResponse<Buffer> r = api.patch("/api/caravans/" + caravan.getLong("id"), new JsonObject()
+          .put("version", caravan.getInteger("version")).put("outOfService", new JsonArray().add(idleDay.toString())));
+      assertEquals(200, r.statusCode(), r.bodyAsString());
+    }
+    UUID plan = api.start(COUNTY, week, SECONDS);
+    JsonObject solved = api.awaitFinished(plan, SECONDS + 60);
+    assertEquals("solved", solved.getString("status"), solved.encode());
+    List<JsonObject> placed = api.items(plan).stream().filter(i -> i.getString("start") != null).toList();
+    // sessions at a centre (a remote session names the person's centre but happens at home: a closure leaves it)
+    List<LocalDate> centreDays = placed.stream().filter(i -> "centre".equals(i.getString("modality")))
+        .map(i -> day(i.getString("start"))).toList();
+    List<LocalDate> caravanDays = placed.stream().filter(i -> i.getLong("caravanId") != null).map(i -> day(i.getString("start")))
+        .toList();
+    assertFalse(centreDays.isEmpty(), "centre sessions are placed on the other days");
+    assertFalse(caravanDays.isEmpty(), "caravan consultations are placed on the other days");
+    assertEquals(0, centreDays.stream().filter(closedDay::equals).count(), "nothing at a centre on the day they are closed");
+    assertEquals(0, caravanDays.stream().filter(idleDay::equals).count(), "no caravan drives on its out-of-service day");
+  }
+
   private UUID publishedPlan(String week) {
     UUID first = api.start(COUNTY, week, SECONDS);
     JsonObject solved = api.awaitFinished(first, SECONDS + 60);
