@@ -159,7 +159,8 @@ public final class SchedulerApp {
     ConsultationRoutes.answerJoinable(context.vertx(), context.pool());
     planning.routes().mount(router);
     ZoneId zone = ZoneId.of(context.config().string("zone"));
-    new ReportRoutes(new AttendanceReport(context.pool(), zone), zone, context.pool()).mount(router);
+    new ReportRoutes(new AttendanceReport(context.pool(), zone), zone, context.pool(), new ro.caravana.scheduler.report.CoverageReport(
+        context.pool(), zone, context.config().integer("reports.coverage-max-gap-days"))).mount(router);
     notices.mount(router);
     // interop: FHIR R4, calendar feeds, ministry exports (docs/interop.md)
     FhirServer.mount(router, context.vertx(), context.pool(), zone);

@@ -21,6 +21,8 @@ public final class Navigation {
       new Item("/", "nav.home", EnumSet.of(ADMIN, COUNTY_COORDINATOR, CENTRE_COORDINATOR, SUPERVISOR)),
       new Item("/beneficiari", "nav.records", COORDINATING),
       new Item("/planificare", "nav.planning", EnumSet.of(ADMIN, COUNTY_COORDINATOR)),
+      new Item("/organizare", "nav.organisation", EnumSet.of(ADMIN, COUNTY_COORDINATOR)),
+      new Item("/import", "nav.import", EnumSet.of(ADMIN, COUNTY_COORDINATOR)),
       new Item("/rapoarte", "nav.reports", EnumSet.of(ADMIN, COUNTY_COORDINATOR, CENTRE_COORDINATOR, SUPERVISOR)),
       new Item("/ziua-mea", "nav.myDay", EnumSet.of(Role.DOCTOR, Role.THERAPIST, Role.NURSE)),
       new Item("/teren", "nav.field", EnumSet.of(Role.DOCTOR, Role.THERAPIST, Role.NURSE)));

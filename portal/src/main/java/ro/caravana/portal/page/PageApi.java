@@ -55,6 +55,19 @@ public final class PageApi {
     return sent.map(PageApi::answer);
   }
 
+  /** A file as the request body (spreadsheet import), with the page form's CSRF token. */
+  public Future<Answer> sendFile(RoutingContext ctx, String path, String contentType, Buffer file) {
+    SocketAddress here = ctx.request().localAddress();
+    var request = client.request(HttpMethod.POST, here.port(), here.hostAddress(), path)
+        .putHeader(HttpHeaders.ACCEPT.toString(), "application/json")
+        .putHeader(HttpHeaders.CONTENT_TYPE.toString(), contentType);
+    String cookies = ctx.request().getHeader(HttpHeaders.COOKIE);
+    if (cookies != null) request.putHeader(HttpHeaders.COOKIE.toString(), cookies);
+    String csrf = ctx.request().getFormAttribute(Sessions.CSRF_FIELD);
+    if (csrf != null) request.putHeader(Sessions.CSRF_HEADER, csrf);
+    return request.sendBuffer(file).map(PageApi::answer);
+  }
+
   /** The raw answer (exports: CSV, XLSX), to pass through unchanged. */
   public Future<HttpResponse<Buffer>> raw(RoutingContext ctx, String path) {
     SocketAddress here = ctx.request().localAddress();

@@ -35,6 +35,8 @@ public final class PageRoutes {
     PlanPages.mount(router, pages, context.config().longValue("sms.cost-bani-per-segment"));
     BeneficiaryPages.mount(router, pages);
     ReportPages.mount(router, pages);
+    ro.caravana.portal.page.organisation.OrganisationPages.mount(router, pages);
+    ro.caravana.portal.page.organisation.ImportPage.mount(router, pages);
     // the clinicians' day and the caravan crew's offline day; the family's page behind the SMS link
     FieldPages.mount(router, pages);
     FamilyPage.mount(router, pages);

@@ -122,6 +122,41 @@ class CoordinatorPagesBrowserTest {
 
   @Test
   @Order(3)
+  @Timeout(240)
+  @DisplayName("move a session by hand: the planner's feedback in words as soon as the hour changes, the move kept, then re-solve around it")
+  void moveASession() throws Exception {
+    page.go(planUrl);
+    String href = String.valueOf(page.eval("const a = document.querySelector('#calendar a.cal-move'); return a ? a.href : ''"));
+    assertTrue(href.contains("/mutare?sesiune="), "the calendar links each session to its move page");
+    page.go(href);
+    waitFor(() -> text().contains("Unde o mutați"), "the move page");
+    check("plan-mutare");
+    page.eval("const h = document.getElementById('m-ora'); h.value = h.value === '10:00' ? '11:00' : '10:00';"
+        + " h.dispatchEvent(new Event('change')); return 1;");
+    waitFor(() -> Boolean.TRUE.equals(page.eval("return !!document.querySelector('#move-feedback .verdict')")),
+        "the move's feedback, without a click");
+    String feedback = String.valueOf(page.eval("return document.getElementById('move-feedback').innerText"));
+    assertTrue(feedback.startsWith("Mutarea"), feedback);
+    assertFalse(feedback.matches("(?s).*[0-9](hard|medium|soft).*"), feedback);
+    check("plan-mutare-verificata");
+    page.click("button[value=muta]");
+    waitFor(() -> text().contains("Ședința a fost mutată și fixată"), "the moved message");
+    String moved = check("plan-mutare-salvata");
+    assertTrue(moved.contains("Fixată"), moved);
+    // re-solve around the edit: a new plan of the timetable, which the next step publishes
+    page.go(planUrl);
+    page.click("form[action$='/reoptimizare'] button[type=submit]");
+    waitFor(() -> !String.valueOf(page.eval("return location.href")).startsWith(planUrl), "the re-solved plan");
+    planUrl = String.valueOf(page.eval("return location.href")).replaceAll("[?#].*$", "");
+    waitFor(() -> Boolean.TRUE.equals(page.eval("return !!document.getElementById('calendar-h') && !document.getElementById('progress')"))
+        && text().contains("Ce vor afla familiile"), "the re-solved plan, solved");
+    assertTrue(((Number) page.eval("return document.querySelectorAll('#route-map svg .stop-marker').length")).intValue() > 0,
+        "the re-solve keeps the caravan stops");
+    check("plan-reoptimizat");
+  }
+
+  @Test
+  @Order(4)
   @Timeout(120)
   @DisplayName("publish: the page says the families are told, and the plan reads as published")
   void publish() throws Exception {
@@ -134,7 +169,7 @@ class CoordinatorPagesBrowserTest {
   }
 
   @Test
-  @Order(4)
+  @Order(5)
   @Timeout(120)
   @DisplayName("records: search, open one, submit two invalid fields and see both errors next to their inputs, then fix them")
   void recordWithErrors() throws Exception {
@@ -157,12 +192,28 @@ class CoordinatorPagesBrowserTest {
     page.type("#f-phone", "0744 123 456");
     page.click("#edit-h + form button[type=submit]");
     waitFor(() -> text().contains("Datele au fost salvate"), "the saved message");
+    // the SMS thread and the consent history are on the record; a care plan is changed from it, errors by field
+    assertTrue(Boolean.TRUE.equals(page.eval("return !!document.getElementById('sms') && !!document.getElementById('consimtamant')")),
+        "the SMS thread and the consent history");
+    if (Boolean.TRUE.equals(page.eval("return !!document.querySelector('#planuri a[href*=\"plan=\"]')"))) {
+      page.go(String.valueOf(page.eval("return document.querySelector('#planuri a[href*=\"plan=\"]').href")));
+      waitFor(() -> text().contains("Modificați planul"), "the care plan in the form");
+      page.type("#p-minutes", "multe");
+      page.click("#newplan-h + form button[type=submit]");
+      waitFor(() -> text().contains("Verificați câmpurile"), "the care plan's error");
+      String planErrors = check("beneficiar-plan-erori");
+      assertFalse(planErrors.contains("„minutes”"), "the field is named by its label: " + planErrors);
+      page.type("#p-minutes", "50");
+      page.click("#newplan-h + form button[type=submit]");
+      waitFor(() -> text().contains("Planul de îngrijire a fost modificat"), "the changed care plan");
+      check("beneficiar-plan-modificat");
+    }
   }
 
   @Test
-  @Order(5)
+  @Order(6)
   @Timeout(120)
-  @DisplayName("reports: charts drawn, Romanian words, CSV and XLSX exports answer")
+  @DisplayName("reports: charts by week and month, caravan coverage by locality, Romanian words, CSV and XLSX exports answer")
   void reports() throws Exception {
     page.go(base + "/rapoarte");
     waitFor(() -> text().contains("Pe servicii"), "the report");
@@ -175,10 +226,67 @@ class CoordinatorPagesBrowserTest {
     Number xlsx = (Number) page.evalAsync("const done = arguments[arguments.length - 1];"
         + " fetch(document.querySelector('a[href*=\"export.xlsx\"]').href).then(r => r.arrayBuffer()).then(b => done(b.byteLength));");
     assertTrue(xlsx.intValue() > 500);
+    // month by month, and the caravan coverage: days since each locality's last visit, gaps first, exported
+    assertTrue(text.contains("Lună de lună") && text.contains("Acoperirea cu caravana") && text.contains("Zile de atunci"), text);
+    assertTrue(((Number) page.eval("return document.querySelectorAll('#coverage tbody tr').length")).intValue() > 0,
+        "the coverage table has localities");
+    String coverage = String.valueOf(page.evalAsync("const done = arguments[arguments.length - 1];"
+        + " fetch(document.querySelector('a[href*=\"acoperire.csv\"]').href).then(r => r.text()).then(done);"));
+    assertTrue(coverage.contains("Ultima vizită") && coverage.contains("Lipsă de acoperire"), coverage);
   }
 
   @Test
-  @Order(6)
+  @Order(7)
+  @Timeout(120)
+  @DisplayName("organisation: centres, staff and caravans listed; a new staff member with four invalid fields shows all four, then is saved")
+  void organisation() throws Exception {
+    page.go(base + "/organizare");
+    waitFor(() -> text().contains("Centre comunitare") && text().contains("Caravane medicale"), "the organisation page");
+    String text = check("organizare");
+    assertTrue(text.contains("Kinetoterapie"), text);
+    page.go(base + "/organizare/personal-nou");
+    waitFor(() -> text().contains("Specialist nou"), "the staff form");
+    check("organizare-personal-nou");
+    page.type("#f-code", "x");
+    page.type("#f-phone", "12");
+    page.click("form.card button[type=submit]");
+    waitFor(() -> Boolean.TRUE.equals(page.eval("return !!document.getElementById('error-summary')")), "the error summary");
+    String errors = check("organizare-erori");
+    assertTrue(Boolean.TRUE.equals(page.eval("return ['code', 'firstName', 'lastName', 'role', 'phone']"
+        + ".every(f => !!document.getElementById('e-' + f))")), "every invalid field next to its input: " + errors);
+    assertEquals("12", page.eval("return document.getElementById('f-phone').value"), "what was typed is kept");
+    assertFalse(errors.contains("firstName") || errors.contains("„role”"), "fields named by their labels: " + errors);
+    page.type("#f-code", "PS-BC-901");
+    page.type("#f-firstName", "Ioana");
+    page.type("#f-lastName", "Încercare");
+    page.type("#f-phone", "0744 123 456");
+    page.eval("document.getElementById('f-role').value = 'kinetotherapist';"
+        + " document.querySelector('input[name=skills][value=kinetotherapy]').checked = true;"
+        + " const c = document.getElementById('f-centreId'); c.value = c.options[1].value; return 1;");
+    page.click("form.card button[type=submit]");
+    waitFor(() -> text().contains("Datele au fost salvate") && text().contains("Ioana Încercare"), "the saved staff member");
+  }
+
+  @Test
+  @Order(8)
+  @Timeout(120)
+  @DisplayName("spreadsheet import: a dry run of a file with a wrong CNP reports it by row and column, nothing written")
+  void importDryRun() throws Exception {
+    page.go(base + "/import");
+    waitFor(() -> text().contains("Import dintr-un tabel"), "the import page");
+    check("import");
+    page.eval("const csv = 'Nume;Prenume;CNP;Data nasterii;Sex;Localitate;Judet;Categorie;Acord SMS\\n'"
+        + " + 'Popa;Ana;1234567890123;02.03.2015;F;Asău;BC;copil;Nu\\n';"
+        + " const dt = new DataTransfer(); dt.items.add(new File([csv], 'beneficiari.csv', {type: 'text/csv'}));"
+        + " document.getElementById('f-fisier').files = dt.files; return 1;");
+    page.click("form.card button[type=submit]");
+    waitFor(() -> Boolean.TRUE.equals(page.eval("return !!document.getElementById('import-report')")), "the import report");
+    String text = check("import-raport");
+    assertTrue(text.contains("nu s-a scris nimic") && text.contains("CNP"), text);
+  }
+
+  @Test
+  @Order(9)
   @Timeout(120)
   @DisplayName("the English switch is remembered across pages")
   void english() throws Exception {
@@ -188,6 +296,33 @@ class CoordinatorPagesBrowserTest {
     waitFor(() -> text().contains("Next week"), "the English home page");
     check("home-en");
     page.go(base + "/?lang=ro");
+  }
+
+  @Test
+  @Order(10)
+  @Timeout(120)
+  @DisplayName("an administrator's record page: GDPR export, and erasure only after the confirmation is ticked")
+  void gdprForAdministrators() throws Exception {
+    page.go(base + "/?lang=ro");
+    page.click("form[action='/api/auth/logout'] button");
+    waitFor(() -> String.valueOf(page.eval("return location.pathname")).equals("/intrare"), "signed out");
+    page.type("#email", "admin@caravana.demo");
+    page.type("#password", "demo");
+    page.click("form.stack button[type=submit]");
+    waitFor(() -> "/".equals(page.eval("return location.pathname")), "the administrator's home page");
+    page.go(base + "/beneficiari?q=a");
+    waitFor(() -> text().contains("beneficiari găsiți"), "the search results");
+    page.click("table tbody a");
+    waitFor(() -> Boolean.TRUE.equals(page.eval("return !!document.getElementById('gdpr')")), "the GDPR section");
+    String export = String.valueOf(page.evalAsync("const done = arguments[arguments.length - 1];"
+        + " fetch(document.querySelector('#gdpr a[download]').href).then(r => r.text()).then(done);"));
+    assertTrue(export.contains("consentHistory") && export.contains("carePlans"), export);
+    page.click("#gdpr button[type=submit]");
+    waitFor(() -> Boolean.TRUE.equals(page.eval("return !!document.getElementById('e-confirm')")), "the confirmation's error");
+    check("beneficiar-gdpr");
+    page.eval("document.getElementById('f-confirm').checked = true; return 1;");
+    page.click("#gdpr button[type=submit]");
+    waitFor(() -> text().contains("au fost șterse"), "the erased record");
   }
 
   /** The page's visible text; asserts it in words, accessible, quiet in the console; screenshots at both widths. */

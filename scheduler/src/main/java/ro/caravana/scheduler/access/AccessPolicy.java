@@ -121,6 +121,7 @@ public final class AccessPolicy {
         named(GET, "/api/beneficiaries/:id/export", COUNTY_LEVEL).scoped(BENEFICIARY, "id").audited("export", "id"),
         named(POST, "/api/beneficiaries/:id/erase", COUNTY_LEVEL).scoped(BENEFICIARY, "id").audited("erase", "id"),
         named(POST, "/api/beneficiaries/:id/consent", COORDINATORS).scoped(BENEFICIARY, "id").audited("consent", "id"),
+        named(GET, "/api/beneficiaries/:id/consent", COORDINATORS).scoped(BENEFICIARY, "id").audited("read", "id"),
 
         // Beneficiaries and their care plans
         named(GET, "/api/beneficiaries", NAMED_ROLES).audited("list", null),
@@ -174,6 +175,8 @@ public final class AccessPolicy {
         // Reports: aggregates only, the supervisors' view (a county outside the caller's scope is refused)
         aggregate(GET, "/api/reports/attendance", EVERY_ROLE),
         aggregate(GET, "/api/reports/attendance/marks", EVERY_ROLE),
+        // days since each locality's last caravan visit (issue 16): counts per locality, a county in the caller's scope
+        aggregate(GET, "/api/reports/coverage", EVERY_ROLE),
 
         // Weekly plans of a county (plan items name beneficiaries)
         named(POST, "/api/plans", COUNTY_LEVEL).bodyScoped(COUNTY, "county"),

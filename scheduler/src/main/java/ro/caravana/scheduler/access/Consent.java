@@ -45,6 +45,24 @@ public final class Consent {
 
   public void mount(Router router) {
     router.post("/api/beneficiaries/:id/consent").handler(this::record);
+    router.get("/api/beneficiaries/:id/consent").handler(this::history);
+  }
+
+  private static final String HISTORY = "SELECT kind, granted, at FROM consent_events WHERE beneficiary_id = $1 ORDER BY at DESC, id DESC";
+
+  /** {@code GET /api/beneficiaries/{id}/consent}: every consent change, newest first ({@code kind}, {@code granted}, {@code at}). */
+  private void history(RoutingContext ctx) {
+    Caller caller = Caller.of(ctx);
+    UUID id = Scope.uuid(ctx.pathParam("id"), "id");
+    Scope.requireBeneficiary(pool, caller, id).compose(v -> pool.preparedQuery(HISTORY).execute(Tuple.of(id)))
+        .onSuccess(rows -> {
+          io.vertx.core.json.JsonArray items = new io.vertx.core.json.JsonArray();
+          rows.forEach(r -> items.add(new JsonObject().put("kind", r.getString("kind")).put("granted", r.getBoolean("granted"))
+              .put("at", r.getOffsetDateTime("at").toInstant().toString())));
+          Responses.json(ctx, 200, new JsonObject().put("beneficiaryId", id.toString()).put("items", items)
+              .put("total", items.size()));
+        })
+        .onFailure(ctx::fail);
   }
 
   /** {@code POST /api/beneficiaries/{id}/consent {"sms": true|false, "data": true|false}} (either or both). */

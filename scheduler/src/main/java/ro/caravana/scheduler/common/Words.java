@@ -70,11 +70,30 @@ public final class Words {
       "F", new Label("Feminin", "Female"),
       "M", new Label("Masculin", "Male"));
 
+  /**
+   * A staff member's skills: the services, and the other competences on record (a free list in the API; a skill
+   * without words here is counted, not shown, on pages).
+   */
+  public static final Map<String, Label> SKILLS = skills();
+
+  private static Map<String, Label> skills() {
+    Map<String, Label> all = new java.util.LinkedHashMap<>(SERVICES);
+    all.put("social_assessment", new Label("Evaluare socială", "Social assessment"));
+    all.put("triage", new Label("Triaj", "Triage"));
+    all.put("home_care", new Label("Îngrijire la domiciliu", "Home care"));
+    all.put("vaccination", new Label("Vaccinare", "Vaccination"));
+    all.put("paediatric_kinetotherapy", new Label("Kinetoterapie pediatrică", "Paediatric kinetotherapy"));
+    all.put("school_mediation", new Label("Mediere școlară", "School mediation"));
+    all.put("planning", new Label("Planificare", "Planning"));
+    all.put("family_medicine", new Label("Medicină de familie", "Family medicine"));
+    return java.util.Collections.unmodifiableMap(all);
+  }
+
   /** Every list by the name the pages use for it ({@code {{label "service" code}}}). */
   public static final Map<String, Map<String, Label>> LISTS = Map.of(
       "category", CATEGORIES, "service", SERVICES, "modality", MODALITIES, "appointmentStatus", APPOINTMENT_STATUSES,
       "attendanceStatus", ATTENDANCE_STATUSES, "staffRole", STAFF_ROLES, "equipment", EQUIPMENT, "weekday", WEEKDAYS,
-      "sex", SEXES);
+      "sex", SEXES, "skill", SKILLS);
 
   private Words() {}
 

@@ -22,16 +22,39 @@ public final class ReportRoutes {
   private final AttendanceReport report;
   private final ZoneId zone;
   private final io.vertx.sqlclient.Pool pool;
+  private final CoverageReport coverage;
 
-  public ReportRoutes(AttendanceReport report, ZoneId zone, io.vertx.sqlclient.Pool pool) {
+  public ReportRoutes(AttendanceReport report, ZoneId zone, io.vertx.sqlclient.Pool pool, CoverageReport coverage) {
     this.report = report;
     this.zone = zone;
     this.pool = pool;
+    this.coverage = coverage;
   }
 
   public void mount(Router router) {
     router.get("/api/reports/attendance").handler(this::attendance);
     router.get("/api/reports/attendance/marks").handler(this::marks);
+    router.get("/api/reports/coverage").handler(this::coverage);
+  }
+
+  /** {@code ?county=BC&on=YYYY-MM-DD}: days since each locality's last caravan visit, gaps flagged. */
+  private void coverage(RoutingContext ctx) {
+    Caller caller = Caller.orNull(ctx);
+    String[] scope = caller == null ? null : caller.countyScope();
+    String county = Requests.query(ctx, "county");
+    if (county == null && scope != null && scope.length > 0) county = scope[0];
+    if (county == null || !county.matches("[A-Z]{1,2}")) {
+      throw ApiError.badRequest("county", "Alegeți județul (de exemplu county=BC).", "Choose the county (e.g. county=BC).");
+    }
+    if (scope != null && !java.util.List.of(scope).contains(county)) {
+      throw ApiError.forbidden("Județul nu este în grija contului.", "The county is outside this account's counties.");
+    }
+    LocalDate on = date(ctx, "on", LocalDate.now(zone));
+    boolean suppress = caller != null && caller.role() == Role.SUPERVISOR;
+    coverage.run(county, on)
+        .map(body -> suppress ? CoverageReport.suppressSmallCounts(body) : body)
+        .onSuccess(body -> Responses.json(ctx, 200, body))
+        .onFailure(ctx::fail);
   }
 
   private void attendance(RoutingContext ctx) {

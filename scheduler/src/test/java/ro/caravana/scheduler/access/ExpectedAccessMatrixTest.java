@@ -70,6 +70,7 @@ class ExpectedAccessMatrixTest {
       row("POST", "/api/beneficiaries/{b}/erase", "- - 404 403 403 403 401"),
       row("DELETE", "/api/beneficiaries/{b}", "- - 404 403 403 403 401"),
       row("POST", "/api/beneficiaries/{b}/consent", "ok ok 404 ok 403 403 401"),
+      row("GET", "/api/beneficiaries/{b}/consent", "ok ok 404 ok 403 403 401"),
       row("GET", "/api/care-plans", "ok ok ok ok ok 403 401"),
       row("GET", "/api/care-plans?beneficiary={b}", "ok ok 403 ok ok 403 401"),
       row("GET", "/api/care-plans/{cp}", "ok ok 404 ok ok 403 401"),
@@ -110,6 +111,8 @@ class ExpectedAccessMatrixTest {
       row("POST", "/api/plans/{p}/resolve", "ok ok 404 403 403 403 401"),
       row("GET", "/api/reports/attendance", "ok ok ok ok ok ok 401"),
       row("GET", "/api/reports/attendance/marks", "ok ok ok ok ok ok 401"),
+      row("GET", "/api/reports/coverage", "ok ok ok ok ok ok 401"),
+      row("GET", "/api/reports/coverage?county=BC", "ok ok 403 ok ok ok 401"),
       // interop (docs/interop.md): FHIR as the JSON API, exports as reports, calendar feeds by token only
       row("GET", "/fhir/r4/metadata", "ok ok ok ok ok ok ok"),
       row("GET", "/fhir/r4/Patient/{b}", "ok ok 404 ok ok 403 401"),

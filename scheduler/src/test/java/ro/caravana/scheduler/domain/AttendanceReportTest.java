@@ -117,4 +117,41 @@ class AttendanceReportTest {
     assertProblem(api.get("/api/reports/attendance?from=2026-13-01"), 400, "from");
     assertProblem(api.get("/api/reports/attendance?from=2026-03-10&to=2026-03-01"), 400, "to");
   }
+
+  @Test
+  @DisplayName("coverage: days since each locality's last caravan visit, gaps past the maximum or never visited")
+  void coverage() {
+    JsonObject soon = api.get("/api/reports/coverage?county=BC&on=2026-03-20").bodyAsJsonObject();
+    JsonObject row = soon.getJsonArray("items").stream().map(o -> (JsonObject) o)
+        .filter(o -> o.getInteger("siruta") == siruta).findFirst().orElseThrow();
+    assertEquals("2026-03-10", row.getString("lastVisit"), row.encode());
+    assertEquals(10L, row.getLong("daysSince"));
+    assertEquals(false, row.getBoolean("gap"));
+    assertEquals(true, row.getLong("beneficiaries") >= 2);
+    JsonObject never = soon.getJsonArray("items").stream().map(o -> (JsonObject) o)
+        .filter(o -> o.getString("lastVisit") == null).findFirst().orElseThrow();
+    assertEquals(true, never.getBoolean("gap"), "a locality never visited is a gap");
+    assertEquals(null, never.getValue("daysSince"));
+    JsonObject later = api.get("/api/reports/coverage?county=BC&on=2026-06-10").bodyAsJsonObject();
+    JsonObject same = later.getJsonArray("items").stream().map(o -> (JsonObject) o)
+        .filter(o -> o.getInteger("siruta") == siruta).findFirst().orElseThrow();
+    assertEquals(92L, same.getLong("daysSince"));
+    assertEquals(true, same.getBoolean("gap"), "past the default maximum gap");
+    assertEquals(soon.getInteger("gaps") + 1, later.getInteger("gaps"));
+    // the visit before 'on' only: seen from before the visit, the locality has none yet
+    JsonObject before = api.get("/api/reports/coverage?county=BC&on=2026-03-01").bodyAsJsonObject();
+    assertEquals(true, before.getJsonArray("items").stream().map(o -> (JsonObject) o)
+        .noneMatch(o -> o.getInteger("siruta") == siruta && o.getString("lastVisit") != null));
+    for (String county : java.util.List.of("bc", "B%20C", "%EF%BC%A2C", "BCD", "1")) {
+      assertProblem(api.get("/api/reports/coverage?county=" + county), 400, "county");
+    }
+    assertProblem(api.get("/api/reports/coverage?county=BC&on=2026-02-30"), 400, "on");
+    var web = io.vertx.ext.web.client.WebClient.create(vertx);
+    String token = await(web.post(app.port(), "127.0.0.1", "/api/auth/login").sendJsonObject(new JsonObject()
+        .put("email", "coordonator.vn@caravana.demo").put("password", "demo"))).bodyAsJsonObject().getString("token");
+    assertEquals(403, await(web.get(app.port(), "127.0.0.1", "/api/reports/coverage?county=BC")
+        .bearerTokenAuthentication(token).send()).statusCode());
+    assertEquals("VN", await(web.get(app.port(), "127.0.0.1", "/api/reports/coverage")
+        .bearerTokenAuthentication(token).send()).bodyAsJsonObject().getString("county"), "a coordinator's own county by default");
+  }
 }

@@ -22,6 +22,7 @@ import java.util.Map;
 import java.util.Set;
 import ro.caravana.portal.page.Labels;
 import ro.caravana.portal.page.Lang;
+import ro.caravana.portal.page.PageApi;
 import ro.caravana.portal.page.PageError;
 import ro.caravana.portal.page.PageRequest;
 import ro.caravana.portal.page.Pages;
@@ -54,6 +55,10 @@ public final class BeneficiaryPages {
     router.get("/beneficiari/:id").handler(pages.page("beneficiary", ROLES, req -> record(req, null, new JsonObject(), null, new JsonObject())));
     router.post("/beneficiari/:id").handler(pages.page("beneficiary", ROLES, BeneficiaryPages::update));
     router.post("/beneficiari/:id/planuri").handler(pages.page("beneficiary", ROLES, BeneficiaryPages::addCarePlan));
+    router.post("/beneficiari/:id/planuri/:planId").handler(pages.page("beneficiary", ROLES, BeneficiaryPages::addCarePlan));
+    router.get("/beneficiari/:id/export").handler(pages.page("beneficiary", RecordExtras.GDPR_ROLES, RecordExtras::export));
+    router.post("/beneficiari/:id/stergere").handler(pages.page("beneficiary", RecordExtras.GDPR_ROLES,
+        req -> RecordExtras.erase(req, BeneficiaryPages::record)));
   }
 
   // ---- search
@@ -117,7 +122,7 @@ public final class BeneficiaryPages {
 
   // ---- record
 
-  private static Future<Map<String, Object>> record(PageRequest req, JsonObject typed, JsonObject errors, JsonObject typedPlan,
+  static Future<Map<String, Object>> record(PageRequest req, JsonObject typed, JsonObject errors, JsonObject typedPlanOrNull,
       JsonObject planErrors) {
     String id = req.ctx().pathParam("id");
     if (!canonical(id)) return Future.failedFuture(new PageError(404, "error.notFound"));
@@ -126,7 +131,8 @@ public final class BeneficiaryPages {
       Future<JsonObject> appointments = req.read("/api/appointments?beneficiary=" + id + "&limit=500");
       Future<JsonObject> localities = req.read("/api/localities?limit=2000&county=" + enc(b.getString("county")));
       Future<JsonObject> centres = req.read("/api/centres?limit=200&county=" + enc(b.getString("county")));
-      return Future.all(plans, appointments, localities, centres).map(v -> {
+      Future<JsonObject> extras = RecordExtras.read(req, id);
+      return Future.all(plans, appointments, localities, centres, extras).map(v -> {
         Map<String, Object> m = new HashMap<>();
         m.put("title", b.getString("firstName") + " " + b.getString("lastName"));
         m.put("id", id);
@@ -141,10 +147,25 @@ public final class BeneficiaryPages {
         m.put("sexes", choices(req, "sex", Words.SEXES.keySet(), form.getString("sex")));
         m.put("categoryChoices", choices(req, "category", Words.CATEGORIES.keySet(), form.getString("category")));
         m.put("localityChoices", localityOptions(localities.result(), List.of(), form.getString("localitySiruta")));
-        m.put("carePlans", carePlans(req, plans.result()));
+        m.put("carePlans", carePlans(req, plans.result(), id));
+        RecordExtras.model(m, req, extras.result());
+        // editing a care plan: the form holds that plan (or what was typed when it was refused)
+        String editing = req.ctx().pathParam("planId") != null ? req.ctx().pathParam("planId") : req.param("plan").orElse(null);
+        JsonObject edited = editing == null ? null : plans.result().getJsonArray("items", new JsonArray()).stream()
+            .map(o -> (JsonObject) o).filter(p -> editing.equals(p.getString("id"))).findFirst().orElse(null);
+        if (edited != null) {
+          m.put("planAction", "/beneficiari/" + id + "/planuri/" + editing);
+          m.put("planTitle", req.t("person.editPlan", req.label("service", edited.getString("service"))));
+          m.put("planSubmit", req.t("person.plan.save"));
+          if (typedPlanOrNull == null) m.put("editedPlan", RecordExtras.planForm(edited));
+        } else {
+          m.put("planAction", "/beneficiari/" + id + "/planuri");
+          m.put("planTitle", req.t("person.newPlan"));
+          m.put("planSubmit", req.t("person.plan.add"));
+        }
         m.put("appointments", appointments(req, appointments.result()));
-        JsonObject plan = typedPlan == null ? new JsonObject().put("validFrom", LocalDate.now(ZONE).toString())
-            .put("sessionsPerWeek", "1").put("minutes", "45") : typedPlan;
+        JsonObject plan = typedPlanOrNull != null ? typedPlanOrNull : m.containsKey("editedPlan") ? (JsonObject) m.remove("editedPlan")
+            : new JsonObject().put("validFrom", LocalDate.now(ZONE).toString()).put("sessionsPerWeek", "1").put("minutes", "45");
         m.put("plan", plan);
         m.put("planErrors", errorList(req, planErrors));
         m.put("planError", planErrors);
@@ -196,7 +217,7 @@ public final class BeneficiaryPages {
       }
       if (a.status() == 401 || a.status() == 403 || a.status() == 404) return Future.failedFuture(PageError.of(a));
       ctx.response().setStatusCode(a.status() == 409 ? 409 : 422);
-      return record(req, typed, fieldErrors(req.lang(), a.body()), null, new JsonObject());
+      return record(req, typed, named(req, fieldErrors(req.lang(), a.body())), null, new JsonObject());
     });
   }
 
@@ -221,14 +242,24 @@ public final class BeneficiaryPages {
     if ("centre".equals(body.getString("modality")) && typed.getString("centreId") != null) {
       body.put("centreId", number(typed.getString("centreId")));
     }
-    return req.send(HttpMethod.POST, "/api/beneficiaries/" + id + "/care-plans", body).compose(a -> {
+    String planId = ctx.pathParam("planId");
+    if (planId != null && !canonical(planId)) return Future.failedFuture(new PageError(404, "error.notFound"));
+    Future<PageApi.Answer> sent = planId == null ? req.send(HttpMethod.POST, "/api/beneficiaries/" + id + "/care-plans", body)
+        : req.read("/api/care-plans/" + planId).compose(current -> {
+          // what the form does not edit stays as it is
+          for (String keep : List.of("intervalWeeks", "preferredDays", "preferredFrom", "preferredTo", "version")) {
+            if (current.getValue(keep) != null) body.put(keep, current.getValue(keep));
+          }
+          return req.send(HttpMethod.PUT, "/api/care-plans/" + planId, body.put("beneficiaryId", id));
+        });
+    return sent.compose(a -> {
       if (a.ok()) {
-        ctx.redirect("/beneficiari/" + id + "?mesaj=plan#planuri");
+        ctx.redirect("/beneficiari/" + id + "?mesaj=" + (planId == null ? "plan" : "planmodificat") + "#planuri");
         return Future.succeededFuture(Map.of());
       }
       if (a.status() == 401 || a.status() == 403 || a.status() == 404) return Future.failedFuture(PageError.of(a));
       ctx.response().setStatusCode(422);
-      return record(req, null, new JsonObject(), typed, fieldErrors(req.lang(), a.body()));
+      return record(req, null, new JsonObject(), typed, named(req, fieldErrors(req.lang(), a.body())));
     });
   }
 
@@ -252,6 +283,17 @@ public final class BeneficiaryPages {
     } else {
       out.put(problem.getString("field") == null ? "form" : problem.getString("field"), reason(lang, problem));
     }
+    return out;
+  }
+
+  /** The API names a field by its code ({@code „minutes”}); on the page that is the field's label. */
+  static JsonObject named(PageRequest req, JsonObject errors) {
+    JsonObject out = new JsonObject();
+    errors.forEach(e -> {
+      String label = req.t("person.field." + e.getKey());
+      out.put(e.getKey(), String.valueOf(e.getValue()).replace("„" + e.getKey() + "”", "„" + label + "”")
+          .replace("'" + e.getKey() + "'", "'" + label + "'"));
+    });
     return out;
   }
 
@@ -301,11 +343,12 @@ public final class BeneficiaryPages {
     if (value != null && !value.isBlank()) out.add(new JsonObject().put("name", name).put("value", value));
   }
 
-  private static JsonArray carePlans(PageRequest req, JsonObject page) {
+  private static JsonArray carePlans(PageRequest req, JsonObject page, String beneficiaryId) {
     JsonArray out = new JsonArray();
     for (Object o : page.getJsonArray("items", new JsonArray())) {
       JsonObject p = (JsonObject) o;
       out.add(new JsonObject().put("service", req.label("service", p.getString("service")))
+          .put("editHref", "/beneficiari/" + beneficiaryId + "?plan=" + p.getString("id") + "#newplan-h")
           .put("rhythm", req.t("person.rhythm", p.getInteger("sessionsPerWeek"), p.getInteger("minutes"), p.getInteger("intervalWeeks", 1)))
           .put("modality", req.label("modality", p.getString("modality")))
           .put("period", date(p.getString("validFrom"), req) + (p.getString("validTo") == null ? "" : " – " + date(p.getString("validTo"), req))));
@@ -380,7 +423,7 @@ public final class BeneficiaryPages {
     return LocalDate.parse(iso.substring(0, 10)).format(DateTimeFormatter.ofPattern("d MMMM yyyy", req.lang().locale()));
   }
 
-  private static boolean canonical(String id) {
+  static boolean canonical(String id) {
     java.util.UUID parsed = Ids.uuidOrNull(id);
     return parsed != null && parsed.toString().equals(id);
   }

@@ -58,6 +58,9 @@ public final class PlanPages {
     router.post("/planificare/:planId/oprire").handler(pages.page("plan", ROLES, req -> p.action(req, "stop", null)));
     router.post("/planificare/:planId/publicare").handler(pages.page("plan", ROLES, req -> p.action(req, "publish", null)));
     router.post("/planificare/:planId/perturbare").handler(pages.page("plan", ROLES, p::disruption));
+    router.post("/planificare/:planId/reoptimizare").handler(pages.page("plan", ROLES, req -> p.action(req, "resolve", null)));
+    router.get("/planificare/:planId/mutare").handler(pages.page("plan-move", ROLES, MovePage::show));
+    router.post("/planificare/:planId/mutare").handler(pages.page("plan-move", ROLES, MovePage::submit));
   }
 
   // ---- /planificare
@@ -251,7 +254,7 @@ public final class PlanPages {
       if (a.status() == 404) return Future.failedFuture(PageError.of(a));
       String message = a.ok() ? what : "refused";
       String target = "/planificare/" + id;
-      if (a.ok() && "disruptions".equals(what)) target = "/planificare/" + a.body().getString("id");
+      if (a.ok() && ("disruptions".equals(what) || "resolve".equals(what))) target = "/planificare/" + a.body().getString("id");
       String reason = a.ok() ? "" : "&motiv=" + URLEncoder.encode(problemText(req.lang(), a.body()), StandardCharsets.UTF_8);
       req.ctx().redirect(target + "?mesaj=" + message + reason);
       return Future.succeededFuture(Map.of());
@@ -325,7 +328,7 @@ public final class PlanPages {
     return out;
   }
 
-  private static String countyName(JsonObject counties, String code) {
+  static String countyName(JsonObject counties, String code) {
     for (Object o : counties.getJsonArray("items", new JsonArray())) {
       JsonObject c = (JsonObject) o;
       if (code != null && code.equals(c.getString("code"))) return c.getString("name");
@@ -389,7 +392,7 @@ public final class PlanPages {
     return e.getString("detail", e.getString("title", ""));
   }
 
-  private static JsonArray errorList(JsonObject errors) {
+  static JsonArray errorList(JsonObject errors) {
     JsonArray out = new JsonArray();
     errors.forEach(e -> out.add(new JsonObject().put("field", e.getKey()).put("message", e.getValue())));
     return out;

@@ -63,6 +63,7 @@ final class WeekCalendar {
       boolean weekend = e.getKey().getDayOfWeek().getValue() >= 6;
       if (weekend && e.getValue().isEmpty()) continue;
       // a group session (parental education, support group) is one entry with its participants
+      boolean editable = ro.caravana.scheduler.planning.PlanStatus.SOLVED.equals(d.plan().getString("status"));
       Map<String, JsonObject> entries = new LinkedHashMap<>();
       for (JsonObject i : e.getValue()) {
         String key = i.getString("start") + i.getString("end") + i.getString("service") + i.getValue("staffId")
@@ -86,7 +87,10 @@ final class WeekCalendar {
             .put("serviceClass", "svc-" + Math.abs(i.getString("service", "").hashCode() % 7))
             .put("people", new JsonArray().add(person)).put("group", false).put("size", 1)
             .put("staff", kind.equals("staff") ? "" : names.staff(i.getLong("staffId")))
-            .put("where", where));
+            .put("where", where)
+            .put("moveHref", editable && i.getValue("caravanId") == null ? "/planificare/" + d.plan().getString("id")
+                + "/mutare?sesiune=" + java.net.URLEncoder.encode(sessionKey(i.getString("itemKey")),
+                    java.nio.charset.StandardCharsets.UTF_8) : null));
       }
       days.add(new JsonObject().put("name", WeekDays.dayName(e.getKey(), lang)).put("entries", new JsonArray(new ArrayList<>(entries.values())))
           .put("count", entries.size()));
@@ -134,5 +138,11 @@ final class WeekCalendar {
     if (a.isEmpty()) return b;
     if (b.isEmpty()) return a;
     return a + ", " + b;
+  }
+
+  /** The session an item belongs to: a group session's items are {@code session/beneficiary}. */
+  static String sessionKey(String itemKey) {
+    int slash = itemKey == null ? -1 : itemKey.indexOf('/');
+    return slash < 0 ? itemKey : itemKey.substring(0, slash);
   }
 }

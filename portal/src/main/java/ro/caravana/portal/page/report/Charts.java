@@ -40,7 +40,7 @@ final class Charts {
     int left = 40;
     int top = 15;
     int height = 150;
-    double step = (WIDTH - left - 20.0) / Math.max(1, weeks.size() - 1);
+    double step = (WIDTH - left - 40.0) / Math.max(1, weeks.size() - 1); // room for the last label, centred on its point
     StringBuilder planned = new StringBuilder();
     StringBuilder delivered = new StringBuilder();
     JsonArray points = new JsonArray();

@@ -38,6 +38,7 @@ public final class ReportPages {
   public static final Set<Role> ROLES = EnumSet.of(Role.ADMIN, Role.COUNTY_COORDINATOR, Role.CENTRE_COORDINATOR, Role.SUPERVISOR);
   static final ZoneId ZONE = ZoneId.of("Europe/Bucharest");
   static final int WEEKS = 8;
+  static final int MONTHS = 6;
   static final List<String> LEVELS = List.of("county", "locality", "national");
 
   private ReportPages() {}
@@ -46,6 +47,8 @@ public final class ReportPages {
     router.get("/rapoarte").handler(pages.page("reports", ROLES, ReportPages::page));
     router.get("/rapoarte/export.csv").handler(pages.page("reports", ROLES, req -> export(req, false)));
     router.get("/rapoarte/export.xlsx").handler(pages.page("reports", ROLES, req -> export(req, true)));
+    router.get("/rapoarte/acoperire.csv").handler(pages.page("reports", ROLES, req -> Coverage.export(req, false)));
+    router.get("/rapoarte/acoperire.xlsx").handler(pages.page("reports", ROLES, req -> Coverage.export(req, true)));
   }
 
   /** The report's choices as read from the query (invalid ones fall back to the defaults). */
@@ -92,13 +95,25 @@ public final class ReportPages {
       String level = "locality".equals(q.level()) ? "county" : q.level();
       weeks.add(req.read(new Query(level, monday, monday.plusDays(6), q.service()).api(monday, monday.plusDays(6))));
     }
+    // month by month: the six months up to the end of the period
+    LocalDate lastMonth = q.to().withDayOfMonth(1);
+    List<Future<JsonObject>> months = new ArrayList<>();
+    for (int i = MONTHS - 1; i >= 0; i--) {
+      LocalDate first = lastMonth.minusMonths(i);
+      String level = "locality".equals(q.level()) ? "county" : q.level();
+      months.add(req.read(new Query(level, first, first.plusMonths(1).minusDays(1), q.service())
+          .api(first, first.plusMonths(1).minusDays(1))));
+    }
     Future<JsonObject> counties = req.read("/api/counties");
+    Future<JsonObject> coverage = coverageCounty(req).compose(c -> req.read(Coverage.api(c, q.to())));
     List<String> serviceCodes = Words.SERVICES.keySet().stream().sorted().toList();
     List<Future<JsonObject>> byService = new ArrayList<>();
     for (String code : serviceCodes) {
       byService.add(req.read(new Query("national", q.from(), q.to(), code).api(q.from(), q.to())));
     }
     List<Future<?>> all = new ArrayList<>(weeks);
+    all.addAll(months);
+    all.add(coverage);
     all.addAll(byService);
     all.add(report);
     all.add(counties);
@@ -119,18 +134,16 @@ public final class ReportPages {
       List<Charts.Week> series = new ArrayList<>();
       for (int i = 0; i < WEEKS; i++) {
         LocalDate monday = lastMonday.minusWeeks(WEEKS - 1 - i);
-        long planned = 0;
-        long delivered = 0;
-        long noShow = 0;
-        for (Object o : weeks.get(i).result().getJsonArray("items", new JsonArray())) {
-          JsonObject it = (JsonObject) o;
-          planned += it.getLong("planned", 0L);
-          delivered += it.getLong("fulfilled", 0L);
-          noShow += it.getLong("noShow", 0L);
-        }
-        series.add(new Charts.Week(monday.format(DateTimeFormatter.ofPattern("d MMM", req.lang().locale())), planned, delivered, noShow));
+        series.add(total(monday.format(DateTimeFormatter.ofPattern("d MMM", req.lang().locale())), weeks.get(i).result()));
       }
-      m.put("weeks", Charts.weeks(series, req, small));
+      m.put("weeks", Charts.weeks(series, req, small).put("id", "weeks").put("title", req.t("reports.weeksChart")));
+      List<Charts.Week> monthly = new ArrayList<>();
+      for (int i = 0; i < MONTHS; i++) {
+        LocalDate first = lastMonth.minusMonths(MONTHS - 1 - i);
+        monthly.add(total(first.format(DateTimeFormatter.ofPattern("MMM yyyy", req.lang().locale())), months.get(i).result()));
+      }
+      m.put("months", Charts.weeks(monthly, req, small).put("id", "months").put("title", req.t("reports.monthsChart")));
+      m.put("coverage", Coverage.model(req, coverage.result(), small));
       JsonArray services2 = new JsonArray();
       for (int i = 0; i < serviceCodes.size(); i++) {
         List<Row> r = rows(byService.get(i).result(), counties.result());
@@ -148,6 +161,31 @@ public final class ReportPages {
       m.put("empty", rows.isEmpty());
       return m;
     });
+  }
+
+  /** The rows of one period added up: planned, delivered and no-shows. */
+  private static Charts.Week total(String label, JsonObject report) {
+    long planned = 0;
+    long delivered = 0;
+    long noShow = 0;
+    for (Object o : report.getJsonArray("items", new JsonArray())) {
+      JsonObject it = (JsonObject) o;
+      planned += Math.max(0, num(it, "planned"));
+      delivered += Math.max(0, num(it, "fulfilled"));
+      noShow += Math.max(0, num(it, "noShow"));
+    }
+    return new Charts.Week(label, planned, delivered, noShow);
+  }
+
+  /** The county the coverage table is about: {@code ?judet=}, else the account's first county, else the first served. */
+  static Future<String> coverageCounty(PageRequest req) {
+    JsonArray mine = req.account().getJsonArray("counties", new JsonArray());
+    java.util.Optional<String> asked = req.param("judet").filter(c -> c.matches("[A-Z]{1,2}"))
+        .filter(c -> mine.isEmpty() || mine.contains(c));
+    if (asked.isPresent()) return Future.succeededFuture(asked.get());
+    if (!mine.isEmpty()) return Future.succeededFuture(String.valueOf(mine.getValue(0)));
+    return req.read("/api/counties").map(c -> c.getJsonArray("items", new JsonArray()).isEmpty() ? "BC"
+        : c.getJsonArray("items").getJsonObject(0).getString("code"));
   }
 
   /** One row of the report, whatever the level. */
@@ -237,16 +275,21 @@ public final class ReportPages {
             cell(r.noShow(), small), cell(r.cancelled(), small), cell(r.people(), small), cell(r.localities(), small),
             r.attendance() == null ? "" : r.attendance(), r.coverage() == null ? "" : r.coverage()));
       }
-      RoutingContext ctx = req.ctx();
-      String name = "raport-" + q.level() + "-" + q.from() + "-" + q.to();
-      Buffer body = xlsx ? Buffer.buffer(Xlsx.sheet(req.t("reports.title"), header, lines)) : Buffer.buffer(Csv.of(header, lines));
-      ctx.response().putHeader("Content-Type", xlsx
-              ? "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet" : "text/csv; charset=utf-8")
-          .putHeader("Content-Disposition", "attachment; filename=\"" + name + (xlsx ? ".xlsx" : ".csv") + "\"")
-          .putHeader("Cache-Control", "no-store")
-          .end(body);
-      return Future.succeededFuture(Map.<String, Object>of());
+      return download(req, "raport-" + q.level() + "-" + q.from() + "-" + q.to(), req.t("reports.title"), header, lines, xlsx);
     });
+  }
+
+  /** Sends a table as a CSV or XLSX attachment (the page itself renders nothing). */
+  static Future<Map<String, Object>> download(PageRequest req, String name, String title, List<String> header,
+      List<List<Object>> lines, boolean xlsx) {
+    RoutingContext ctx = req.ctx();
+    Buffer body = xlsx ? Buffer.buffer(Xlsx.sheet(title, header, lines)) : Buffer.buffer(Csv.of(header, lines));
+    ctx.response().putHeader("Content-Type", xlsx
+            ? "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet" : "text/csv; charset=utf-8")
+        .putHeader("Content-Disposition", "attachment; filename=\"" + name + (xlsx ? ".xlsx" : ".csv") + "\"")
+        .putHeader("Cache-Control", "no-store")
+        .end(body);
+    return Future.succeededFuture(Map.<String, Object>of());
   }
 
   /** A count as a spreadsheet cell: a number, or the text {@code <5} for a supervisor's small count. */
