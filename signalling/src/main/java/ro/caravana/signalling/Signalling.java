@@ -2,6 +2,7 @@ package ro.caravana.signalling;
 
 import io.vertx.core.Vertx;
 import io.vertx.ext.web.Router;
+import ro.caravana.signalling.rtc.CallGate;
 import ro.caravana.signalling.rtc.PresenceSink;
 import ro.caravana.signalling.rtc.SignallingEndpoint;
 import ro.caravana.signalling.web.CallPage;
@@ -21,8 +22,9 @@ public final class Signalling {
     this.tickets = tickets;
   }
 
-  public static Signalling mount(Router router, Vertx vertx, SignallingConfig config, PresenceSink sink) {
-    SignallingEndpoint endpoint = new SignallingEndpoint(vertx, config, sink);
+  /** {@code gate}: asked whether a consultation is still joinable (not cancelled) before a socket opens. */
+  public static Signalling mount(Router router, Vertx vertx, SignallingConfig config, PresenceSink sink, CallGate gate) {
+    SignallingEndpoint endpoint = new SignallingEndpoint(vertx, config, sink, gate);
     endpoint.mount(router);
     CallPage.mount(router);
     JoinTickets tickets = new JoinTickets(config);

@@ -12,6 +12,7 @@ import io.vertx.ext.web.RoutingContext;
 import io.vertx.ext.web.client.HttpResponse;
 import io.vertx.ext.web.client.WebClient;
 import io.vertx.ext.web.client.WebClientOptions;
+import ro.caravana.scheduler.access.ClientAddress;
 import ro.caravana.scheduler.access.Sessions;
 
 /**
@@ -49,6 +50,7 @@ public final class PageApi {
     String csrf = ctx.request().getFormAttribute(Sessions.CSRF_FIELD);
     if (csrf == null) csrf = ctx.request().getHeader(Sessions.CSRF_HEADER);
     if (csrf != null && method != HttpMethod.GET) request.putHeader(Sessions.CSRF_HEADER, csrf);
+    ClientAddress.pageCallHeaders(ctx).forEach(request::putHeader); // the audit records the person's address, not ours
     Future<HttpResponse<Buffer>> sent = body == null ? request.send() : request.sendJsonObject(body);
     return sent.map(PageApi::answer);
   }
@@ -59,6 +61,7 @@ public final class PageApi {
     var request = client.request(HttpMethod.GET, here.port(), here.hostAddress(), path);
     String cookies = ctx.request().getHeader(HttpHeaders.COOKIE);
     if (cookies != null) request.putHeader(HttpHeaders.COOKIE.toString(), cookies);
+    ClientAddress.pageCallHeaders(ctx).forEach(request::putHeader);
     return request.send();
   }
 

@@ -9,6 +9,7 @@ import ro.caravana.scheduler.SchedulerApp;
 import ro.caravana.scheduler.platform.config.AppConfig;
 import ro.caravana.signalling.Signalling;
 import ro.caravana.signalling.SignallingConfig;
+import ro.caravana.signalling.rtc.CallGate;
 import ro.caravana.signalling.rtc.PresenceSink;
 
 /**
@@ -45,7 +46,8 @@ public final class TelemedicineRoutes {
     if (context.config().optional("telemedicine.token-secret").isEmpty()) {
       LOG.info("telemedicine.token-secret is empty: a random one is used, so join links stop working at restart");
     }
-    Signalling signalling = Signalling.mount(router, context.vertx(), config, PresenceSink.eventBus(context.vertx()));
+    Signalling signalling = Signalling.mount(router, context.vertx(), config, PresenceSink.eventBus(context.vertx()),
+        CallGate.eventBus(context.vertx()));
     LOG.info("telemedicine: {}; built-in signalling on /ws/consultations/{id}",
         signalling.tickets().jitsiAvailable() ? "Jitsi at " + config.jitsiDomain().orElseThrow() : "no Jitsi");
     return signalling;

@@ -168,13 +168,14 @@ public final class AccessHandler {
     if (authorization != null) {
       if (!authorization.regionMatches(true, 0, "Bearer ", 0, 7)) return Future.succeededFuture(null);
       String token = authorization.substring(7).trim();
+      // a token that does not verify is no caller (401); a database that cannot answer is not (503)
       return tokens.verify(token)
-          .compose(claims -> accounts.forToken(claims).map(account -> {
+          .otherwise(e -> { LOG.debug("bearer token refused: {}", e.toString()); return null; })
+          .compose(claims -> claims == null ? Future.succeededFuture(null) : accounts.forToken(claims).map(account -> {
             if (account.isEmpty()) return null; // disabled, changed since the token was issued, or logged out
             ctx.put(Tokens.CLAIMS_KEY, claims);
             return account.get().caller(Caller.Via.BEARER);
-          }))
-          .otherwise(e -> { LOG.debug("bearer token refused: {}", e.toString()); return null; });
+          }));
     }
     Cookie cookie = ctx.request().getCookie(Sessions.COOKIE);
     if (cookie == null || cookie.getValue().isEmpty()) return Future.succeededFuture(null);
@@ -272,7 +273,9 @@ public final class AccessHandler {
     String id = null;
     if (rule.auditParam() != null) {
       id = ScopedId.decodedSegment(match.params().get(rule.auditParam()));
-      if (Ids.uuidOrNull(id) == null && Ids.numberOrNegative(id) < 0) return; // unreadable: 400, nothing read
+      // unreadable: 400, nothing read (FHIR's typed ids, such as Communication/reply-7, are read)
+      boolean typed = id != null && id.matches("[a-z]+-[1-9][0-9]{0,17}");
+      if (Ids.uuidOrNull(id) == null && Ids.numberOrNegative(id) < 0 && !typed) return;
     }
     UUID beneficiary = Ids.uuidOrNull(ctx.request().getParam("beneficiary") != null
         ? ctx.request().getParam("beneficiary") : ctx.request().getParam("beneficiaryId"));

@@ -91,7 +91,7 @@ public final class AccessPolicy {
         aggregate(GET, "/api/centres", EVERY_ROLE),
         aggregate(GET, "/api/centres/:id", EVERY_ROLE),
         aggregate(GET, "/api/caravans", EVERY_ROLE),
-        aggregate(GET, "/api/caravans/:id", EVERY_ROLE),
+        aggregate(GET, "/api/caravans/:id", EVERY_ROLE).scoped(CARAVAN, "id"),
 
         // The organisation, kept by the county: centres, rooms, staff, caravans (create, change, retire); the
         // handlers check the county a body names (served, within the caller's counties)
@@ -168,10 +168,12 @@ public final class AccessPolicy {
         named(GET, "/api/notifications", COORDINATORS).queryScoped(BENEFICIARY, "beneficiaryId").audited("list", null),
         named(GET, "/api/notifications/:id", COORDINATORS).audited("read", "id"),
         named(GET, "/api/sms/replies", COORDINATORS).queryScoped(BENEFICIARY, "beneficiaryId").audited("list", null),
+        named(GET, "/api/sms/threads", COORDINATORS).audited("list", null),
         named(POST, "/api/sms/demo/replies", EnumSet.of(ADMIN)),
 
         // Reports: aggregates only, the supervisors' view (a county outside the caller's scope is refused)
         aggregate(GET, "/api/reports/attendance", EVERY_ROLE),
+        aggregate(GET, "/api/reports/attendance/marks", EVERY_ROLE),
 
         // Weekly plans of a county (plan items name beneficiaries)
         named(POST, "/api/plans", COUNTY_LEVEL).bodyScoped(COUNTY, "county"),
@@ -183,13 +185,34 @@ public final class AccessPolicy {
         named(POST, "/api/plans/:id/stop", COUNTY_LEVEL).scoped(PLAN, "id"),
         named(POST, "/api/plans/:id/publish", COUNTY_LEVEL).scoped(PLAN, "id"),
         named(POST, "/api/plans/:id/disruptions", COUNTY_LEVEL).scoped(PLAN, "id"),
+        // manual edits of a draft plan (issue 16): the staff member a session moves to is checked like any staff id
+        named(GET, "/api/plans/:id/moves", COUNTY_LEVEL).scoped(PLAN, "id"),
+        named(POST, "/api/plans/:id/moves", COUNTY_LEVEL).scoped(PLAN, "id").bodyScoped(STAFF, "staffId"),
+        named(POST, "/api/plans/:id/pins", COUNTY_LEVEL).scoped(PLAN, "id"),
+        named(POST, "/api/plans/:id/resolve", COUNTY_LEVEL).scoped(PLAN, "id"),
 
         // FHIR R4 (interop, docs/interop.md): the roles and scopes of the JSON API; beneficiary reads audited
         open(GET, "/fhir/r4/metadata"),
         named(GET, "/fhir/r4/Patient", NAMED_ROLES).audited("list", null),
         named(GET, "/fhir/r4/Patient/:id", NAMED_ROLES).scoped(BENEFICIARY, "id").audited("read", "id"),
         named(POST, "/fhir/r4/Patient", COORDINATORS).audited("create", null),
+        named(PUT, "/fhir/r4/Patient/:id", COORDINATORS).scoped(BENEFICIARY, "id").audited("update", "id"),
         named(PUT, "/fhir/r4/Appointment/:id", COORDINATORS).scoped(APPOINTMENT, "id"),
+        // a booking names its Slot and Patient in the body: the handler checks both are in the caller's scope
+        named(POST, "/fhir/r4/Appointment", COORDINATORS),
+        // a family's answers (DA / NU): read as the appointments; recorded by coordinators (the handler scopes it)
+        named(GET, "/fhir/r4/AppointmentResponse", NAMED_ROLES).audited("list", null),
+        named(GET, "/fhir/r4/AppointmentResponse/:id", NAMED_ROLES),
+        named(POST, "/fhir/r4/AppointmentResponse", COORDINATORS),
+        named(GET, "/fhir/r4/Schedule", NAMED_ROLES),
+        named(GET, "/fhir/r4/Schedule/:id", NAMED_ROLES),
+        named(GET, "/fhir/r4/Slot", NAMED_ROLES),
+        named(GET, "/fhir/r4/Slot/:id", NAMED_ROLES),
+        named(GET, "/fhir/r4/CarePlan", NAMED_ROLES).audited("list", null),
+        named(GET, "/fhir/r4/CarePlan/:id", NAMED_ROLES).scoped(CARE_PLAN, "id").audited("read", "id"),
+        // SMS as Communication: scoped like /api/notifications; clinicians their own appointments', without the text
+        named(GET, "/fhir/r4/Communication", NAMED_ROLES).audited("list", null),
+        named(GET, "/fhir/r4/Communication/:id", NAMED_ROLES).audited("read", "id"),
         named(GET, "/fhir/r4/Appointment", NAMED_ROLES).audited("list", null),
         named(GET, "/fhir/r4/Appointment/:id", NAMED_ROLES).scoped(APPOINTMENT, "id"),
         named(GET, "/fhir/r4/Encounter", NAMED_ROLES).audited("list", null),

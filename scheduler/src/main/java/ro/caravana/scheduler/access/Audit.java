@@ -143,7 +143,10 @@ public final class Audit {
     return out == null ? value : out.toString();
   }
 
+  /** The request's client address as {@link ClientAddress} worked it out (trusted proxies, page calls), else the TCP peer. */
   public static String clientIp(RoutingContext ctx) {
+    String resolved = ctx.get(ClientAddress.KEY);
+    if (resolved != null) return resolved;
     var address = ctx.request().remoteAddress();
     return address == null ? null : address.hostAddress();
   }

@@ -10,6 +10,7 @@ import io.vertx.sqlclient.Tuple;
 import java.time.OffsetDateTime;
 import java.util.List;
 import java.util.UUID;
+import java.util.function.Function;
 import ro.caravana.scheduler.access.Caller;
 import ro.caravana.scheduler.access.Scope;
 import ro.caravana.scheduler.common.Constraints;
@@ -118,16 +119,24 @@ public final class AppointmentRepository {
   }
 
   public Future<JsonObject> create(AppointmentInput given, Actor actor) {
+    return create(given, actor, tx -> Future.succeededFuture());
+  }
+
+  /**
+   * Creates an appointment after {@code guard} passed inside the same transaction, just before the insert (a
+   * booking on a free slot locks the slot and checks it is still free there; its failure rolls everything back).
+   */
+  public Future<JsonObject> create(AppointmentInput given, Actor actor, Function<SqlClient, Future<Void>> guard) {
     UUID id = UUID.randomUUID();
     return Constraints.named(pool.withTransaction(tx -> withPlan(tx, given)
         .compose(in -> withRoom(tx, in))
         .compose(in -> {
           in.checkPlace();
-          return tx.preparedQuery(INSERT).execute(Tuple.from(new Object[] {id, in.beneficiaryId(), in.carePlanId(),
-                  in.service(), in.modality(), in.startsAt(), in.endsAt(), in.staffId(), in.centreId(), in.roomId(),
+          return guard.apply(tx).compose(held -> tx.preparedQuery(INSERT).execute(Tuple.from(new Object[] {id,
+                  in.beneficiaryId(), in.carePlanId(), in.service(), in.modality(), in.startsAt(), in.endsAt(), in.staffId(), in.centreId(), in.roomId(),
                   in.caravanId(), in.stopSiruta(), in.status()}))
               .compose(r -> AppointmentLifecycle.created(tx,
-                  List.of(new AppointmentLifecycle.Created(created(id, in), actor, null))));
+                  List.of(new AppointmentLifecycle.Created(created(id, in), actor, null)))));
         })
         .compose(r -> find(tx, id))));
   }

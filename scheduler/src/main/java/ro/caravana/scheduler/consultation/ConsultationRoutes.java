@@ -1,8 +1,10 @@
 package ro.caravana.scheduler.consultation;
 
+import io.vertx.core.Vertx;
 import io.vertx.ext.web.Router;
 import io.vertx.ext.web.RoutingContext;
 import io.vertx.sqlclient.Pool;
+import io.vertx.sqlclient.Tuple;
 import java.time.OffsetDateTime;
 import java.util.Set;
 import io.vertx.core.Future;
@@ -12,6 +14,7 @@ import ro.caravana.scheduler.access.Audit;
 import ro.caravana.scheduler.access.Caller;
 import ro.caravana.scheduler.access.FamilyLinks;
 import ro.caravana.scheduler.common.Fields;
+import ro.caravana.scheduler.common.Ids;
 import ro.caravana.scheduler.common.Params;
 import ro.caravana.scheduler.platform.http.ApiError;
 import ro.caravana.scheduler.platform.http.Requests;
@@ -51,6 +54,27 @@ public final class ConsultationRoutes {
     router.get("/api/consultations/:id/join").handler(routes::join);
     router.post("/api/consultations/:id/participants").handler(routes::designate);
     router.get("/api/family/:token/join").handler(routes::familyJoin);
+  }
+
+  /** The signalling's event bus address for "may this consultation still be joined" (ro.caravana.signalling.rtc.CallGate). */
+  public static final String JOINABLE_ADDRESS = "caravana.consultations.joinable";
+  private static final String JOINABLE = "SELECT status <> 'cancelled' FROM appointments WHERE id = $1 AND modality = 'remote'";
+
+  /**
+   * Answers the signalling before it opens a call socket (and for open calls at each heartbeat): true while
+   * the remote appointment exists and is not cancelled, so tickets issued before a cancellation stop working.
+   */
+  public static void answerJoinable(Vertx vertx, Pool pool) {
+    vertx.eventBus().<Object>consumer(JOINABLE_ADDRESS, m -> {
+      UUID id = m.body() instanceof String s ? Ids.uuidOrNull(s) : null;
+      if (id == null) {
+        m.reply(false);
+        return;
+      }
+      pool.preparedQuery(JOINABLE).execute(Tuple.of(id))
+          .onSuccess(rows -> m.reply(rows.size() > 0 && Boolean.TRUE.equals(rows.iterator().next().getBoolean(0))))
+          .onFailure(e -> m.fail(500, "joinable check failed"));
+    });
   }
 
   private void list(RoutingContext ctx) {

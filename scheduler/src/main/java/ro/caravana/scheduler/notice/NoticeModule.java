@@ -22,6 +22,7 @@ import ro.caravana.scheduler.notice.gateway.SmsGateway;
 import ro.caravana.scheduler.notice.http.HttpSmsGateway;
 import ro.caravana.scheduler.notice.http.SmsWebhooks;
 import ro.caravana.scheduler.notice.reply.ReplyService;
+import ro.caravana.scheduler.notice.reply.ReplyThreads;
 import ro.caravana.scheduler.notice.smpp.LocalSmscServer;
 import ro.caravana.scheduler.notice.smpp.SmppGateway;
 import ro.caravana.scheduler.notice.smpp.SmppSettings;
@@ -43,6 +44,7 @@ public final class NoticeModule implements GatewayListener {
   private final NoticeSettings settings;
   private final NoticeRepository notices;
   private final ReplyService replies;
+  private final ReplyThreads threads;
   private final NoticeComposer composer;
   private final FamilyLinks links;
   private final List<String> deployments = new ArrayList<>();
@@ -59,6 +61,7 @@ public final class NoticeModule implements GatewayListener {
     this.notices = new NoticeRepository(pool);
     this.composer = new NoticeComposer(settings, links);
     this.replies = new ReplyService(pool, composer, Clock.systemUTC());
+    this.threads = new ReplyThreads(pool);
   }
 
   /** {@code links}: access control's family links, behind the short link of every message. */
@@ -88,7 +91,8 @@ public final class NoticeModule implements GatewayListener {
         .compose(v -> module.deploy(module.notifier = new Notifier(pool, kafkaBootstrap, settings, composer, clock)))
         .compose(v -> module.deploy(module.sender = new NoticeSender(module.notices, module.gateway, settings, clock)))
         .compose(v -> config.bool("sms.offer.enabled")
-            ? module.deploy(new SlotOffers(pool, kafkaBootstrap, composer, clock, config.integer("sms.offer.candidates")))
+            ? module.deploy(new SlotOffers(pool, kafkaBootstrap, config.string("sms.offer.group"), composer, clock,
+                config.integer("sms.offer.candidates")))
             : Future.succeededFuture())
         .compose(v -> settings.digest()
             ? module.deploy(new DigestJob(pool, settings, composer, clock))
@@ -145,7 +149,7 @@ public final class NoticeModule implements GatewayListener {
    * way to answer as a phone would.
    */
   public void mount(Router router) {
-    new NoticeRoutes(notices, replies, links).mount(router);
+    new NoticeRoutes(notices, replies, links, threads).mount(router);
     if (gateway instanceof HttpSmsGateway) {
       new SmsWebhooks(this, settings.webhookToken()).mount(router);
     } else {

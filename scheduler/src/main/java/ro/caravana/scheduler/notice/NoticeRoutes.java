@@ -9,6 +9,7 @@ import ro.caravana.scheduler.access.Caller;
 import ro.caravana.scheduler.access.FamilyLinks;
 import ro.caravana.scheduler.common.Params;
 import ro.caravana.scheduler.notice.reply.ReplyService;
+import ro.caravana.scheduler.notice.reply.ReplyThreads;
 import ro.caravana.scheduler.platform.http.ApiError;
 import ro.caravana.scheduler.platform.http.Requests;
 import ro.caravana.scheduler.platform.http.Responses;
@@ -16,6 +17,7 @@ import ro.caravana.scheduler.platform.http.Responses;
 /**
  * Read side for coordinators: {@code GET /api/notifications}, {@code GET /api/notifications/{id}}
  * and {@code GET /api/sms/replies} (answers that were neither DA, NU nor STOP are the ones to read),
+ * {@code GET /api/sms/threads} (the coordinator's queue: those answers with the messages to and from their phone),
  * each limited to the caller's counties (and centre); and the short link of a message,
  * {@code GET /l/{code}}, which shows the family's page of the signed family link it stands for.
  */
@@ -29,17 +31,20 @@ public final class NoticeRoutes {
   private final NoticeRepository notices;
   private final ReplyService replies;
   private final FamilyLinks links;
+  private final ReplyThreads threads;
 
-  public NoticeRoutes(NoticeRepository notices, ReplyService replies, FamilyLinks links) {
+  public NoticeRoutes(NoticeRepository notices, ReplyService replies, FamilyLinks links, ReplyThreads threads) {
     this.notices = notices;
     this.replies = replies;
     this.links = links;
+    this.threads = threads;
   }
 
   public void mount(Router router) {
     router.get("/api/notifications").handler(this::list);
     router.get("/api/notifications/:id").handler(this::get);
     router.get("/api/sms/replies").handler(this::replies);
+    router.get("/api/sms/threads").handler(this::threads);
     if (links != null) router.get("/l/:code").handler(this::shortLink);
   }
 
@@ -96,6 +101,16 @@ public final class NoticeRoutes {
     Caller caller = Caller.of(ctx);
     java.util.UUID beneficiary = Params.uuid(ctx, "beneficiaryId");
     Future.all(replies.list(caller, limit, offset, intent, county, beneficiary), replies.count(caller, intent, county, beneficiary))
+        .onSuccess(all -> Responses.page(ctx, new JsonArray(all.<java.util.List<Object>>resultAt(0)), all.<Long>resultAt(1)))
+        .onFailure(ctx::fail);
+  }
+
+  private void threads(RoutingContext ctx) {
+    int limit = Requests.limit(ctx);
+    int offset = Requests.offset(ctx);
+    String county = Params.county(ctx);
+    Caller caller = Caller.of(ctx);
+    Future.all(threads.list(caller, county, limit, offset), threads.count(caller, county))
         .onSuccess(all -> Responses.page(ctx, new JsonArray(all.<java.util.List<Object>>resultAt(0)), all.<Long>resultAt(1)))
         .onFailure(ctx::fail);
   }

@@ -24,8 +24,8 @@ import ro.caravana.scheduler.platform.outbox.Topics;
  * A freed slot is offered, not lost. Reads {@code slot.freed} (group {@code slot-offers} on
  * {@code caravana.plans}); for each, in one transaction, picks up to {@code sms.offer.candidates} families who
  * fit it (a care plan for the same service and modality, the same centre for centre sessions, valid that day,
- * in the county; nothing else booked at that time; a phone with consent and no STOP; not the family who gave it
- * up), families who missed a session of that service in the last two weeks first (the no-show follow-up), then
+ * in the county; the care plan's preferred days and hours, when it states them, cover the slot; nothing else
+ * booked at that time; a phone with consent and no STOP; not the family who gave it up), families who missed a session of that service in the last two weeks first (the no-show follow-up), then
  * those with the fewest sessions of that service that week (the ones the plan could not place), and
  * writes an offer and its SMS ("Un loc s-a eliberat ... DA pentru a-l primi"). The first DA takes the slot
  * ({@code reply.ReplyService}); the others are told it is taken. Each event is applied once.
@@ -33,10 +33,14 @@ import ro.caravana.scheduler.platform.outbox.Topics;
 public final class SlotOffers extends VerticleBase {
 
   private static final Logger LOG = LoggerFactory.getLogger(SlotOffers.class);
+  /** The name this consumer records the events it applied under (its Kafka group is configured). */
   public static final String GROUP = "slot-offers";
 
   private static final String CANDIDATES = """
-      WITH slot AS (SELECT a.id, a.beneficiary_id, a.service, a.modality, a.centre_id, a.starts_at, a.ends_at
+      WITH slot AS (SELECT a.id, a.beneficiary_id, a.service, a.modality, a.centre_id, a.starts_at, a.ends_at,
+                           to_char(a.starts_at AT TIME ZONE 'Europe/Bucharest', 'FMDAY') AS weekday,
+                           (a.starts_at AT TIME ZONE 'Europe/Bucharest')::time AS from_time,
+                           (a.ends_at AT TIME ZONE 'Europe/Bucharest')::time AS to_time
                       FROM appointments a WHERE a.id = $1)
       SELECT b.id AS beneficiary_id, cp.id AS care_plan_id
         FROM slot s
@@ -44,6 +48,9 @@ public final class SlotOffers extends VerticleBase {
              AND (s.centre_id IS NULL OR cp.centre_id = s.centre_id)
              AND cp.valid_from <= (s.starts_at AT TIME ZONE 'Europe/Bucharest')::date
              AND (cp.valid_to IS NULL OR cp.valid_to >= (s.starts_at AT TIME ZONE 'Europe/Bucharest')::date)
+             AND (cardinality(cp.preferred_days) = 0 OR s.weekday = ANY (cp.preferred_days))
+             AND (cp.preferred_from IS NULL OR s.from_time >= cp.preferred_from)
+             AND (cp.preferred_to IS NULL OR s.to_time <= cp.preferred_to)
         JOIN beneficiaries b ON b.id = cp.beneficiary_id
         JOIN localities l ON l.siruta = b.locality_siruta
        WHERE l.county = $2 AND b.id <> s.beneficiary_id AND b.phone IS NOT NULL AND b.sms_consent
@@ -69,12 +76,12 @@ public final class SlotOffers extends VerticleBase {
   private final java.util.Map<String, String> consumerConfig;
   private BatchConsumer reader;
 
-  public SlotOffers(Pool pool, String bootstrap, NoticeComposer composer, Clock clock, int candidates) {
+  public SlotOffers(Pool pool, String bootstrap, String group, NoticeComposer composer, Clock clock, int candidates) {
     this.pool = pool;
     this.composer = composer;
     this.clock = clock;
     this.candidates = candidates;
-    this.consumerConfig = KafkaClients.quickConsumer(bootstrap, GROUP, 100);
+    this.consumerConfig = KafkaClients.quickConsumer(bootstrap, group, 100);
   }
 
   @Override

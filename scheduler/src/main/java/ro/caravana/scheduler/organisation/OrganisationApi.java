@@ -39,11 +39,13 @@ public final class OrganisationApi {
       SELECT v.id, v.code, v.name, v.county, v.depot_siruta, l.name AS depot_name, v.crew, v.consultations_per_day,
         v.shift_start, v.shift_end, v.equipment, v.out_of_service, v.version, v.retired_at IS NOT NULL AS retired
       FROM caravans v JOIN localities l ON l.siruta = v.depot_siruta""";
-  static final String CARAVANS = CARAVAN_SELECT
-      + " WHERE ($1::text IS NULL OR v.county = $1) AND v.retired_at IS NULL ORDER BY v.code LIMIT $2 OFFSET $3";
-  static final String COUNT_CARAVANS =
-      "SELECT count(*) FROM caravans v WHERE ($1::text IS NULL OR v.county = $1) AND v.retired_at IS NULL";
+  /** Caravans of the caller's counties only ($2: {@code Caller.countyScope()}, null for every county). */
+  private static final String CARAVAN_FILTER = " WHERE ($1::text IS NULL OR v.county = $1) AND v.retired_at IS NULL"
+      + Scope.countyFilter("v.county", 2);
+  static final String CARAVANS = CARAVAN_SELECT + CARAVAN_FILTER + " ORDER BY v.code LIMIT $3 OFFSET $4";
+  static final String COUNT_CARAVANS = "SELECT count(*) FROM caravans v" + CARAVAN_FILTER;
   static final String CARAVAN = CARAVAN_SELECT + " WHERE v.id = $1";
+  static final String CARAVAN_IN_SCOPE = CARAVAN + Scope.countyFilter("v.county", 2);
 
   private static final String STAFF_SELECT = """
       SELECT s.id, s.code, s.first_name, s.last_name, s.role, s.skills, s.county, s.home_centre_id, c.code AS centre_code,
@@ -69,7 +71,8 @@ public final class OrganisationApi {
     router.get("/api/centres").handler(api::centres);
     router.get("/api/centres/:id").handler(ctx -> api.one(ctx, CENTRE, OrganisationApi::centre, "centrul comunitar", "community centre"));
     router.get("/api/caravans").handler(api::caravans);
-    router.get("/api/caravans/:id").handler(ctx -> api.one(ctx, CARAVAN, OrganisationApi::caravan, "caravana", "caravan"));
+    router.get("/api/caravans/:id").handler(ctx -> api.one(ctx, CARAVAN_IN_SCOPE, OrganisationApi::caravan, "caravana", "caravan",
+        Caller.of(ctx).countyScope()));
     router.get("/api/staff").handler(api::staff);
     router.get("/api/staff/:id").handler(ctx -> api.one(ctx, STAFF_MEMBER, OrganisationApi::staffMember, "membrul personalului", "staff member",
         Caller.of(ctx).countyScope()));
@@ -83,8 +86,10 @@ public final class OrganisationApi {
 
   private void caravans(RoutingContext ctx) {
     String county = Params.county(ctx);
-    page(ctx, CARAVANS, Tuple.of(county, Requests.limit(ctx), Requests.offset(ctx)), COUNT_CARAVANS, Tuple.of(county),
-        OrganisationApi::caravan);
+    String[] scope = Caller.of(ctx).countyScope();
+    // addValue: Tuple.of(county, scope) would spread the String[] as varargs
+    page(ctx, CARAVANS, Tuple.tuple().addValue(county).addValue(scope).addValue(Requests.limit(ctx)).addValue(Requests.offset(ctx)),
+        COUNT_CARAVANS, Tuple.tuple().addValue(county).addValue(scope), OrganisationApi::caravan);
   }
 
   private void staff(RoutingContext ctx) {

@@ -43,19 +43,11 @@ public final class CountyWeekPlanner implements WeekPlanner {
       counts.put("sessions", t.sessions()).put("sessionsAssigned", t.sessionsAssigned());
     }
     // a family called it off: the item leaves the plan (publishing cancels it); nothing else has to move for it
-    java.util.Set<String> cancelled = cancelledItems(p);
-    items.removeIf(i -> cancelled.contains(i.itemKey()));
+    items.removeIf(i -> p.calledOffItems().contains(i.itemKey()));
     long assigned = items.stream().filter(PlanOutcome.Item::placed).count();
     counts.put("appointments", items.size()).put("assigned", assigned).put("unassigned", items.size() - assigned);
     score.put("hard", hard);
     return new PlanOutcome(score, counts, reasons, items, r.stops());
-  }
-
-  private static java.util.Set<String> cancelledItems(WeekProblem p) {
-    java.util.Set<String> out = new java.util.HashSet<>();
-    p.disruptions().stream().filter(d -> Disruption.BENEFICIARY_CANCELLED.equals(d.getString("type")))
-        .forEach(d -> out.add(d.getString("itemKey")));
-    return out;
   }
 
   /** A timetable-only re-plan keeps the caravan consultations of the base plan as they are. */

@@ -48,6 +48,15 @@ public final class PlanRepository {
   private static final String ITEMS = "SELECT item_key, beneficiary_id, care_plan_id, service, modality, starts_at, ends_at, staff_id, "
       + "centre_id, room_id, caravan_id, stop_siruta, reason FROM plan_items WHERE plan_id = $1 ORDER BY starts_at NULLS LAST, item_key";
 
+  /** A timetable-only re-plan keeps the caravan stops of the plan it re-plans (their consultations are kept too). */
+  private static final String BASE_STOPS = "INSERT INTO plan_stops (plan_id, caravan_id, day, position, stop_siruta, arrives_at, "
+      + "departs_at) SELECT p.id, s.caravan_id, s.day, s.position, s.stop_siruta, s.arrives_at, s.departs_at FROM plans p "
+      + "JOIN plan_stops s ON s.plan_id = p.base_plan_id WHERE p.id = $1 AND NOT ('routes' = ANY (p.kinds))";
+  /** A re-solve around manual edits keeps the sessions pinned by the coordinator pinned in its own draft. */
+  private static final String KEEP_PINS = "UPDATE plan_items i SET pinned = true FROM plans p WHERE p.id = $1 AND i.plan_id = p.id "
+      + "AND p.disruption ->> 'type' = '" + PlanEdits.RESOLVE + "' "
+      + "AND split_part(i.item_key, '/', 1) IN (SELECT jsonb_array_elements_text(p.disruption -> 'pinned'))";
+
   private final Pool pool;
   /** This process, as the holder of the jobs it queued or is solving (pid for the operator, random for uniqueness). */
   private final String owner = ProcessHandle.current().pid() + "-" + UUID.randomUUID();
@@ -64,12 +73,12 @@ public final class PlanRepository {
     return pool;
   }
 
-  public Future<UUID> insert(PlanRequest request, UUID basePlan, JsonObject disruption, String requestedBy) {
+  public Future<UUID> insert(PlanRequest request, UUID basePlan, Disruption disruption, String requestedBy) {
     return insert(request, basePlan, disruption, requestedBy, null);
   }
 
   /** With a request id, a repeated request fails with {@link DuplicateRequest}. */
-  public Future<UUID> insert(PlanRequest request, UUID basePlan, JsonObject disruption, String requestedBy, UUID requestId) {
+  public Future<UUID> insert(PlanRequest request, UUID basePlan, Disruption disruption, String requestedBy, UUID requestId) {
     UUID id = UUID.randomUUID();
     return pool.preparedQuery(COUNTY_EXISTS).execute(Tuple.of(request.county())).compose(rows -> {
       if (rows.size() == 0) {
@@ -77,7 +86,7 @@ public final class PlanRepository {
       }
       Tuple t = Tuple.tuple().addUUID(id).addString(request.county()).addString(request.week())
           .addArrayOfString(request.kinds().toArray(new String[0])).addInteger(request.secondsLimit())
-          .addUUID(basePlan).addValue(disruption).addString(requestedBy).addUUID(requestId).addString(owner);
+          .addUUID(basePlan).addValue(disruption == null ? null : disruption.toJson()).addString(requestedBy).addUUID(requestId).addString(owner);
       return pool.preparedQuery(INSERT).execute(t)
           .recover(e -> Future.failedFuture(isDuplicateRequest(e) ? new DuplicateRequest(requestId) : isActiveConflict(e)
               ? ApiError.conflict("week", "Pentru " + request.county() + " " + request.week()
@@ -151,6 +160,9 @@ public final class PlanRepository {
     outcome.reasons().forEach(r -> reasons.add(r.toJson()));
     return pool.withTransaction(tx -> insertItems(tx, id, outcome.items())
         .compose(v -> insertStops(tx, id, outcome.stops()))
+        .compose(v -> outcome.stops().isEmpty() ? tx.preparedQuery(BASE_STOPS).execute(Tuple.of(id)).mapEmpty()
+            : Future.succeededFuture())
+        .compose(v -> tx.preparedQuery(KEEP_PINS).execute(Tuple.of(id)))
         .compose(v -> tx.preparedQuery(SOLVED).execute(Tuple.of(id, outcome.score(), outcome.counts(), reasons)))
         .mapEmpty());
   }
@@ -220,7 +232,8 @@ public final class PlanRepository {
         .put("finishedAt", iso(r.getOffsetDateTime("finished_at")))
         .put("publishedAt", iso(r.getOffsetDateTime("published_at")));
     if (r.getUUID("base_plan_id") != null) j.put("basePlanId", r.getUUID("base_plan_id").toString());
-    if (r.getJsonObject("disruption") != null) j.put("disruption", r.getJsonObject("disruption"));
+    Disruption disruption = Disruption.stored(r.getJsonObject("disruption"));
+    if (disruption != null) j.put("disruption", disruption.toJson());
     if (r.getString("error") != null) j.put("error", r.getString("error"));
     return j;
   }

@@ -12,7 +12,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import ro.caravana.scheduler.access.Caller;
-import ro.caravana.scheduler.access.Caller;
 import ro.caravana.scheduler.platform.http.ApiError;
 import ro.caravana.scheduler.platform.http.Requests;
 import ro.caravana.scheduler.platform.http.Responses;
@@ -25,11 +24,13 @@ public final class PlanRoutes {
   private final Vertx vertx;
   private final PlanningService service;
   private final Publisher publisher;
+  private final PlanEdits edits;
 
-  public PlanRoutes(Vertx vertx, PlanningService service, Publisher publisher) {
+  public PlanRoutes(Vertx vertx, PlanningService service, Publisher publisher, PlanEdits edits) {
     this.vertx = vertx;
     this.service = service;
     this.publisher = publisher;
+    this.edits = edits;
   }
 
   public void mount(Router router) {
@@ -42,6 +43,41 @@ public final class PlanRoutes {
     router.post("/api/plans/:id/stop").handler(this::stop);
     router.post("/api/plans/:id/publish").handler(this::publish);
     router.post("/api/plans/:id/disruptions").handler(this::disrupt);
+    // manual edits (PlanEdits)
+    router.get("/api/plans/:id/moves").handler(this::session);
+    router.post("/api/plans/:id/moves").handler(this::move);
+    router.post("/api/plans/:id/pins").handler(this::pin);
+    router.post("/api/plans/:id/resolve").handler(this::resolve);
+  }
+
+  /** The plan's sessions; with {@code ?session=KEY} that session and the values it may take. */
+  private void session(RoutingContext ctx) {
+    UUID id = planId(ctx);
+    String key = Requests.query(ctx, "session");
+    found(ctx, id).compose(plan -> key == null ? edits.sessions(plan) : edits.session(plan, key))
+        .onSuccess(s -> Responses.json(ctx, 200, s)).onFailure(ctx::fail);
+  }
+
+  private void move(RoutingContext ctx) {
+    JsonObject body = Requests.body(ctx);
+    found(ctx, planId(ctx)).compose(plan -> edits.move(plan, body))
+        .onSuccess(r -> Responses.json(ctx, 200, r)).onFailure(ctx::fail);
+  }
+
+  private void pin(RoutingContext ctx) {
+    JsonObject body = Requests.body(ctx);
+    found(ctx, planId(ctx)).compose(plan -> edits.pin(plan, body))
+        .onSuccess(r -> Responses.json(ctx, 200, r)).onFailure(ctx::fail);
+  }
+
+  private void resolve(RoutingContext ctx) {
+    found(ctx, planId(ctx)).compose(plan -> edits.resolve(plan, requester(ctx)))
+        .onSuccess(id -> accepted(ctx, id)).onFailure(ctx::fail);
+  }
+
+  /** The plan if it exists in the caller's counties, else 404. */
+  private io.vertx.core.Future<JsonObject> found(RoutingContext ctx, UUID id) {
+    return service.plans().find(id, Caller.of(ctx).countyScope()).map(found -> found.orElseThrow(PlanRoutes::noSuchPlan));
   }
 
   private void create(RoutingContext ctx) {
@@ -64,12 +100,16 @@ public final class PlanRoutes {
       JsonObject plan = found.orElseThrow(PlanRoutes::noSuchPlan);
       Progress p = service.latest(id);
       if (p != null) plan.put("progress", p.toJson());
-      if (!plan.containsKey("basePlanId") || !List.of(PlanStatus.SOLVED, PlanStatus.PUBLISHED).contains(plan.getString("status"))) {
+      if (!List.of(PlanStatus.SOLVED, PlanStatus.PUBLISHED).contains(plan.getString("status"))) {
         return io.vertx.core.Future.succeededFuture(plan);
       }
-      UUID base = UUID.fromString(plan.getString("basePlanId"));
       var pool = service.plans().pool();
-      return service.plans().items(pool, base).compose(before -> service.plans().items(pool, id)
+      // what changed in the county's records since the plan read them
+      var inputs = PlanInputChanges.since(pool, plan.getString("county"),
+          java.time.OffsetDateTime.parse(plan.getString("startedAt", plan.getString("createdAt")))).map(changed -> plan.put("inputsChanged", changed));
+      if (!plan.containsKey("basePlanId")) return inputs;
+      UUID base = UUID.fromString(plan.getString("basePlanId"));
+      return inputs.compose(x -> service.plans().items(pool, base)).compose(before -> service.plans().items(pool, id)
           .map(after -> plan.put("diff", diff(before, after))));
     }).onSuccess(plan -> Responses.json(ctx, 200, plan)).onFailure(ctx::fail);
   }
@@ -183,7 +223,7 @@ public final class PlanRoutes {
 
   private void disrupt(RoutingContext ctx) {
     UUID base = planId(ctx);
-    JsonObject disruption = Disruption.validate(Requests.body(ctx));
+    Disruption disruption = Disruption.parse(Requests.body(ctx));
     service.plans().find(base, Caller.of(ctx).countyScope()).compose(found -> {
       JsonObject plan = found.orElseThrow(PlanRoutes::noSuchPlan);
       if (!List.of(PlanStatus.SOLVED, PlanStatus.PUBLISHED).contains(plan.getString("status"))) {

@@ -30,7 +30,8 @@ public final class Planning {
     ProblemLoader loader = new ProblemLoader(pool, plans, ZoneId.of(config.string("zone")));
     PlanningService service = new PlanningService(vertx, plans, loader, new CountyWeekPlanner(),
         config.integer("planning.workers"));
-    return new Planning(vertx, config, service, new PlanRoutes(vertx, service, new Publisher(pool, plans)));
+    return new Planning(vertx, config, service, new PlanRoutes(vertx, service, new Publisher(pool, plans),
+        new PlanEdits(service, loader)));
   }
 
   /**
@@ -48,6 +49,9 @@ public final class Planning {
         .onFailure(e -> LOG.warn("plan lease: {}", e.toString())));
     return service.plans().recoverAbandoned(lease).compose(n -> {
       if (n > 0) LOG.warn("{} plan job(s) were interrupted by a restart and are marked failed", n);
+      return vertx.deployVerticle(new PlanInputChanges(service.plans().pool(), kafkaBootstrap,
+          config.string("planning.inputs.group"))).mapEmpty();
+    }).compose(v -> {
       if (!config.bool("planning.consume-requests")) return Future.succeededFuture();
       return vertx.deployVerticle(new PlanRequestConsumer(service, kafkaBootstrap)).mapEmpty();
     });

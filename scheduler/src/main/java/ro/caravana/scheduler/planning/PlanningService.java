@@ -2,7 +2,6 @@ package ro.caravana.scheduler.planning;
 
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;
-import io.vertx.core.json.JsonObject;
 import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
@@ -53,11 +52,11 @@ public final class PlanningService implements AutoCloseable {
     return plans;
   }
 
-  public Future<UUID> submit(PlanRequest request, UUID basePlan, JsonObject disruption, String requestedBy) {
+  public Future<UUID> submit(PlanRequest request, UUID basePlan, Disruption disruption, String requestedBy) {
     return submit(request, basePlan, disruption, requestedBy, null);
   }
 
-  public Future<UUID> submit(PlanRequest request, UUID basePlan, JsonObject disruption, String requestedBy,
+  public Future<UUID> submit(PlanRequest request, UUID basePlan, Disruption disruption, String requestedBy,
       UUID requestId) {
     return plans.insert(request, basePlan, disruption, requestedBy, requestId).onSuccess(id -> {
       running.put(id, new StopSignal());

@@ -102,18 +102,20 @@ public final class ProblemLoader implements Function<UUID, Future<WeekProblem>> 
       Future<List<WeekProblem.CarePlan>> carePlans = pool.preparedQuery(CARE_PLANS).execute(Tuple.of(county, monday, sunday))
           .map(rs -> map(rs, ProblemLoader::carePlan));
       Future<List<PlanOutcome.Item>> baseItems = base == null ? Future.succeededFuture(List.of()) : plans.items(pool, base);
-      Future<JsonObject> disruption = disruption(plan.getJsonObject("disruption"), county, week);
-      Future<List<JsonObject>> earlier = pool.preparedQuery(EARLIER_DISRUPTIONS).execute(Tuple.of(planId))
-          .compose(rs -> {
-            List<Future<JsonObject>> each = new ArrayList<>();
-            rs.forEach(r -> each.add(disruption(r.getJsonObject("disruption"), county, week)));
-            return Future.all(each).map(all -> each.stream().map(Future::result).toList());
+      Disruption own = Disruption.stored(plan.getJsonObject("disruption"));
+      Future<List<Disruption>> disruptions = pool.preparedQuery(EARLIER_DISRUPTIONS).execute(Tuple.of(planId))
+          .map(rs -> {
+            List<Disruption> all = new ArrayList<>();
+            rs.forEach(r -> all.add(Disruption.stored(r.getJsonObject("disruption"))));
+            if (own != null) all.add(own);
+            return all;
           });
+      Future<Set<String>> calledOff = disruptions.compose(all -> calledOffItems(all, county, week));
       Future<List<WeekProblem.HorizonStop>> horizonStops = pool.preparedQuery(HORIZON_STOPS)
           .execute(Tuple.of(county, monday, sunday))
           .map(rs -> map(rs, r -> new WeekProblem.HorizonStop(r.getLong("caravan_id"), r.getLocalDate("day"),
               r.getInteger("siruta"))));
-      return Future.all(List.of(caravans, centres, rooms, staff, beneficiaries, carePlans, baseItems, disruption, earlier,
+      return Future.all(List.of(caravans, centres, rooms, staff, beneficiaries, carePlans, baseItems, disruptions, calledOff,
           horizonStops)).compose(v -> {
         Set<Integer> sirutas = new java.util.HashSet<>();
         caravans.result().forEach(c -> sirutas.add(c.depotSiruta()));
@@ -126,25 +128,26 @@ public final class ProblemLoader implements Function<UUID, Future<WeekProblem>> 
             .map(places -> new WeekProblem(planId, county, week, monday, zone,
                 Arrays.asList(plan.getArrayOfStrings("kinds")), plan.getInteger("seconds_limit"), Instant.now(),
                 caravans.result(), places, centres.result(), rooms.result(), staff.result(), beneficiaries.result(),
-                carePlans.result(), baseItems.result(), disruption.result(), earlier.result(), horizonStops.result(),
+                carePlans.result(), baseItems.result(), disruptions.result(), calledOff.result(), horizonStops.result(),
                 network)));
       });
     });
   }
 
-  /** A cancelled appointment is named by id; the planner needs its item key in this county-week. */
-  private Future<JsonObject> disruption(JsonObject disruption, String county, String week) {
-    if (disruption == null || !Disruption.BENEFICIARY_CANCELLED.equals(disruption.getString("type"))) {
-      return Future.succeededFuture(disruption);
+  /** A called-off appointment is named by id; the planner needs its item key in this county-week. */
+  private Future<Set<String>> calledOffItems(List<Disruption> disruptions, String county, String week) {
+    List<Future<String>> each = new ArrayList<>();
+    for (Disruption d : disruptions) {
+      if (!(d instanceof Disruption.BeneficiaryCancelled off)) continue;
+      each.add(pool.preparedQuery(CANCELLED_ITEM).execute(Tuple.of(off.appointmentId(), county, week)).map(rows -> {
+        if (rows.size() == 0) {
+          throw ApiError.unprocessable("appointmentId", "Programarea nu face parte din planul publicat al acestei săptămâni.",
+              "The appointment is not part of this county-week's published plan.");
+        }
+        return rows.iterator().next().getString("item_key");
+      }));
     }
-    UUID appointment = UUID.fromString(disruption.getString("appointmentId"));
-    return pool.preparedQuery(CANCELLED_ITEM).execute(Tuple.of(appointment, county, week)).map(rows -> {
-      if (rows.size() == 0) {
-        throw ApiError.unprocessable("appointmentId", "Programarea nu face parte din planul publicat al acestei săptămâni.",
-            "The appointment is not part of this county-week's published plan.");
-      }
-      return disruption.copy().put("itemKey", rows.iterator().next().getString("item_key"));
-    });
+    return Future.all(each).map(all -> Set.copyOf(each.stream().map(Future::result).toList()));
   }
 
   private static <T> List<T> map(io.vertx.sqlclient.RowSet<Row> rows, Function<Row, T> f) {

@@ -1,6 +1,5 @@
 package ro.caravana.scheduler.planning;
 
-import io.vertx.core.json.JsonObject;
 import java.time.LocalDate;
 import java.time.LocalTime;
 import java.time.OffsetDateTime;
@@ -240,10 +239,8 @@ final class RoutesStep {
 
   private static Set<String> unavailableCaravanDays(WeekProblem p) {
     Set<String> out = new HashSet<>();
-    for (JsonObject disruption : p.disruptions()) {
-      if (!Disruption.CARAVAN_UNAVAILABLE.equals(disruption.getString("type"))) continue;
-      long caravan = disruption.getLong("caravanId");
-      Disruption.dates(disruption).forEach(d -> out.add(caravan + "|" + d));
+    for (Disruption.CaravanUnavailable off : p.disruptions(Disruption.CaravanUnavailable.class)) {
+      off.dates().forEach(d -> out.add(off.caravanId() + "|" + d));
     }
     return out;
   }
@@ -257,8 +254,8 @@ final class RoutesStep {
 
   static boolean absent(WeekProblem p, WeekProblem.StaffMember s, LocalDate date) {
     if (s.leave().stream().anyMatch(r -> r.contains(date))) return true;
-    return p.disruptions().stream().anyMatch(d -> Disruption.STAFF_ABSENT.equals(d.getString("type"))
-        && d.getLong("staffId") == s.id() && Disruption.dates(d).contains(date));
+    return p.disruptions(Disruption.StaffAbsent.class).stream()
+        .anyMatch(d -> d.staffId() == s.id() && d.dates().contains(date));
   }
 
   private static Map<Long, Long> doctors(WeekProblem p) {

@@ -18,6 +18,7 @@ import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
 import java.util.function.Consumer;
+import io.vertx.core.json.JsonObject;
 import org.optaplanner.core.api.score.buildin.hardmediumsoftlong.HardMediumSoftLongScore;
 import org.optaplanner.core.api.solver.SolutionManager;
 import org.optaplanner.core.api.solver.Solver;
@@ -56,11 +57,62 @@ final class TimetableStep {
 
   private TimetableStep() {}
 
+  /** The timetable problem of a county-week as the solver gets it, and the care plans it was made from. */
+  record Built(Timetable problem, Map<UUID, List<WeekProblem.CarePlan>> plansOf) {}
+
   static Result solve(WeekProblem p, List<PlanOutcome.Item> caravanItems, long seconds, Consumer<Progress> progress,
       StopSignal stop, long t0) {
+    Built built = build(p, caravanItems);
+    if (built == null) return new Result(List.of(), null, 0, 0, List.of());
+    Timetable problem = built.problem();
+    Map<UUID, List<WeekProblem.CarePlan>> plansOf = built.plansOf();
+    List<Session> sessions = problem.getSessions();
+
+    SolverFactory<Timetable> factory = SolverFactory.create(TimetableSolver.config(Duration.ofSeconds(Math.max(1, seconds)), 11L));
+    Solver<Timetable> solver = factory.buildSolver();
+    solver.addEventListener(event -> progress.accept(new Progress("timetable", event.getNewBestScore().toString(),
+        (System.nanoTime() - t0) / 1_000_000, false)));
+    stop.onStop(solver::terminateEarly);
+    Timetable best = solver.solve(problem);
+    return new Result(items(p, best.getSessions(), plansOf), best.getScore(), sessions.size(), (int) best.assignedCount(),
+        explain(factory, best));
+  }
+
+  /** The draft appointments of a solved (or edited) timetable: one item per beneficiary and session. */
+  static List<PlanOutcome.Item> items(WeekProblem p, List<Session> sessions, Map<UUID, List<WeekProblem.CarePlan>> plansOf) {
+    List<PlanOutcome.Item> items = new ArrayList<>();
+    PlanOutcome.Reason unplacedReason = new PlanOutcome.Reason(null,
+        "Nu s-a găsit în această săptămână un interval în care terapeutul, sala și beneficiarul să fie toți disponibili.",
+        "No time this week when a qualified therapist, a suitable room and the beneficiary are all available.");
+    for (Session s : sessions) {
+      for (Beneficiary b : s.getBeneficiaries()) {
+        UUID beneficiary = UUID.fromString(b.id());
+        String key = s.getBeneficiaries().size() > 1 || s.getCarePlanId().startsWith("group-")
+            ? s.getId() + "/" + b.id() : s.getId();
+        UUID carePlan = s.getCarePlanId().startsWith("group-") ? groupPlanOf(plansOf.get(beneficiary), s.getService())
+            : UUID.fromString(s.getCarePlanId());
+        String modality = s.getRoom() == null && s.getService().remoteStaff() ? "remote" : "centre";
+        if (!s.isAssigned()) {
+          items.add(new PlanOutcome.Item(key, beneficiary, carePlan, serviceName(s.getService()), modality, null, null,
+              null, Long.parseLong(s.getCentre().id()), null, null, null,
+              new PlanOutcome.Reason(key, unplacedReason.ro(), unplacedReason.en())));
+          continue;
+        }
+        items.add(new PlanOutcome.Item(key, beneficiary, carePlan, serviceName(s.getService()),
+            s.getService() == ServiceKind.TELEMEDICINE ? "remote" : "centre",
+            at(p, s.getStartMinute()), at(p, s.getEndMinute()), Long.parseLong(s.getStaff().id()),
+            Long.parseLong(s.getCentre().id()), s.getRoom() == null ? null : Long.parseLong(s.getRoom().id()), null, null,
+            null));
+      }
+    }
+    return items;
+  }
+
+  /** Builds the problem the solver gets (a re-plan starts from its base plan); null when the county has no centre. */
+  static Built build(WeekProblem p, List<PlanOutcome.Item> caravanItems) {
     Map<Integer, WeekProblem.Place> places = new HashMap<>();
     p.places().forEach(pl -> places.put(pl.siruta(), pl));
-    if (p.centres().isEmpty()) return new Result(List.of(), null, 0, 0, List.of());
+    if (p.centres().isEmpty()) return null;
 
     // Centres, travel between them, rooms
     List<Centre> centres = new ArrayList<>();
@@ -191,42 +243,7 @@ final class TimetableStep {
     Map<String, PlanOutcome.Item> base = new HashMap<>();
     p.baseItems().stream().filter(PlanOutcome.Item::placed).forEach(i -> base.put(sessionKey(i.itemKey()), i));
     if (!base.isEmpty()) problem = replanning(p, problem, base, onTheRoad);
-
-    SolverFactory<Timetable> factory = SolverFactory.create(TimetableSolver.config(Duration.ofSeconds(Math.max(1, seconds)), 11L));
-    Solver<Timetable> solver = factory.buildSolver();
-    solver.addEventListener(event -> progress.accept(new Progress("timetable", event.getNewBestScore().toString(),
-        (System.nanoTime() - t0) / 1_000_000, false)));
-    stop.onStop(solver::terminateEarly);
-    Timetable best = solver.solve(problem);
-
-    List<PlanOutcome.Item> items = new ArrayList<>();
-    int assigned = 0;
-    PlanOutcome.Reason unplacedReason = new PlanOutcome.Reason(null,
-        "Nu s-a găsit în această săptămână un interval în care terapeutul, sala și beneficiarul să fie toți disponibili.",
-        "No time this week when a qualified therapist, a suitable room and the beneficiary are all available.");
-    for (Session s : best.getSessions()) {
-      if (s.isAssigned()) assigned++;
-      for (Beneficiary b : s.getBeneficiaries()) {
-        UUID beneficiary = UUID.fromString(b.id());
-        String key = s.getBeneficiaries().size() > 1 || s.getCarePlanId().startsWith("group-")
-            ? s.getId() + "/" + b.id() : s.getId();
-        UUID carePlan = s.getCarePlanId().startsWith("group-") ? groupPlanOf(plansOf.get(beneficiary), s.getService())
-            : UUID.fromString(s.getCarePlanId());
-        String modality = s.getRoom() == null && s.getService().remoteStaff() ? "remote" : "centre";
-        if (!s.isAssigned()) {
-          items.add(new PlanOutcome.Item(key, beneficiary, carePlan, serviceName(s.getService()), modality, null, null,
-              null, Long.parseLong(s.getCentre().id()), null, null, null,
-              new PlanOutcome.Reason(key, unplacedReason.ro(), unplacedReason.en())));
-          continue;
-        }
-        items.add(new PlanOutcome.Item(key, beneficiary, carePlan, serviceName(s.getService()),
-            s.getService() == ServiceKind.TELEMEDICINE ? "remote" : "centre",
-            at(p, s.getStartMinute()), at(p, s.getEndMinute()), Long.parseLong(s.getStaff().id()),
-            Long.parseLong(s.getCentre().id()), s.getRoom() == null ? null : Long.parseLong(s.getRoom().id()), null, null,
-            null));
-      }
-    }
-    return new Result(items, best.getScore(), sessions.size(), assigned, explain(factory, best));
+    return new Built(problem, plansOf);
   }
 
   /** Keeps what was published: same start, staff and room where still possible; started sessions pinned. */
@@ -244,15 +261,13 @@ final class TimetableStep {
       s.setRoom(was.roomId() == null ? null : rooms.get(String.valueOf(was.roomId())));
     }
     List<ro.caravana.optimizer.timetable.Disruption> disruptions = new ArrayList<>();
-    for (io.vertx.core.json.JsonObject disruption : p.disruptions()) {
-      String type = disruption.getString("type");
-      List<LocalDate> dates = Disruption.dates(disruption);
-      if (Disruption.STAFF_ABSENT.equals(type) && staff.containsKey(String.valueOf(disruption.getLong("staffId")))) {
-        dates.forEach(d -> disruptions.add(new ro.caravana.optimizer.timetable.Disruption.StaffAbsence(
-            String.valueOf(disruption.getLong("staffId")), d, d)));
-      } else if (Disruption.CENTRE_CLOSED.equals(type)) {
-        String centre = String.valueOf(disruption.getLong("centreId"));
-        problem.getRooms().stream().filter(r -> r.centre().id().equals(centre)).forEach(r -> dates.forEach(d ->
+    for (Disruption disruption : p.disruptions()) {
+      if (disruption instanceof Disruption.StaffAbsent absent && staff.containsKey(String.valueOf(absent.staffId()))) {
+        absent.dates().forEach(d -> disruptions.add(new ro.caravana.optimizer.timetable.Disruption.StaffAbsence(
+            String.valueOf(absent.staffId()), d, d)));
+      } else if (disruption instanceof Disruption.CentreClosed closed) {
+        String centre = String.valueOf(closed.centreId());
+        problem.getRooms().stream().filter(r -> r.centre().id().equals(centre)).forEach(r -> closed.dates().forEach(d ->
             disruptions.add(new ro.caravana.optimizer.timetable.Disruption.RoomClosure(r.id(), d, d))));
       }
     }
@@ -264,6 +279,17 @@ final class TimetableStep {
     });
     Timetable replan = Replanner.prepare(problem, p.now(),
         disruptions.toArray(new ro.caravana.optimizer.timetable.Disruption[0]));
+    // the plan's own disruption comes last in the chain
+    Disruption own = p.disruptions().isEmpty() ? null : p.disruptions().get(p.disruptions().size() - 1);
+    if (own instanceof Disruption.ManualEdits edits) {
+      // re-solving around manual edits: the pinned sessions stay, every other one may move (a move from the
+      // edited draft costs a little, as a change to a published plan does)
+      Set<String> keep = new HashSet<>(edits.pinnedSessions());
+      for (Session s : replan.getSessions()) {
+        if (s.isAssigned() && keep.contains(s.getId())) s.setPinned(true);
+      }
+      return replan;
+    }
     // What families were told and the disruption leaves possible stays exactly as it is: only the
     // sessions it freed (and those never placed) are planned again, into the time that is still free.
     for (Session s : replan.getSessions()) {
@@ -373,7 +399,7 @@ final class TimetableStep {
     return Replanner.weekMinute(p.monday(), t.toInstant());
   }
 
-  private static OffsetDateTime at(WeekProblem p, int weekMinute) {
+  static OffsetDateTime at(WeekProblem p, int weekMinute) {
     LocalDateTime local = p.monday().atStartOfDay().plusMinutes(weekMinute);
     return local.atZone(p.zone()).toOffsetDateTime();
   }

@@ -1,6 +1,5 @@
 package ro.caravana.scheduler.planning;
 
-import io.vertx.core.json.JsonObject;
 import java.time.DayOfWeek;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -15,20 +14,25 @@ import java.util.UUID;
 public record WeekProblem(UUID planId, String county, String week, LocalDate monday, ZoneId zone, List<String> kinds,
     int secondsLimit, Instant now, List<Caravan> caravans, List<Place> places, List<Centre> centres, List<Room> rooms,
     List<StaffMember> staff, List<Beneficiary> beneficiaries, List<CarePlan> carePlans, List<PlanOutcome.Item> baseItems,
-    JsonObject disruption, List<JsonObject> earlierDisruptions,
+    List<Disruption> disruptions, Set<String> calledOffItems,
     List<HorizonStop> horizonStops, ro.caravana.scheduler.road.RoadNetwork roads) {
 
   /** A caravan stop the county's horizon asks for in this week: the weekly plan takes its caravan days from these. */
   public record HorizonStop(long caravanId, LocalDate day, int siruta) {}
 
   /**
-   * What this re-plan must respect: its own disruption and those of the plans it re-plans, so a
-   * therapist absent in one re-plan is not booked again by the next one.
+   * {@code disruptions}: what this re-plan must respect, those of the plans it re-plans (oldest first) and then its
+   * own, so a therapist absent in one re-plan is not booked again by the next one. {@code calledOffItems}: the
+   * plan items of the appointments families called off among them.
    */
-  public List<JsonObject> disruptions() {
-    List<JsonObject> all = new java.util.ArrayList<>(earlierDisruptions);
-    if (disruption != null) all.add(disruption);
-    return all;
+  public WeekProblem {
+    disruptions = List.copyOf(disruptions);
+    calledOffItems = Set.copyOf(calledOffItems);
+  }
+
+  /** The disruptions of one kind. */
+  public <D extends Disruption> List<D> disruptions(Class<D> kind) {
+    return disruptions.stream().filter(kind::isInstance).map(kind::cast).toList();
   }
 
   public record Window(LocalTime from, LocalTime to) {}

@@ -179,6 +179,54 @@ class AccessAuthTest {
   }
 
   @Test
+  @DisplayName("measured: an unknown e-mail is refused in the same time as a known one with a wrong password "
+      + "(median of 30 interleaved tries each within a factor of 2)")
+  void unknownLikeKnownMeasured() throws Exception {
+    // the work of a refusal without the answer delay (which is equal by construction, see unknownLikeKnown): hashing
+    // and database reads; a missing decoy hash would make unknown e-mails about ten times faster
+    AccessSettings base = app.access().settings();
+    AccessSettings noDelay = AccessSettings.from(TestSystem.config(Map.of("auth.backoff-base-ms", "0",
+        "auth.backoff-max-ms", "0", "auth.lockout-threshold", "1000")), true);
+    Authenticator timed = new Authenticator(vertx, app.access().accounts(), new LoginFailures(app.pool()),
+        app.access().hasher(), noDelay);
+    assertEquals(base.argon2MemoryKb(), noDelay.argon2MemoryKb(), "the hashing work of the running system");
+    app.access().createAccount("cronometrat@caravana.test", "Cont de test", Role.NURSE, List.of("VN"), null, null, "parola-buna")
+        .toCompletionStage().toCompletableFuture().get(30, TimeUnit.SECONDS);
+    int tries = 30;
+    long[] known = new long[tries];
+    long[] unknown = new long[tries];
+    for (int i = -5; i < tries; i++) { // 5 warm-up pairs, then known/unknown interleaved (order alternating), so load
+      String client = "198.51.100." + (i + 10); // falls on both alike; a fresh address each try keeps the count at 1
+      boolean knownFirst = (i & 1) == 0;
+      long a = refusalNanos(timed, knownFirst ? "cronometrat@caravana.test" : "necunoscut." + i + "@caravana.test", client);
+      long b = refusalNanos(timed, knownFirst ? "necunoscut." + i + "@caravana.test" : "cronometrat@caravana.test", client);
+      if (i < 0) continue;
+      known[i] = knownFirst ? a : b;
+      unknown[i] = knownFirst ? b : a;
+    }
+    double ratio = (double) median(unknown) / median(known);
+    String figures = String.format(java.util.Locale.ROOT, "login refusal, median of %d interleaved tries: unknown e-mail %.1f ms,"
+        + " known e-mail with a wrong password %.1f ms, ratio %.2f%n", tries, median(unknown) / 1e6, median(known) / 1e6, ratio);
+    System.out.print(figures);
+    java.nio.file.Files.writeString(java.nio.file.Path.of("target", "login-timing.txt"), figures);
+    assertTrue(ratio > 0.5 && ratio < 2.0, String.format("median unknown %.1f ms / known %.1f ms = %.2f",
+        median(unknown) / 1e6, median(known) / 1e6, ratio));
+  }
+
+  private static long refusalNanos(Authenticator authenticator, String email, String client) throws Exception {
+    long start = System.nanoTime();
+    var outcome = authenticator.login(email, "gresit", client).toCompletionStage().toCompletableFuture();
+    assertThrows(java.util.concurrent.ExecutionException.class, () -> outcome.get(30, TimeUnit.SECONDS));
+    return System.nanoTime() - start;
+  }
+
+  private static long median(long[] values) {
+    long[] sorted = values.clone();
+    java.util.Arrays.sort(sorted);
+    return sorted[sorted.length / 2];
+  }
+
+  @Test
   @DisplayName("a portal session is an HttpOnly SameSite=Strict cookie; changes need the CSRF token; logout ends it")
   void sessionAndCsrf() {
     var opened = api.call(HttpMethod.POST, "/api/auth/session", Map.of(),

@@ -56,6 +56,7 @@ class ExpectedAccessMatrixTest {
       row("GET", "/api/localities/{siruta}", "ok ok ok ok ok ok 401"),
       row("GET", "/api/centres", "ok ok ok ok ok ok 401"),
       row("GET", "/api/caravans", "ok ok ok ok ok ok 401"),
+      row("GET", "/api/caravans/{caravan}", "ok ok 404 ok ok ok 401"),
       row("GET", "/api/staff", "ok ok ok ok ok 403 401"),
       row("GET", "/api/staff/{staff}", "ok ok 404 ok ok 403 401"),
       row("GET", "/api/beneficiaries", "ok ok ok ok ok 403 401"),
@@ -102,7 +103,13 @@ class ExpectedAccessMatrixTest {
       row("GET", "/api/plans/{p}/items", "ok ok 404 403 403 403 401"),
       row("POST", "/api/plans", "ok ok ok 403 403 403 401"),
       row("POST", "/api/plans", new JsonObject().put("county", "BC"), "ok ok 403 403 403 403 401"),
+      // manual edits of a plan (issue 16): county level, like every /api/plans* route
+      row("GET", "/api/plans/{p}/moves", "ok ok 404 403 403 403 401"),
+      row("POST", "/api/plans/{p}/moves", "ok ok 404 403 403 403 401"),
+      row("POST", "/api/plans/{p}/pins", "ok ok 404 403 403 403 401"),
+      row("POST", "/api/plans/{p}/resolve", "ok ok 404 403 403 403 401"),
       row("GET", "/api/reports/attendance", "ok ok ok ok ok ok 401"),
+      row("GET", "/api/reports/attendance/marks", "ok ok ok ok ok ok 401"),
       // interop (docs/interop.md): FHIR as the JSON API, exports as reports, calendar feeds by token only
       row("GET", "/fhir/r4/metadata", "ok ok ok ok ok ok ok"),
       row("GET", "/fhir/r4/Patient/{b}", "ok ok 404 ok ok 403 401"),
@@ -111,6 +118,15 @@ class ExpectedAccessMatrixTest {
       row("GET", "/fhir/r4/Appointment", "ok ok ok ok ok 403 401"),
       row("GET", "/fhir/r4/Practitioner/{staff}", "ok ok 404 ok ok 403 401"),
       row("POST", "/fhir/r4/Patient", "ok ok ok ok 403 403 401"),
+      row("PUT", "/fhir/r4/Patient/{b}", "ok ok 404 ok 403 403 401"),
+      row("POST", "/fhir/r4/Appointment", "ok ok ok ok 403 403 401"),
+      row("GET", "/fhir/r4/Schedule/staff-{staff}", "ok ok 404 ok ok 403 401"),
+      row("GET", "/fhir/r4/Slot?schedule=Schedule/staff-{staff}", "ok ok ok ok ok 403 401"),
+      row("GET", "/fhir/r4/CarePlan/{cp}", "ok ok 404 ok ok 403 401"),
+      row("GET", "/fhir/r4/CarePlan", "ok ok ok ok ok 403 401"),
+      row("GET", "/fhir/r4/Communication", "ok ok ok ok ok 403 401"),
+      row("GET", "/fhir/r4/AppointmentResponse", "ok ok ok ok ok 403 401"),
+      row("POST", "/fhir/r4/AppointmentResponse", "ok ok ok ok 403 403 401"),
       row("GET", "/fhir/r4/Location", "ok ok ok ok ok ok 401"),
       row("GET", "/fhir/r4/MeasureReport", "ok ok ok ok ok ok 401"),
       row("GET", "/api/exports/report.csv", "ok ok ok ok ok ok 401"),
@@ -136,6 +152,7 @@ class ExpectedAccessMatrixTest {
       row("GET", "/api/notifications?beneficiaryId={b}", "ok ok 403 ok 403 403 401"),
       row("GET", "/api/sms/replies", "ok ok ok ok 403 403 401"),
       row("GET", "/api/sms/replies?beneficiaryId={b}", "ok ok 403 ok 403 403 401"),
+      row("GET", "/api/sms/threads", "ok ok ok ok 403 403 401"),
       // the HTTP gateway's callbacks do not exist with SMPP or in demo mode
       row("POST", "/api/sms/inbound", new JsonObject().put("from", "+40721000000").put("text", "STOP"),
           "404 404 404 404 404 404 404"),
@@ -186,6 +203,7 @@ class ExpectedAccessMatrixTest {
     IDS.put("{a}", a);
     IDS.put("{cp}", cp);
     IDS.put("{p}", p);
+    IDS.put("{caravan}", one("SELECT id::text FROM caravans WHERE county = 'BC' ORDER BY id LIMIT 1"));
     IDS.put("{staff}", one("SELECT id::text FROM staff WHERE county = 'BC' ORDER BY id LIMIT 1"));
     IDS.put("{siruta}", one("SELECT siruta::text FROM localities WHERE county = 'BC' AND siruta > 10000 ORDER BY siruta LIMIT 1"));
   }

@@ -92,4 +92,24 @@ class ScopeBypassTest {
         + " AND locality_siruta = $1").execute(Tuple.of(bcSiruta)).toCompletionStage().toCompletableFuture().get(30, TimeUnit.SECONDS);
     assertEquals(0L, created.iterator().next().getLong(0));
   }
+
+  @Test
+  @DisplayName("caravans: a county coordinator lists and reads only its counties' caravans (SQL scope); the administrator all")
+  void caravansOfOwnCounties() throws Exception {
+    long vnCaravans = Long.parseLong(one("SELECT count(*)::text FROM caravans WHERE county = 'VN' AND retired_at IS NULL"));
+    long allCaravans = Long.parseLong(one("SELECT count(*)::text FROM caravans WHERE retired_at IS NULL"));
+    long bcCaravan = Long.parseLong(one("SELECT id::text FROM caravans WHERE county = 'BC' ORDER BY id LIMIT 1"));
+    var list = api.get("/api/caravans?limit=500", vn);
+    assertEquals(200, list.statusCode(), list.bodyAsString());
+    var items = list.bodyAsJsonObject().getJsonArray("items");
+    assertEquals(vnCaravans, list.bodyAsJsonObject().getLong("total"));
+    assertEquals(vnCaravans, (long) items.size());
+    items.forEach(o -> assertEquals("VN", ((JsonObject) o).getString("county"), ((JsonObject) o).encode()));
+    assertFalse(vnCaravans == allCaravans, "the demo has caravans in both counties, so the filter is seen to work");
+    assertEquals(404, api.get("/api/caravans/" + bcCaravan, vn).statusCode());
+    assertEquals(403, api.get("/api/caravans?county=BC", vn).statusCode());
+    String admin = api.token("admin@caravana.demo");
+    assertEquals(allCaravans, api.get("/api/caravans?limit=500", admin).bodyAsJsonObject().getLong("total"));
+    assertEquals(200, api.get("/api/caravans/" + bcCaravan, admin).statusCode());
+  }
 }

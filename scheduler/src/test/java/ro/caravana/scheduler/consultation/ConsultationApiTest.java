@@ -153,6 +153,32 @@ class ConsultationApiTest {
   }
 
   @Test
+  @DisplayName("cancelling the appointment revokes the call: the signalling is told the consultation is no longer joinable "
+      + "(tickets issued before stop opening sockets) and the join endpoint refuses new tickets")
+  void cancellingRevokesTickets() throws Exception {
+    String doctor = tokenOf(Role.DOCTOR, fixtures.doctorId);
+    UUID id = fixtures.appointment("remote", soon(), 20, "booked");
+    assertEquals(200, http("/api/consultations/" + id + "/join?as=doctor&provider=builtin", doctor).statusCode());
+    assertEquals(true, joinable(id.toString()), "booked: joinable");
+
+    var cancel = get(client.patch(app.port(), "127.0.0.1", "/api/appointments/" + id).putHeader("Authorization", "Bearer " + token)
+        .sendJsonObject(new JsonObject().put("status", "cancelled")));
+    assertEquals(200, cancel.statusCode(), cancel.bodyAsString());
+
+    assertEquals(false, joinable(id.toString()), "cancelled: the signalling refuses the tickets issued before");
+    assertEquals(409, http("/api/consultations/" + id + "/join?as=doctor&provider=builtin", doctor).statusCode());
+    // what the signalling may ask about: only real remote appointments, named canonically
+    assertEquals(false, joinable(UUID.randomUUID().toString()));
+    assertEquals(false, joinable(fixtures.appointment("caravan", soon(), 20, "booked").toString()));
+    assertEquals(false, joinable("\uff13" + UUID.randomUUID().toString().substring(1)));
+    assertEquals(false, joinable(id.toString().toUpperCase() + " "));
+  }
+
+  private static Boolean joinable(String id) throws Exception {
+    return get(vertx.eventBus().<Boolean>request(ConsultationRoutes.JOINABLE_ADDRESS, id)).body();
+  }
+
+  @Test
   @DisplayName("call roles are bound to people: coordinators, admins and other clinicians get no ticket; the clinician not the family's; "
       + "a designated substitute and helper do; the family through their link")
   void ticketsBoundToPeople() throws Exception {

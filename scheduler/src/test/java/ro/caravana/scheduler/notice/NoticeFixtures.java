@@ -47,6 +47,18 @@ final class NoticeFixtures {
     return id;
   }
 
+  /** A care plan at the fixture's centre with the family's preferred days (none: any) and hours (null: any). */
+  UUID carePlanAtCentre(UUID beneficiary, String service, java.util.List<java.time.DayOfWeek> days,
+      java.time.LocalTime from, java.time.LocalTime to) throws Exception {
+    UUID id = UUID.randomUUID();
+    String[] preferred = days.stream().map(java.time.DayOfWeek::name).toArray(String[]::new);
+    await(pool.preparedQuery("INSERT INTO care_plans (id, beneficiary_id, service, sessions_per_week, minutes, modality, "
+        + "centre_id, valid_from, preferred_days, preferred_from, preferred_to) "
+        + "VALUES ($1, $2, $3, 1, 60, 'centre', $4, current_date - 30, $5, $6, $7)")
+        .execute(Tuple.of(id, beneficiary, service, centreId, preferred, from, to)));
+    return id;
+  }
+
   static String newPhone() {
     return "+4072" + String.format("%07d", PHONES.incrementAndGet());
   }

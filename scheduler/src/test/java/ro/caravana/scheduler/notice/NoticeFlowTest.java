@@ -217,6 +217,61 @@ class NoticeFlowTest {
   }
 
   @Test
+  @DisplayName("the coordinator's queue shows each phone with an answer to read as a thread: its messages in order, with their appointment")
+  void coordinatorQueueByPhone() throws Exception {
+    String phone = NoticeFixtures.newPhone();
+    UUID olga = fixtures.beneficiary("Olga", phone, true, "ro");
+    UUID appointment = fixtures.bookAtCentre(olga, inDays(4, 11, 0));
+    String calmPhone = NoticeFixtures.newPhone();
+    UUID petru = fixtures.beneficiary("Petru", calmPhone, true, "ro");
+    UUID calm = fixtures.bookAtCentre(petru, inDays(4, 12, 0));
+    JsonObject booked = waitFor(() -> noticeOf(appointment, "delivered"), "Olga's booked notice");
+    waitFor(() -> noticeOf(calm, "delivered"), "Petru's booked notice");
+
+    var replies = app.notices().replies();
+    await(replies.handle(new InboundSms(phone, "Caravana", "Putem veni joi dupa ora 12?")));
+    await(replies.handle(new InboundSms(phone, "Caravana", "Sau vineri dimineata")));
+    await(replies.handle(new InboundSms(calmPhone, "Caravana", "Da, vin")));
+
+    JsonObject page = get("/api/sms/threads?county=VN&limit=500");
+    JsonObject thread = page.getJsonArray("items").stream().map(JsonObject.class::cast)
+        .filter(t -> t.getString("phone").equals(phone)).findFirst().orElseThrow(() -> new AssertionError(page.encode()));
+    assertTrue(page.getJsonArray("items").stream().map(JsonObject.class::cast)
+        .noneMatch(t -> t.getString("phone").equals(calmPhone)), "a DA needs nobody: " + page.encode());
+    assertEquals(2L, thread.getLong("waiting"));
+    var messages = thread.getJsonArray("messages").stream().map(JsonObject.class::cast).toList();
+    assertEquals(java.util.List.of("out", "in", "in"), messages.stream().map(m -> m.getString("direction")).toList(),
+        thread.encode());
+    assertEquals(booked.getLong("id"), messages.get(0).getLong("id"));
+    assertEquals("booked", messages.get(0).getString("kind"));
+    assertEquals(booked.getString("body"), messages.get(0).getString("body"));
+    assertEquals("Putem veni joi dupa ora 12?", messages.get(1).getString("body"));
+    assertEquals("Sau vineri dimineata", messages.get(2).getString("body"));
+    assertEquals("other", messages.get(2).getString("intent"));
+    assertEquals("for_coordinator", messages.get(2).getString("outcome"));
+    assertEquals(booked.getLong("id"), messages.get(1).getLong("answersNoticeId"));
+    for (JsonObject m : messages) {
+      assertEquals(new JsonArray().add(appointment.toString()), m.getJsonArray("appointmentIds"), m.encode());
+    }
+    assertTrue(java.time.Instant.parse(messages.get(0).getString("at"))
+        .compareTo(java.time.Instant.parse(messages.get(1).getString("at"))) <= 0);
+    JsonObject about = thread.getJsonArray("appointments").getJsonObject(0);
+    assertEquals(1, thread.getJsonArray("appointments").size());
+    assertEquals(appointment.toString(), about.getString("id"));
+    assertEquals(olga.toString(), about.getString("beneficiaryId"));
+    assertEquals("booked", about.getString("status"));
+    assertEquals("kinetotherapy", about.getString("service"));
+    // another county's queue does not show it; a county that is not a code is refused
+    assertTrue(get("/api/sms/threads?county=BC&limit=500").getJsonArray("items").stream().map(JsonObject.class::cast)
+        .noneMatch(t -> t.getString("phone").equals(phone)));
+    for (String bad : new String[] {"%EF%BC%B6%EF%BC%AE", "V1", "VNN", "-1"}) {
+      var r = await(http.get(app.port(), "127.0.0.1", "/api/sms/threads?county=" + bad)
+          .putHeader("Authorization", admin()).send());
+      assertEquals(400, r.statusCode(), bad + ": " + r.bodyAsString());
+    }
+  }
+
+  @Test
   @DisplayName("reminders go out the day before, once per appointment and start time")
   void reminders() throws Exception {
     String phone = NoticeFixtures.newPhone();
@@ -443,6 +498,41 @@ class NoticeFlowTest {
     assertTrue(lost.getString("body").startsWith("Ne pare rau, locul oferit"), lost.getString("body"));
     assertEquals(1L, count("SELECT count(*) FROM appointment_status_changes c JOIN appointments a ON a.id = c.appointment_id "
         + "WHERE a.beneficiary_id = $1 AND c.actor_kind = 'sms_reply' AND c.reason_class = 'slot_offer_taken'", winner));
+  }
+
+  @Test
+  @DisplayName("a freed slot is offered only to families whose preferred days and hours cover it (none stated: any)")
+  void freedSlotHonoursPreferredTimes() throws Exception {
+    String ionPhone = NoticeFixtures.newPhone();
+    UUID ion = fixtures.beneficiary("Ion", ionPhone, true, "ro");
+    Instant start = inDays(5, 15, 0); // 15:00-16:00
+    java.time.DayOfWeek day = start.atZone(ZONE).getDayOfWeek();
+    UUID freed = fixtures.book(ion, start, "speech_therapy", "centre");
+    java.time.LocalTime afternoon = java.time.LocalTime.of(14, 0);
+    java.time.LocalTime evening = java.time.LocalTime.of(18, 0);
+    UUID fits = fixtures.beneficiary("Ilie", NoticeFixtures.newPhone(), true, "ro");
+    fixtures.carePlanAtCentre(fits, "speech_therapy", java.util.List.of(day, day.plus(2)), afternoon, evening);
+    UUID anyTime = fixtures.beneficiary("Mihai", NoticeFixtures.newPhone(), true, "ro");
+    fixtures.carePlanAtCentre(anyTime, "speech_therapy", java.util.List.of(), null, null);
+    UUID otherDays = fixtures.beneficiary("Jana", NoticeFixtures.newPhone(), true, "ro");
+    fixtures.carePlanAtCentre(otherDays, "speech_therapy", java.util.List.of(day.plus(1), day.plus(3)), null, null);
+    UUID mornings = fixtures.beneficiary("Lucia", NoticeFixtures.newPhone(), true, "ro");
+    fixtures.carePlanAtCentre(mornings, "speech_therapy", java.util.List.of(), java.time.LocalTime.of(8, 0),
+        java.time.LocalTime.of(12, 0));
+    UUID endsTooLate = fixtures.beneficiary("Nelu", NoticeFixtures.newPhone(), true, "ro");
+    fixtures.carePlanAtCentre(endsTooLate, "speech_therapy", java.util.List.of(day), afternoon,
+        java.time.LocalTime.of(15, 30));
+    waitFor(() -> noticeOf(freed, "delivered"), "Ion's booked notice");
+
+    smsc.injectInbound(ionPhone, "Caravana", "Nu pot veni");
+    waitFor(() -> count("SELECT count(*) FROM notices WHERE kind = 'offer' AND appointment_id = $1", freed) >= 2
+        ? new JsonObject() : null, "offers written");
+    Thread.sleep(500);
+    var offered = await(pool.preparedQuery("SELECT beneficiary_id FROM slot_offers WHERE freed_appointment_id = $1")
+        .execute(Tuple.of(freed)));
+    java.util.Set<UUID> people = new java.util.HashSet<>();
+    offered.forEach(r -> people.add(r.getUUID(0)));
+    assertEquals(java.util.Set.of(fits, anyTime), people);
   }
 
   @Test

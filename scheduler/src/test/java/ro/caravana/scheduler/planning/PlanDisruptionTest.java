@@ -182,6 +182,11 @@ class PlanDisruptionTest {
         new JsonObject().put("type", "staff_absent").put("staffId", 3)), 400, "dates");
     PlanApi.assertProblem(api.post("/api/plans/" + plan + "/disruptions",
         new JsonObject().put("type", "caravan_unavailable").put("dates", new JsonArray().add("2026-12-01"))), 400, "caravanId");
+    // every field at fault at once, in one problem's errors list
+    JsonObject both = PlanApi.assertProblem(api.post("/api/plans/" + plan + "/disruptions", new JsonObject()
+        .put("type", "staff_absent").put("staffId", "٣").put("dates", new JsonArray().add("٢٠٢٦-12-01"))), 400, "staffId");
+    assertEquals(List.of("staffId", "dates"), both.getJsonArray("errors").stream()
+        .map(e -> ((JsonObject) e).getString("field")).toList(), both.encode());
   }
 
   private static LocalDate day(String isoStart) {

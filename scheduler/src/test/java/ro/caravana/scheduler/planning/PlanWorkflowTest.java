@@ -181,6 +181,42 @@ class PlanWorkflowTest {
 
   @Test
   @Order(7)
+  @DisplayName("a care plan written after the plan read its inputs is counted in its county's inputsChanged, not in another's")
+  void inputsChanged() throws Exception {
+    JsonObject before = api.get("/api/plans/" + planId).bodyAsJsonObject().getJsonObject("inputsChanged");
+    assertNotNull(before, "a published plan says what changed since it started");
+    long baseline = before.getLong("count");
+    assertEquals(0L, before.getJsonObject("types").getLong("careplan.created", 0L), before.encode());
+    UUID bc = firstBeneficiary("BC");
+    UUID vn = firstBeneficiary("VN");
+    for (UUID beneficiary : List.of(bc, vn)) {
+      HttpResponse<Buffer> r = api.post("/api/beneficiaries/" + beneficiary + "/care-plans", new JsonObject()
+          .put("service", "counselling").put("sessionsPerWeek", 1).put("minutes", 30).put("modality", "remote")
+          .put("validFrom", monday.plusWeeks(4).toString()));
+      assertEquals(201, r.statusCode(), r.bodyAsString());
+    }
+    long deadline = System.currentTimeMillis() + 60_000;
+    JsonObject after = before;
+    while (System.currentTimeMillis() < deadline) {
+      long vnSeen = PlanApi.await(app.pool().preparedQuery("SELECT count(*) FROM plan_input_changes WHERE county = 'VN' "
+          + "AND type = 'careplan.created' AND subject_id IS NOT NULL AND occurred_at > now() - interval '5 minutes'")
+          .execute()).iterator().next().getLong(0);
+      after = api.get("/api/plans/" + planId).bodyAsJsonObject().getJsonObject("inputsChanged");
+      if (vnSeen >= 1 && after.getLong("count") > baseline) break;
+      Thread.sleep(200);
+    }
+    assertEquals(baseline + 1, after.getLong("count"), after.encode());
+    assertEquals(1L, after.getJsonObject("types").getLong("careplan.created"), after.encode());
+  }
+
+  private static UUID firstBeneficiary(String county) {
+    return PlanApi.await(app.pool().preparedQuery("SELECT b.id FROM beneficiaries b JOIN localities l "
+        + "ON l.siruta = b.locality_siruta WHERE l.county = $1 ORDER BY b.id LIMIT 1")
+        .execute(io.vertx.sqlclient.Tuple.of(county))).iterator().next().getUUID(0);
+  }
+
+  @Test
+  @Order(8)
   @DisplayName("stopping a plan that is not running answers 409; a finished plan's stream ends at once")
   void stopFinished() {
     assertProblem(api.postEmpty("/api/plans/" + planId + "/stop"), 409, "status");

@@ -32,14 +32,22 @@ public final class SignallingEndpoint {
   private final SignallingConfig config;
   private final CallTokens tokens;
   private final PresenceSink presence;
+  private final CallGate gate;
   private final CandidateFilter candidates;
   private final JsonArray iceServers;
   private final Map<String, Room> rooms = new ConcurrentHashMap<>();
   private final Map<Peer, Room> peers = new ConcurrentHashMap<>();
   private final long heartbeatTimer;
 
+  /** Standalone signalling (tests, benchmark): tickets are checked on their own, no scheduler is asked. */
   public SignallingEndpoint(Vertx vertx, SignallingConfig config, PresenceSink presence) {
+    this(vertx, config, presence, id -> io.vertx.core.Future.succeededFuture(true));
+  }
+
+  /** With {@code gate}: a ticket of a consultation cancelled since it was issued opens no socket. */
+  public SignallingEndpoint(Vertx vertx, SignallingConfig config, PresenceSink presence, CallGate gate) {
     this.vertx = vertx;
+    this.gate = gate;
     this.config = config;
     this.tokens = new CallTokens(config.tokenSecret());
     this.presence = presence;
@@ -88,8 +96,19 @@ public final class SignallingEndpoint {
       ctx.response().setStatusCode(503).putHeader("Retry-After", "30").end("Too many consultations on this instance.");
       return;
     }
-    ctx.request().toWebSocket().onSuccess(ws -> open(ws, id, grant))
-        .onFailure(e -> LOG.debug("websocket upgrade failed: {}", e.toString()));
+    ctx.request().pause(); // the upgrade waits for the answer below
+    gate.joinable(id).onComplete(ar -> {
+      if (ar.failed()) {
+        ctx.response().setStatusCode(503).putHeader("Retry-After", "10").putHeader("Content-Type", "text/plain; charset=utf-8")
+            .end("The consultation cannot be checked now; try again.");
+      } else if (!ar.result()) {
+        ctx.response().setStatusCode(410).putHeader("Content-Type", "text/plain; charset=utf-8")
+            .end("The consultation was cancelled.");
+      } else {
+        ctx.request().toWebSocket().onSuccess(ws -> open(ws, id, grant))
+            .onFailure(e -> LOG.debug("websocket upgrade failed: {}", e.toString()));
+      }
+    });
   }
 
   private void open(ServerWebSocket ws, String id, CallTokens.Grant grant) {
@@ -152,5 +171,18 @@ public final class SignallingEndpoint {
     }
     Instant wall = Instant.now();
     rooms.entrySet().removeIf(e -> e.getValue().idle(wall));
+    // a consultation cancelled since its tickets were issued: its open call ends
+    for (var open : rooms.entrySet()) {
+      Room cancelled = open.getValue();
+      gate.joinable(open.getKey()).onSuccess(joinable -> {
+        if (joinable) return;
+        peers.forEach((p, room) -> {
+          if (room == cancelled) {
+            p.close(4410, "consultation cancelled");
+            if (peers.remove(p) != null) room.leave(p);
+          }
+        });
+      });
+    }
   }
 }

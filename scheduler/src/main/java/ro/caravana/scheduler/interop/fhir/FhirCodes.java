@@ -31,6 +31,11 @@ public final class FhirCodes {
   /** The beneficiary's category (disability, child, vulnerable_family, elderly), as a Patient extension. */
   public static final String CATEGORY_EXTENSION = BASE + "/StructureDefinition/beneficiary-category";
   public static final String SMS_CONSENT = BASE + "/StructureDefinition/sms-consent";
+  /** What a notice announced: booked, changed, cancelled, reminder. */
+  public static final String NOTICE_KIND = BASE + "/CodeSystem/notice-kind";
+  /** How a family's answer was read: confirm, cancel, stop, other. */
+  public static final String SMS_REPLY = BASE + "/CodeSystem/sms-reply";
+  public static final String PARTICIPATION_MODE = "http://terminology.hl7.org/CodeSystem/v3-ParticipationMode";
   public static final String ACT_CODE = "http://terminology.hl7.org/CodeSystem/v3-ActCode";
   public static final String CONTACT_ROLE = "http://terminology.hl7.org/CodeSystem/v2-0131";
   public static final String ROLE_CODE = "http://terminology.hl7.org/CodeSystem/v3-RoleCode";
@@ -52,6 +57,18 @@ public final class FhirCodes {
       "centre", "La centrul comunitar",
       "caravan", "La caravana medicală",
       "remote", "La distanță (telemedicină)");
+
+  public static final Map<String, String> NOTICE_NAMES = Map.of(
+      "booked", "Programare nouă",
+      "changed", "Programare schimbată",
+      "cancelled", "Programare anulată",
+      "reminder", "Reamintire");
+
+  public static final Map<String, String> REPLY_NAMES = Map.of(
+      "confirm", "Răspuns DA (confirmă)",
+      "cancel", "Răspuns NU (anulează)",
+      "stop", "STOP (dezabonare)",
+      "other", "Alt răspuns");
 
   private FhirCodes() {}
 

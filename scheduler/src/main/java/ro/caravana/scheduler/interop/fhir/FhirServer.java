@@ -72,7 +72,12 @@ public final class FhirServer {
     new PatientEndpoint(pool).mount(server);
     new AppointmentEndpoint(pool, zone).mount(server);
     new DirectoryEndpoint(pool).mount(server);
-    new FhirWrites(server, pool).mount();
+    SlotEndpoint slots = new SlotEndpoint(pool, zone);
+    slots.mount(server);
+    new CarePlanEndpoint(pool).mount(server);
+    new CommunicationEndpoint(pool).mount(server);
+    new AppointmentResponseEndpoint(pool).mount(server);
+    new FhirWrites(server, pool, slots).mount();
     new MeasureReportEndpoint(new AttendanceReport(pool, zone), zone).mount(server);
     server.finish();
     return server;

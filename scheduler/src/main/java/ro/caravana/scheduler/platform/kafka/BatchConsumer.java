@@ -23,7 +23,7 @@ public final class BatchConsumer {
 
   private final Vertx vertx;
   private final Map<String, String> config;
-  private final String topic;
+  private final Set<String> topics;
   private final String name;
   private final Function<KafkaConsumerRecords<String, String>, Future<Void>> handler;
   private KafkaConsumer<String, String> consumer;
@@ -32,9 +32,15 @@ public final class BatchConsumer {
 
   public BatchConsumer(Vertx vertx, Map<String, String> config, String topic, String name,
       Function<KafkaConsumerRecords<String, String>, Future<Void>> handler) {
+    this(vertx, config, Set.of(topic), name, handler);
+  }
+
+  /** One consumer (one group member) for several topics. */
+  public BatchConsumer(Vertx vertx, Map<String, String> config, Set<String> topics, String name,
+      Function<KafkaConsumerRecords<String, String>, Future<Void>> handler) {
     this.vertx = vertx;
     this.config = config;
-    this.topic = topic;
+    this.topics = Set.copyOf(topics);
     this.name = name;
     this.handler = handler;
   }
@@ -44,7 +50,7 @@ public final class BatchConsumer {
     consumer.exceptionHandler(e -> LOG.warn("{} consumer: {}", name, e.toString()));
     running = true;
     stopped = Promise.promise();
-    return consumer.subscribe(Set.of(topic)).onSuccess(v -> loop());
+    return consumer.subscribe(topics).onSuccess(v -> loop());
   }
 
   public Future<?> stop() {
