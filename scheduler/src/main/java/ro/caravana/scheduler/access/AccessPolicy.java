@@ -173,6 +173,7 @@ public final class AccessPolicy {
 
         // Reports: aggregates only, the supervisors' view (a county outside the caller's scope is refused)
         aggregate(GET, "/api/reports/attendance", EVERY_ROLE),
+        aggregate(GET, "/api/reports/attendance/marks", EVERY_ROLE),
 
         // Weekly plans of a county (plan items name beneficiaries)
         named(POST, "/api/plans", COUNTY_LEVEL).bodyScoped(COUNTY, "county"),

@@ -109,6 +109,7 @@ class ExpectedAccessMatrixTest {
       row("POST", "/api/plans/{p}/pins", "ok ok 404 403 403 403 401"),
       row("POST", "/api/plans/{p}/resolve", "ok ok 404 403 403 403 401"),
       row("GET", "/api/reports/attendance", "ok ok ok ok ok ok 401"),
+      row("GET", "/api/reports/attendance/marks", "ok ok ok ok ok ok 401"),
       // interop (docs/interop.md): FHIR as the JSON API, exports as reports, calendar feeds by token only
       row("GET", "/fhir/r4/metadata", "ok ok ok ok ok ok ok"),
       row("GET", "/fhir/r4/Patient/{b}", "ok ok 404 ok ok 403 401"),

@@ -215,10 +215,11 @@ class HostileIdPropertyTest {
         .put("service", "counselling").put("modality", "remote").put("week", "2031-W02")
         .put("startsAt", "2031-01-07T10:00:00+02:00").put("endsAt", "2031-01-07T11:00:00+02:00");
     if (shape == 6 && target.numeric()) {
-      // 2.1016e4 exactly as written on the wire
+      // 2.1016e4 exactly as written on the wire (a one-digit id as 7.0e0: JSON wants a digit after the point)
       String json = body.encode();
-      String encoded = json.substring(0, json.length() - 1) + ",\"" + target.name() + "\":" + raw.charAt(0) + "."
-          + raw.substring(1) + "e" + (raw.length() - 1) + "}";
+      String mantissa = raw.charAt(0) + "." + (raw.length() == 1 ? "0" : raw.substring(1));
+      String encoded = json.substring(0, json.length() - 1) + ",\"" + target.name() + "\":" + mantissa
+          + "e" + (raw.length() - 1) + "}";
       check(target, target.pattern(), new JsonObject(encoded));
       return;
     }

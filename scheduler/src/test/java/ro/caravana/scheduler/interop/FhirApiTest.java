@@ -135,7 +135,11 @@ class FhirApiTest {
     JsonObject a = matches.get(0);
     String patientRef = a.getJsonArray("participant").getJsonObject(0).getJsonObject("actor").getString("reference");
     JsonObject byPatient = fhir(fx.get("/fhir/r4/Appointment?patient=" + patientRef, BC), 200, "Bundle");
-    assertEquals(1, byPatient.getInteger("total"));
+    // other classes sharing the fixture book more for some beneficiaries: the search finds exactly the stored ones
+    String beneficiary = patientRef.substring(patientRef.indexOf('/') + 1);
+    assertEquals(fx.one("SELECT count(*) FROM appointments WHERE beneficiary_id = $1::uuid", Tuple.of(beneficiary)).getLong(0),
+        byPatient.getInteger("total").longValue());
+    assertTrue(byPatient.getInteger("total") >= 1);
     assertEquals(0, fx.get("/fhir/r4/Appointment?" + week() + "&status=cancelled", BC).bodyAsJsonObject().getInteger("total"));
     assertEquals(InteropFixture.BC_WEEK,
         fx.get("/fhir/r4/Appointment?" + week() + "&status=booked,fulfilled", BC).bodyAsJsonObject().getInteger("total"));
@@ -153,8 +157,10 @@ class FhirApiTest {
   void readsValidateAndStayInScope() throws Exception {
     String bcAppointment = fx.one("SELECT a.id::text FROM appointments a JOIN beneficiaries b ON b.id = a.beneficiary_id "
         + "JOIN localities l ON l.siruta = b.locality_siruta WHERE l.county = 'BC' AND a.status = 'booked' "
+        + "AND a.starts_at >= $1 AND a.starts_at < $2 "
         // other classes share the fixture and cancel some of its appointments: a booked one can still be marked
-        + "AND NOT EXISTS (SELECT 1 FROM attendance_marks t WHERE t.appointment_id = a.id) ORDER BY a.id LIMIT 1", Tuple.tuple()).getString(0);
+        + "AND NOT EXISTS (SELECT 1 FROM attendance_marks t WHERE t.appointment_id = a.id) ORDER BY a.id LIMIT 1", Tuple.of(InteropFixture.monday().atStartOfDay(InteropFixture.ZONE).toOffsetDateTime(),
+            InteropFixture.monday().plusDays(7).atStartOfDay(InteropFixture.ZONE).toOffsetDateTime())).getString(0);
     JsonObject a = fhir(fx.get("/fhir/r4/Appointment/" + bcAppointment, BC), 200, "Appointment");
     String patient = a.getJsonArray("participant").getJsonObject(0).getJsonObject("actor").getString("reference");
     String practitioner = a.getJsonArray("participant").getJsonObject(1).getJsonObject("actor").getString("reference");
@@ -179,6 +185,7 @@ class FhirApiTest {
     fhir(fx.get("/fhir/r4/Patient?_count=5", BC), 200, "Bundle");
 
     // attendance turns the appointment into an Encounter
+    int encountersBefore = fx.get("/fhir/r4/Encounter?" + week(), BC).bodyAsJsonObject().getInteger("total");
     var mark = fx.call(io.vertx.core.http.HttpMethod.POST, "/api/appointments/" + bcAppointment + "/attendance", BC,
         "application/json", new JsonObject().put("status", "fulfilled").put("minutes", 40).put("recordedBy", "ST-1").encode());
     assertEquals(201, mark.statusCode(), mark.bodyAsString());
@@ -186,7 +193,7 @@ class FhirApiTest {
     assertEquals("finished", encounter.getString("status"));
     assertEquals(40, encounter.getJsonObject("length").getInteger("value"));
     JsonObject encounters = fhir(fx.get("/fhir/r4/Encounter?" + week(), BC), 200, "Bundle");
-    assertEquals(1, encounters.getInteger("total"));
+    assertEquals(encountersBefore + 1, encounters.getInteger("total"));
     assertEquals(0, fx.get("/fhir/r4/Encounter?" + week(), VN).bodyAsJsonObject().getInteger("total"));
 
     // Vrancea cannot see any of it: 404, as if it did not exist
