@@ -129,7 +129,7 @@ class ExpectedAccessMatrixTest {
       row("GET", "/fhir/r4/CarePlan", "ok ok ok ok ok 403 401"),
       row("GET", "/fhir/r4/Communication", "ok ok ok ok ok 403 401"),
       row("GET", "/fhir/r4/AppointmentResponse", "ok ok ok ok ok 403 401"),
-      row("POST", "/fhir/r4/AppointmentResponse", "ok ok ok ok 403 403 401"),
+      row("POST", "/fhir/r4/AppointmentResponse", "ok ok ok ok ok 403 401"),
       row("GET", "/fhir/r4/Location", "ok ok ok ok ok ok 401"),
       row("GET", "/fhir/r4/MeasureReport", "ok ok ok ok ok ok 401"),
       row("GET", "/api/exports/report.csv", "ok ok ok ok ok ok 401"),
