@@ -83,6 +83,7 @@ final class Values {
 
   static String modality(Object cell) {
     String f = Text.fold(cell.toString());
+    if (f.startsWith("la ")) f = f.substring(3).strip(); // "La centru", "La caravană": the words of the exports
     if (f.startsWith("centr")) return "centre";
     if (f.startsWith("carava")) return "caravan";
     if (f.contains("distant") || f.contains("online") || f.equals("remote") || f.contains("telemed")) return "remote";
