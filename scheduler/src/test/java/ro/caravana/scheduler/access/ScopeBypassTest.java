@@ -2,6 +2,7 @@ package ro.caravana.scheduler.access;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.vertx.core.json.JsonObject;
 import io.vertx.sqlclient.Tuple;
@@ -63,6 +64,21 @@ class ScopeBypassTest {
     for (String sub : new String[] {"/care-plans", "/export"}) {
       assertEquals(400, api.get("/api/beneficiaries/" + fullWidthFirstDigit(bcBeneficiary) + sub, vn).statusCode(), sub);
     }
+  }
+
+  @Test
+  @DisplayName("a county code with a control character after it (VN%00, BC%01) is 400, not read as the code")
+  void controlCharacterInCounty() {
+    for (String county : new String[] {"VN%00", "%00VN", "VN%01"}) {
+      var r = api.get("/api/reports/coverage?county=" + county, vn);
+      assertEquals(400, r.statusCode(), county + ": " + r.bodyAsString());
+      assertEquals("county", r.bodyAsJsonObject().getString("field"));
+    }
+    // another county's code so disguised is refused at the gate (not in the caller's counties)
+    var other = api.get("/api/reports/coverage?county=BC%01", vn);
+    assertTrue(other.statusCode() == 400 || other.statusCode() == 403, other.bodyAsString());
+    assertEquals(200, api.get("/api/reports/coverage?county=VN", vn).statusCode());
+    assertEquals(200, api.get("/api/reports/coverage?county=%20VN%20", vn).statusCode());
   }
 
   @Test

@@ -76,7 +76,8 @@ public final class Requests {
 
   public static String query(RoutingContext ctx, String name) {
     String v = ctx.request().getParam(name);
-    return v == null || v.isBlank() ? null : v.trim();
+    // strip, not trim: trim also drops control characters, so "V%00" would read as the county code "V"
+    return v == null || v.isBlank() ? null : v.strip();
   }
 
   public static int intParam(RoutingContext ctx, String name, int fallback, int min, int max) {
