@@ -81,7 +81,7 @@ public final class SchedulerApp {
     return vertx.executeBlocking(() -> Migrations.run(db.jdbcUrl(), db.user(), db.password()), false)
         .compose(migrations -> {
           LOG.info("database migrations applied: {}", migrations);
-          Pool pool = db.pool(vertx);
+          Pool pool = db.pool(vertx, DatabaseSettings.Limits.from(config));
           KafkaAdminClient admin = KafkaAdminClient.create(vertx, KafkaClients.admin(kafkaBootstrap));
           Context context = new Context(vertx, config, pool, kafkaBootstrap);
           Planning planning = Planning.create(vertx, config, pool);
@@ -97,6 +97,9 @@ public final class SchedulerApp {
               .compose(access -> vertx.deployVerticle(new AttendanceFromPresence(pool,
                   minutes(config, "telemedicine.noshow-grace-minutes"),
                   Duration.ofSeconds(config.longValue("telemedicine.noshow-sweep-seconds")))).map(access))
+              // the report projection of attendance marks (caravana.attendance)
+              .compose(access -> vertx.deployVerticle(new ro.caravana.scheduler.report.AttendanceProjection(pool,
+                  kafkaBootstrap, config.string("report.attendance.group"), ZoneId.of(config.string("zone")))).map(access))
               .compose(access -> NoticeModule.deploy(vertx, config, pool, kafkaBootstrap, demo, access.familyLinks()).compose(notices -> {
                 Router router = router(context, admin, planning, notices, access, (r, c) -> {
                   horizons.mount(r);
@@ -156,7 +159,7 @@ public final class SchedulerApp {
     ConsultationRoutes.answerJoinable(context.vertx(), context.pool());
     planning.routes().mount(router);
     ZoneId zone = ZoneId.of(context.config().string("zone"));
-    new ReportRoutes(new AttendanceReport(context.pool(), zone), zone, new ro.caravana.scheduler.report.CoverageReport(
+    new ReportRoutes(new AttendanceReport(context.pool(), zone), zone, context.pool(), new ro.caravana.scheduler.report.CoverageReport(
         context.pool(), zone, context.config().integer("reports.coverage-max-gap-days"))).mount(router);
     notices.mount(router);
     // interop: FHIR R4, calendar feeds, ministry exports (docs/interop.md)

@@ -1,18 +1,23 @@
 package ro.caravana.portal.family;
 
+import io.vertx.core.Future;
 import io.vertx.core.http.HttpMethod;
 import io.vertx.core.json.JsonObject;
 import io.vertx.ext.web.Router;
 import io.vertx.ext.web.RoutingContext;
+import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
 import java.util.HashMap;
 import java.util.Map;
+import java.util.UUID;
 import java.util.regex.Pattern;
 import ro.caravana.portal.page.Labels;
 import ro.caravana.portal.page.Lang;
 import ro.caravana.portal.page.Pages;
+import ro.caravana.scheduler.interop.calendar.CalendarEntry;
+import ro.caravana.scheduler.interop.calendar.IcsWriter;
 
 /**
  * The family's page behind the SMS link ({@code /l/{code}} shows it; {@code /familie/{token}} is the signed link
@@ -28,6 +33,7 @@ public final class FamilyPage {
   private static final DateTimeFormatter HM = DateTimeFormatter.ofPattern("HH:mm");
 
   private final Pages pages;
+  private Future<IcsWriter> writer;
 
   private FamilyPage(Pages pages) {
     this.pages = pages;
@@ -111,13 +117,25 @@ public final class FamilyPage {
         return;
       }
       JsonObject v = a.body();
-      String service = Labels.text("service", v.getString("service"), lang);
-      ctx.response().putHeader("Content-Type", "text/calendar; charset=utf-8")
+      // the service only (the family's own file: no name at all); the link's API carries no version, so SEQUENCE 0
+      CalendarEntry entry = new CalendarEntry(UUID.fromString(v.getString("appointmentId")), 0,
+          Labels.text("service", v.getString("service"), lang), placeText(v.getJsonObject("place"), lang),
+          OffsetDateTime.parse(v.getString("startsAt")).atZoneSameInstant(ZONE),
+          OffsetDateTime.parse(v.getString("endsAt")).atZoneSameInstant(ZONE), v.getString("status"), Instant.now());
+      writer(ctx).onSuccess(w -> ctx.response().putHeader("Content-Type", IcsWriter.CONTENT_TYPE)
           .putHeader("Content-Disposition", "attachment; filename=\"programare.ics\"")
           .putHeader("Cache-Control", "no-store")
-          .end(Ics.event(v.getString("appointmentId"), OffsetDateTime.parse(v.getString("startsAt")),
-              OffsetDateTime.parse(v.getString("endsAt")), service, placeText(v.getJsonObject("place"), lang)));
+          .end(w.single(entry))).onFailure(ctx::fail);
     }).onFailure(e -> gone(ctx, lang));
+  }
+
+  /**
+   * The interop calendar's writer (the code of the staff and caravan feeds: VTIMEZONE, stable UID), built once and
+   * off the event loop (loading ical4j's time zone data takes seconds).
+   */
+  private synchronized Future<IcsWriter> writer(RoutingContext ctx) {
+    if (writer == null) writer = ctx.vertx().executeBlocking(() -> new IcsWriter(ZONE), false);
+    return writer;
   }
 
   private void gone(RoutingContext ctx, Lang lang) {

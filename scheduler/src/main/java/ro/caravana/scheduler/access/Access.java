@@ -30,11 +30,10 @@ public final class Access {
   private final Audit audit;
   private final Policy policy;
   private final SecurityHeaders headers;
-  private final ClientAddress clientAddress;
   private final FamilyLinks familyLinks;
   private final Gdpr gdpr;
-  private final RevokedTokens revokedTokens;
   private final AccountAdmin accountAdmin;
+  private final RevokedTokens revokedTokens;
   private Authenticator authenticator;
 
   private Access(Vertx vertx, Pool pool, AppConfig config, AccessSettings settings, Policy policy) {
@@ -48,13 +47,12 @@ public final class Access {
     this.audit = new Audit(pool);
     this.policy = policy;
     this.headers = new SecurityHeaders(contentSecurityPolicy(config));
-    this.clientAddress = ClientAddress.trusting(config.optional("http.trusted-proxies").orElse(""));
     this.familyLinks = new FamilyLinks(pool, settings.jwtSecret(), settings.familyLinkDays(),
         java.time.ZoneId.of(config.string("zone")));
     this.gdpr = new Gdpr(pool);
-    this.revokedTokens = new RevokedTokens(pool);
     this.accountAdmin = new AccountAdmin(vertx, pool, hasher, config.integer("accounts.invite-hours"),
         config.integer("accounts.reset-hours"), config.optional("accounts.link-base").orElse(""));
+    this.revokedTokens = new RevokedTokens(pool);
   }
 
   /**
@@ -98,9 +96,8 @@ public final class Access {
   public PasswordHasher hasher() { return hasher; }
   public AccessSettings settings() { return settings; }
 
-  /** Security headers on every response, and the client address of every request: mount before any route that answers. */
+  /** Security headers on every response: mount before any route that answers. */
   public void mountHeaders(Router router) {
-    router.route().handler(clientAddress::handle);
     router.route().handler(headers::handle);
   }
 

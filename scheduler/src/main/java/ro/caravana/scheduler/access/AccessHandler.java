@@ -168,13 +168,14 @@ public final class AccessHandler {
     if (authorization != null) {
       if (!authorization.regionMatches(true, 0, "Bearer ", 0, 7)) return Future.succeededFuture(null);
       String token = authorization.substring(7).trim();
+      // a token that does not verify is no caller (401); a database that cannot answer is not (503)
       return tokens.verify(token)
-          .compose(claims -> accounts.forToken(claims).map(account -> {
+          .otherwise(e -> { LOG.debug("bearer token refused: {}", e.toString()); return null; })
+          .compose(claims -> claims == null ? Future.succeededFuture(null) : accounts.forToken(claims).map(account -> {
             if (account.isEmpty()) return null; // disabled, changed since the token was issued, or logged out
             ctx.put(Tokens.CLAIMS_KEY, claims);
             return account.get().caller(Caller.Via.BEARER);
-          }))
-          .otherwise(e -> { LOG.debug("bearer token refused: {}", e.toString()); return null; });
+          }));
     }
     Cookie cookie = ctx.request().getCookie(Sessions.COOKIE);
     if (cookie == null || cookie.getValue().isEmpty()) return Future.succeededFuture(null);

@@ -174,6 +174,7 @@ public final class AccessPolicy {
 
         // Reports: aggregates only, the supervisors' view (a county outside the caller's scope is refused)
         aggregate(GET, "/api/reports/attendance", EVERY_ROLE),
+        aggregate(GET, "/api/reports/attendance/marks", EVERY_ROLE),
         // days since each locality's last caravan visit (issue 16): counts per locality, a county in the caller's scope
         aggregate(GET, "/api/reports/coverage", EVERY_ROLE),
 
@@ -202,10 +203,11 @@ public final class AccessPolicy {
         named(PUT, "/fhir/r4/Appointment/:id", COORDINATORS).scoped(APPOINTMENT, "id"),
         // a booking names its Slot and Patient in the body: the handler checks both are in the caller's scope
         named(POST, "/fhir/r4/Appointment", COORDINATORS),
-        // a family's answers (DA / NU): read as the appointments; recorded by coordinators (the handler scopes it)
+        // answers to appointments: read as the appointments; the family's recorded by coordinators, a practitioner's
+        // by themselves (the handler checks who and scopes the appointment)
         named(GET, "/fhir/r4/AppointmentResponse", NAMED_ROLES).audited("list", null),
         named(GET, "/fhir/r4/AppointmentResponse/:id", NAMED_ROLES),
-        named(POST, "/fhir/r4/AppointmentResponse", COORDINATORS),
+        named(POST, "/fhir/r4/AppointmentResponse", NAMED_ROLES),
         named(GET, "/fhir/r4/Schedule", NAMED_ROLES),
         named(GET, "/fhir/r4/Schedule/:id", NAMED_ROLES),
         named(GET, "/fhir/r4/Slot", NAMED_ROLES),

@@ -29,8 +29,9 @@ import ro.caravana.scheduler.platform.http.Responses;
 /**
  * The accounts API of administrators and county coordinators (docs/security.md, "Accounts"): invite (a one-time,
  * expiring link with which the invitee sets the password), list, read, change role and scope, disable (ends the
- * account's sessions and links; its tokens are refused from the next request), enable, and password reset (a new
- * one-time link). A county coordinator keeps only the centre coordinators and clinicians of its own counties;
+ * account's sessions, tokens and links), enable, and password reset (a new one-time link). Sessions and tokens are
+ * ended by the accounts table's own trigger (V13_5) whenever a change touches the role, scope, password or
+ * {@code disabled}, so no path can forget it. A county coordinator keeps only the centre coordinators and clinicians of its own counties;
  * nobody changes their own role or scope or disables themself. Every change is written to the audit log in the
  * transaction that makes it ({@code record} = {@code accounts:<id>}).
  */
@@ -80,8 +81,13 @@ public final class AccountAdmin {
   private static final String ENABLE = """
       UPDATE accounts SET disabled = false, disabled_at = NULL, failed_logins = 0, locked_until = NULL,
         version = version + 1 WHERE id = $1 AND disabled RETURNING id""";
-  private static final String END_SESSIONS =
-      "UPDATE sessions SET revoked_at = now() WHERE account_id = $1 AND revoked_at IS NULL";
+  /**
+   * The account's live sessions, counted before a change: the change itself ends them together with its tokens
+   * (the trigger of V13_5 raises the token generation and revokes the sessions of a disabled account, or of one
+   * whose role, scope or password changes).
+   */
+  private static final String LIVE_SESSIONS =
+      "SELECT count(*) FROM sessions WHERE account_id = $1 AND revoked_at IS NULL";
   private static final String REVOKE_LINKS = "UPDATE account_links SET revoked_at = now() WHERE account_id = $1"
       + " AND used_at IS NULL AND revoked_at IS NULL";
   private static final String INSERT_LINK = """
@@ -188,7 +194,7 @@ public final class AccountAdmin {
   /**
    * {@code PATCH /api/accounts/:id} with {@code version} and any of displayName, role, counties, centreId,
    * staffId: the result must pass every rule of a new account and stay within what the caller keeps. A change
-   * of role or scope ends the account's portal sessions (its tokens are read against the new role at once).
+   * of role or scope ends the account's portal sessions and tokens (V13_5).
    */
   private void change(RoutingContext ctx) {
     Caller caller = Caller.of(ctx);
@@ -206,15 +212,13 @@ public final class AccountAdmin {
           || !changed.counties().equals(current.getJsonArray("counties").getList())
           || !Objects.equals(changed.centreId(), current.getLong("centreId"))
           || !Objects.equals(changed.staffId(), current.getLong("staffId"));
-      // sessions are ended (and counted) before the update: the accounts trigger also revokes them on a scope
-      // change, and a stale version rolls both back
-      return changed.checkChange(pool).compose(v -> pool.withTransaction(tx -> (scopeChanged ? endSessions(tx, id)
-          : Future.succeededFuture(0)).compose(ended -> tx.preparedQuery(UPDATE)
-          .execute(Tuple.tuple().addValue(id).addValue(version).addValue(changed.displayName())
-              .addValue(changed.role().wire()).addValue(changed.counties().toArray(String[]::new))
-              .addValue(changed.centreId()).addValue(changed.staffId()))
-          .compose(rows -> rows.rowCount() == 1 ? Future.succeededFuture(ended)
-              : Future.<Integer>failedFuture(stale(current.getInteger("version")))))
+      return changed.checkChange(pool).compose(v -> pool.withTransaction(tx -> liveSessions(tx, id)
+          .compose(live -> tx.preparedQuery(UPDATE)
+              .execute(Tuple.tuple().addValue(id).addValue(version).addValue(changed.displayName())
+                  .addValue(changed.role().wire()).addValue(changed.counties().toArray(String[]::new))
+                  .addValue(changed.centreId()).addValue(changed.staffId()))
+              .compose(rows -> rows.rowCount() == 1 ? Future.succeededFuture(scopeChanged ? live : 0)
+                  : Future.<Integer>failedFuture(stale(current.getInteger("version")))))
           .compose(ended -> audit(tx, ctx, caller, "account.change", id, 200, summary(changed))
               .compose(v2 -> oneUnscoped(tx, id)).map(json -> json.put("sessionsEnded", ended)))));
     }).onSuccess(json -> Responses.json(ctx, 200, json)).onFailure(ctx::fail);
@@ -230,8 +234,9 @@ public final class AccountAdmin {
       ctx.fail(ApiError.conflict("id", "Nu vă puteți dezactiva propriul cont.", "You cannot disable your own account."));
       return;
     }
-    one(pool, caller, id).compose(current -> pool.withTransaction(tx -> endSessions(tx, id).compose(ended ->
-            tx.preparedQuery(DISABLE).execute(Tuple.of(id)).compose(rows -> tx.preparedQuery(REVOKE_LINKS).execute(Tuple.of(id))
+    one(pool, caller, id).compose(current -> pool.withTransaction(tx -> liveSessions(tx, id)
+            .compose(ended -> tx.preparedQuery(DISABLE).execute(Tuple.of(id)).compose(rows -> tx.preparedQuery(REVOKE_LINKS)
+                .execute(Tuple.of(id))
                 .compose(r -> rows.rowCount() == 0 ? Future.succeededFuture()
                     : audit(tx, ctx, caller, "account.disable", id, 200, "sessionsEnded=" + ended))
                 .compose(v -> oneUnscoped(tx, id)).map(json -> json.put("sessionsEnded", ended))))))
@@ -317,8 +322,7 @@ public final class AccountAdmin {
               long id = r.getLong("account_id");
               Caller self = new Caller(id, r.getString("email"), Role.parse(r.getString("role")).orElseThrow(), List.of(),
                   null, null, Caller.Via.SESSION);
-              return tx.preparedQuery(SET_PASSWORD).execute(Tuple.of(id, passwordHash))
-                  .compose(v -> endSessions(tx, id))
+              return tx.preparedQuery(SET_PASSWORD).execute(Tuple.of(id, passwordHash)) // sessions and tokens end (V13_5)
                   .compose(v -> tx.preparedQuery(REVOKE_LINKS).execute(Tuple.of(id)))
                   .compose(v -> audit(tx, ctx, self, "account.password-set", id, 200, "purpose=" + r.getString("purpose")))
                   .map(v -> new JsonObject().put("email", r.getString("email")).put("purpose", r.getString("purpose")));
@@ -417,8 +421,8 @@ public final class AccountAdmin {
     return uri.getScheme() + "://" + uri.getRawAuthority();
   }
 
-  private static Future<Integer> endSessions(SqlClient tx, long id) {
-    return tx.preparedQuery(END_SESSIONS).execute(Tuple.of(id)).map(rows -> rows.rowCount());
+  private static Future<Integer> liveSessions(SqlClient tx, long id) {
+    return tx.preparedQuery(LIVE_SESSIONS).execute(Tuple.of(id)).map(rows -> rows.iterator().next().getLong(0).intValue());
   }
 
   private static Future<Void> audit(SqlClient tx, RoutingContext ctx, Caller caller, String action, long accountId,

@@ -23,7 +23,8 @@ public final class Authenticator {
   private final Accounts accounts;
   private final PasswordHasher hasher;
   private final AccessSettings settings;
-  private final String decoyHash;
+  /** Verified against when the e-mail is unknown, so both cases cost the same; hashed on a worker at start. */
+  private final Future<String> decoyHash;
   private final LoginFailures failures;
 
   Authenticator(Vertx vertx, Accounts accounts, LoginFailures failures, PasswordHasher hasher, AccessSettings settings) {
@@ -32,7 +33,7 @@ public final class Authenticator {
     this.failures = failures;
     this.hasher = hasher;
     this.settings = settings;
-    this.decoyHash = hasher.hash(Sessions.randomToken());
+    this.decoyHash = vertx.executeBlocking(() -> hasher.hash(Sessions.randomToken()), false);
   }
 
   public static ApiError refused() {
@@ -47,11 +48,11 @@ public final class Authenticator {
     }
     String key = email.strip().toLowerCase(java.util.Locale.ROOT);
     String from = client == null ? "" : client;
-    return Future.all(accounts.byEmail(email), failures.locked(key, from)).compose(both -> {
+    return Future.all(accounts.byEmail(email), failures.locked(key, from), decoyHash).compose(both -> {
       Optional<Account> found = both.resultAt(0);
       boolean locked = both.<Boolean>resultAt(1);
       Optional<Account> account = found.filter(a -> !a.disabled() && !locked);
-      String hash = account.map(Account::passwordHash).orElse(decoyHash);
+      String hash = account.map(Account::passwordHash).orElse(both.<String>resultAt(2));
       return vertx.executeBlocking(() -> hasher.verify(password, hash), false).compose(ok -> {
         if (account.isPresent() && ok) {
           return failures.succeeded(key, from).compose(v -> accounts.succeeded(account.get().id())).map(v -> account.get());

@@ -91,7 +91,7 @@ public final class BeneficiaryRepository {
     UUID id = UUID.randomUUID();
     return Constraints.named(pool.withTransaction(tx -> tx.preparedQuery(INSERT).execute(in.tuple(id))
         .compose(r -> find(tx, id))
-        .compose(json -> event(tx, "beneficiary.created", json).map(json))));
+        .compose(json -> event(tx, "beneficiary.created", facts(json)).map(json))));
   }
 
   /** Replaces a beneficiary; with a version in the input, refuses (409) when someone changed it meanwhile. */
@@ -109,7 +109,7 @@ public final class BeneficiaryRepository {
           return tx.preparedQuery(UPDATE).execute(in.tuple(id));
         })
         .compose(r -> find(tx, id))
-        .compose(json -> event(tx, "beneficiary.updated", json).map(json))));
+        .compose(json -> event(tx, "beneficiary.updated", facts(json)).map(json))));
   }
 
   public Future<Void> delete(UUID id, Caller caller) {
@@ -128,6 +128,19 @@ public final class BeneficiaryRepository {
   private static Future<Void> event(SqlClient tx, String type, JsonObject payload) {
     return Outbox.append(tx, OutboxEvent.of(EventType.of(type).orElseThrow(), payload.getString("county"), payload))
         .mapEmpty();
+  }
+
+  /**
+   * What {@code beneficiary.created|updated} tell consumers: ids and the facts planning and reporting use, never
+   * a name, CNP, phone, birth date, sex or household (docs/events.md).
+   */
+  static JsonObject facts(JsonObject record) {
+    JsonObject out = new JsonObject();
+    for (String key : java.util.List.of("id", "county", "localitySiruta", "centreId", "category", "flags", "smsConsent",
+        "dataConsent", "preferredLanguage", "version")) {
+      out.put(key, record.getValue(key));
+    }
+    return out;
   }
 
   static ApiError notFound() {

@@ -27,8 +27,10 @@ public final class HorizonLoader {
   static final int DEFAULT_SLACK_DAYS = 7;
 
   private static final String HORIZON = "SELECT county, first_day, last_day, seconds_limit FROM horizons WHERE id = $1";
-  private static final String CARAVANS = "SELECT id, code, depot_siruta, consultations_per_day, shift_start, shift_end "
-      + "FROM caravans WHERE county = $1 ORDER BY id";
+  /** The county's caravans in service (not retired) with their out-of-service days within the horizon ($2, $3). */
+  private static final String CARAVANS = "SELECT id, code, depot_siruta, consultations_per_day, shift_start, shift_end, "
+      + "ARRAY(SELECT d FROM unnest(out_of_service) d WHERE d BETWEEN $2 AND $3 ORDER BY d) AS out_of_service "
+      + "FROM caravans WHERE county = $1 AND retired_at IS NULL ORDER BY id";
   /** Everyone with a caravan care plan valid at some point of the horizon, by locality. */
   private static final String CARAVAN_WORK = """
       SELECT b.id, b.locality_siruta, b.category, b.flags, b.birth_date, min(p.interval_weeks) AS interval_weeks,
@@ -65,10 +67,11 @@ public final class HorizonLoader {
       String county = h.getString("county");
       LocalDate first = h.getLocalDate("first_day");
       LocalDate last = h.getLocalDate("last_day");
-      Future<List<HorizonProblem.Caravan>> caravans = pool.preparedQuery(CARAVANS).execute(Tuple.of(county)).map(rs -> {
+      Future<List<HorizonProblem.Caravan>> caravans = pool.preparedQuery(CARAVANS).execute(Tuple.of(county, first, last)).map(rs -> {
         List<HorizonProblem.Caravan> out = new ArrayList<>();
         rs.forEach(r -> out.add(new HorizonProblem.Caravan(r.getLong("id"), r.getString("code"), r.getInteger("depot_siruta"),
-            r.getInteger("consultations_per_day"), r.getLocalTime("shift_start"), r.getLocalTime("shift_end"))));
+            r.getInteger("consultations_per_day"), r.getLocalTime("shift_start"), r.getLocalTime("shift_end"),
+            java.util.Set.of(r.getArrayOfLocalDates("out_of_service")))));
         return out;
       });
       Future<List<Row>> work = pool.preparedQuery(CARAVAN_WORK).execute(Tuple.of(county, first, last)).map(HorizonLoader::rows);

@@ -148,6 +148,7 @@ public final class HorizonPlanner {
     for (HorizonProblem.Caravan c : p.caravans()) {
       Place depot = placeList.get(nodeIndex.get(c.depotSiruta() + "@100"));
       for (LocalDate d : open) {
+        if (c.outOfService().contains(d)) continue;
         CaravanDay day = new CaravanDay(c.id() + "|" + d, String.valueOf(c.id()), c.code(), d,
             c.shiftStart().toSecondOfDay(), c.shiftEnd().toSecondOfDay(), depot, depot, Set.of(), c.capacity(),
             CARAVAN_DAY_COST_SECONDS);

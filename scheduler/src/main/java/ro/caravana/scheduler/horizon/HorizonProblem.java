@@ -18,7 +18,14 @@ public record HorizonProblem(String county, LocalDate firstDay, LocalDate lastDa
     List<Caravan> caravans, List<Locality> localities, List<PublishedStop> published, Set<LocalDate> publishedWeeks,
     List<Place> places, RoadNetwork roads) {
 
-  public record Caravan(long id, String code, int depotSiruta, int capacity, LocalTime shiftStart, LocalTime shiftEnd) {}
+  /** {@code outOfService}: days the caravan does not drive (recorded by the organisation API). */
+  public record Caravan(long id, String code, int depotSiruta, int capacity, LocalTime shiftStart, LocalTime shiftEnd,
+      java.util.Set<LocalDate> outOfService) {
+
+    public Caravan(long id, String code, int depotSiruta, int capacity, LocalTime shiftStart, LocalTime shiftEnd) {
+      this(id, code, depotSiruta, capacity, shiftStart, shiftEnd, java.util.Set.of());
+    }
+  }
 
   /** A point on the map (depot or stop). */
   public record Place(int siruta, String name, double lat, double lon) {}

@@ -91,7 +91,8 @@ public final class NoticeModule implements GatewayListener {
         .compose(v -> module.deploy(module.notifier = new Notifier(pool, kafkaBootstrap, settings, composer, clock)))
         .compose(v -> module.deploy(module.sender = new NoticeSender(module.notices, module.gateway, settings, clock)))
         .compose(v -> config.bool("sms.offer.enabled")
-            ? module.deploy(new SlotOffers(pool, kafkaBootstrap, composer, clock, config.integer("sms.offer.candidates")))
+            ? module.deploy(new SlotOffers(pool, kafkaBootstrap, config.string("sms.offer.group"), composer, clock,
+                config.integer("sms.offer.candidates")))
             : Future.succeededFuture())
         .compose(v -> settings.digest()
             ? module.deploy(new DigestJob(pool, settings, composer, clock))

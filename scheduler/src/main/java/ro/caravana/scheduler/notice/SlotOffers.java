@@ -33,6 +33,7 @@ import ro.caravana.scheduler.platform.outbox.Topics;
 public final class SlotOffers extends VerticleBase {
 
   private static final Logger LOG = LoggerFactory.getLogger(SlotOffers.class);
+  /** The name this consumer records the events it applied under (its Kafka group is configured). */
   public static final String GROUP = "slot-offers";
 
   private static final String CANDIDATES = """
@@ -75,12 +76,12 @@ public final class SlotOffers extends VerticleBase {
   private final java.util.Map<String, String> consumerConfig;
   private BatchConsumer reader;
 
-  public SlotOffers(Pool pool, String bootstrap, NoticeComposer composer, Clock clock, int candidates) {
+  public SlotOffers(Pool pool, String bootstrap, String group, NoticeComposer composer, Clock clock, int candidates) {
     this.pool = pool;
     this.composer = composer;
     this.clock = clock;
     this.candidates = candidates;
-    this.consumerConfig = KafkaClients.quickConsumer(bootstrap, GROUP, 100);
+    this.consumerConfig = KafkaClients.quickConsumer(bootstrap, group, 100);
   }
 
   @Override

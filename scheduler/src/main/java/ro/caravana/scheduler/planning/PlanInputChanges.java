@@ -30,7 +30,6 @@ import ro.caravana.scheduler.platform.outbox.Topics;
 public final class PlanInputChanges extends VerticleBase {
 
   private static final Logger LOG = LoggerFactory.getLogger(PlanInputChanges.class);
-  public static final String GROUP = "plan-inputs";
   static final Set<String> TOPICS = Set.of(Topics.CARE_PLANS, Topics.BENEFICIARIES, Topics.ORGANISATION);
 
   private static final String INSERT = """
@@ -47,9 +46,9 @@ public final class PlanInputChanges extends VerticleBase {
   private final Map<String, String> consumerConfig;
   private BatchConsumer reader;
 
-  public PlanInputChanges(Pool pool, String bootstrap) {
+  public PlanInputChanges(Pool pool, String bootstrap, String group) {
     this.pool = pool;
-    this.consumerConfig = KafkaClients.quickConsumer(bootstrap, GROUP, 500);
+    this.consumerConfig = KafkaClients.quickConsumer(bootstrap, group, 500);
   }
 
   @Override

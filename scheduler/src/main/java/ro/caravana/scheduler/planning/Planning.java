@@ -49,7 +49,8 @@ public final class Planning {
         .onFailure(e -> LOG.warn("plan lease: {}", e.toString())));
     return service.plans().recoverAbandoned(lease).compose(n -> {
       if (n > 0) LOG.warn("{} plan job(s) were interrupted by a restart and are marked failed", n);
-      return vertx.deployVerticle(new PlanInputChanges(service.plans().pool(), kafkaBootstrap)).mapEmpty();
+      return vertx.deployVerticle(new PlanInputChanges(service.plans().pool(), kafkaBootstrap,
+          config.string("planning.inputs.group"))).mapEmpty();
     }).compose(v -> {
       if (!config.bool("planning.consume-requests")) return Future.succeededFuture();
       return vertx.deployVerticle(new PlanRequestConsumer(service, kafkaBootstrap)).mapEmpty();

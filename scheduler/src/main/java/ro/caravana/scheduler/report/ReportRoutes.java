@@ -11,28 +11,30 @@ import ro.caravana.scheduler.platform.http.ApiError;
 import ro.caravana.scheduler.platform.http.Requests;
 import ro.caravana.scheduler.platform.http.Responses;
 
-/** {@code GET /api/reports/attendance?level=locality|county|national&from=&to=&county=&service=}. */
+/**
+ * {@code GET /api/reports/attendance?level=locality|county|national&from=&to=&county=&service=} and
+ * {@code GET /api/reports/attendance/marks?from=&to=&county=&service=} (the attendance projection by day).
+ */
 public final class ReportRoutes {
 
   private static final int MAX_DAYS = 366;
 
   private final AttendanceReport report;
   private final ZoneId zone;
+  private final io.vertx.sqlclient.Pool pool;
   private final CoverageReport coverage;
 
-  public ReportRoutes(AttendanceReport report, ZoneId zone) {
-    this(report, zone, null);
-  }
-
-  public ReportRoutes(AttendanceReport report, ZoneId zone, CoverageReport coverage) {
+  public ReportRoutes(AttendanceReport report, ZoneId zone, io.vertx.sqlclient.Pool pool, CoverageReport coverage) {
     this.report = report;
     this.zone = zone;
+    this.pool = pool;
     this.coverage = coverage;
   }
 
   public void mount(Router router) {
     router.get("/api/reports/attendance").handler(this::attendance);
-    if (coverage != null) router.get("/api/reports/coverage").handler(this::coverage);
+    router.get("/api/reports/attendance/marks").handler(this::marks);
+    router.get("/api/reports/coverage").handler(this::coverage);
   }
 
   /** {@code ?county=BC&on=YYYY-MM-DD}: days since each locality's last caravan visit, gaps flagged. */
@@ -57,13 +59,9 @@ public final class ReportRoutes {
 
   private void attendance(RoutingContext ctx) {
     AttendanceReport.Level level = level(Requests.query(ctx, "level"));
-    LocalDate today = LocalDate.now(zone);
-    LocalDate from = date(ctx, "from", today.withDayOfMonth(1));
-    LocalDate to = date(ctx, "to", today);
-    if (to.isBefore(from) || from.plusDays(MAX_DAYS).isBefore(to)) {
-      throw ApiError.badRequest("to", "Perioada trebuie să înceapă înainte de sfârșit și să țină cel mult un an.",
-          "The period must start before it ends and last at most a year.");
-    }
+    LocalDate[] period = period(ctx);
+    LocalDate from = period[0];
+    LocalDate to = period[1];
     Caller caller = Caller.orNull(ctx);
     // a county coordinator's report covers their counties only, even without a county parameter
     String[] scope = caller == null ? null : caller.countyScope();
@@ -72,6 +70,30 @@ public final class ReportRoutes {
         .map(body -> suppress ? AttendanceReport.suppressSmallCounts(body) : body)
         .onSuccess(body -> Responses.json(ctx, 200, body))
         .onFailure(ctx::fail);
+  }
+
+  private void marks(RoutingContext ctx) {
+    LocalDate[] period = period(ctx);
+    Caller caller = Caller.orNull(ctx);
+    String[] scope = caller == null ? null : caller.countyScope();
+    boolean suppress = caller != null && caller.role() == Role.SUPERVISOR;
+    AttendanceProjection.daily(pool, period[0], period[1], ro.caravana.scheduler.common.Params.county(ctx),
+            Requests.query(ctx, "service"), scope)
+        .map(body -> suppress ? AttendanceProjection.suppressSmallCounts(body) : body)
+        .onSuccess(body -> Responses.json(ctx, 200, body))
+        .onFailure(ctx::fail);
+  }
+
+  /** {@code from} (default the first of this month) and {@code to} (default today), at most a year apart. */
+  private LocalDate[] period(RoutingContext ctx) {
+    LocalDate today = LocalDate.now(zone);
+    LocalDate from = date(ctx, "from", today.withDayOfMonth(1));
+    LocalDate to = date(ctx, "to", today);
+    if (to.isBefore(from) || from.plusDays(MAX_DAYS).isBefore(to)) {
+      throw ApiError.badRequest("to", "Perioada trebuie să înceapă înainte de sfârșit și să țină cel mult un an.",
+          "The period must start before it ends and last at most a year.");
+    }
+    return new LocalDate[] {from, to};
   }
 
   private static AttendanceReport.Level level(String value) {

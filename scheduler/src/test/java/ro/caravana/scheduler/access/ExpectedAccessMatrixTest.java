@@ -110,6 +110,7 @@ class ExpectedAccessMatrixTest {
       row("POST", "/api/plans/{p}/pins", "ok ok 404 403 403 403 401"),
       row("POST", "/api/plans/{p}/resolve", "ok ok 404 403 403 403 401"),
       row("GET", "/api/reports/attendance", "ok ok ok ok ok ok 401"),
+      row("GET", "/api/reports/attendance/marks", "ok ok ok ok ok ok 401"),
       row("GET", "/api/reports/coverage", "ok ok ok ok ok ok 401"),
       row("GET", "/api/reports/coverage?county=BC", "ok ok 403 ok ok ok 401"),
       // interop (docs/interop.md): FHIR as the JSON API, exports as reports, calendar feeds by token only
@@ -128,7 +129,7 @@ class ExpectedAccessMatrixTest {
       row("GET", "/fhir/r4/CarePlan", "ok ok ok ok ok 403 401"),
       row("GET", "/fhir/r4/Communication", "ok ok ok ok ok 403 401"),
       row("GET", "/fhir/r4/AppointmentResponse", "ok ok ok ok ok 403 401"),
-      row("POST", "/fhir/r4/AppointmentResponse", "ok ok ok ok 403 403 401"),
+      row("POST", "/fhir/r4/AppointmentResponse", "ok ok ok ok ok 403 401"),
       row("GET", "/fhir/r4/Location", "ok ok ok ok ok ok 401"),
       row("GET", "/fhir/r4/MeasureReport", "ok ok ok ok ok ok 401"),
       row("GET", "/api/exports/report.csv", "ok ok ok ok ok ok 401"),

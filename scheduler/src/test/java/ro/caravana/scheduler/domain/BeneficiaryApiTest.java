@@ -71,6 +71,13 @@ class BeneficiaryApiTest {
     assertEquals(LocalDate.now(java.time.ZoneId.of("Europe/Bucharest")).toString(), b.getString("smsConsentDate"));
     assertEquals(1, count("SELECT count(*) FROM outbox WHERE topic = 'caravana.beneficiaries' AND event_key = 'BC' "
         + "AND event_type = 'beneficiary.created' AND payload->>'id' = $1", b.getString("id")));
+    // ids and facts only: no name, CNP, phone, birth date, sex or household
+    JsonObject payload = new JsonObject(await(app.pool().preparedQuery("SELECT payload::text FROM outbox "
+        + "WHERE event_type = 'beneficiary.created' AND payload->>'id' = $1").execute(io.vertx.sqlclient.Tuple.of(b.getString("id"))))
+        .iterator().next().getString(0));
+    assertEquals(java.util.Set.of("id", "county", "localitySiruta", "centreId", "category", "flags", "smsConsent",
+        "dataConsent", "preferredLanguage", "version"), payload.fieldNames(), payload.encode());
+    assertEquals("BC", payload.getString("county"));
     var again = api.get("/api/beneficiaries/" + b.getString("id"));
     assertEquals(200, again.statusCode());
     assertEquals("Ioana", again.bodyAsJsonObject().getString("firstName"));

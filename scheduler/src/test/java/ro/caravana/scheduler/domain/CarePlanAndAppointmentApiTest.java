@@ -1,6 +1,7 @@
 package ro.caravana.scheduler.domain;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static ro.caravana.scheduler.domain.ApiClient.assertProblem;
 import static ro.caravana.scheduler.domain.ApiClient.await;
@@ -111,6 +112,40 @@ class CarePlanAndAppointmentApiTest {
     assertProblem(api.send(HttpMethod.PUT, "/api/care-plans/" + UNKNOWN, plan().put("beneficiaryId", beneficiaryId)),
         404, "id");
     assertProblem(api.get("/api/care-plans?service=massage"), 400, "service");
+  }
+
+  @Test
+  @DisplayName("an attendance mark reaches the report projection through its topic: marks and minutes by county, day and service")
+  void attendanceProjection() throws Exception {
+    String someone = api.send(HttpMethod.POST, "/api/beneficiaries", new JsonObject()
+        .put("firstName", "Ilinca").put("lastName", "Rusu").put("birthDate", "2015-02-01").put("sex", "F")
+        .put("localitySiruta", 21132).put("category", "disability")).bodyAsJsonObject().getString("id");
+    var r = api.send(HttpMethod.POST, "/api/appointments", new JsonObject().put("beneficiaryId", someone)
+        .put("service", "counselling").put("modality", "remote")
+        .put("startsAt", "2026-03-05T10:00:00Z").put("endsAt", "2026-03-05T10:50:00Z"));
+    assertEquals(201, r.statusCode(), r.bodyAsString());
+    String id = r.bodyAsJsonObject().getString("id");
+    var mark = api.send(HttpMethod.POST, "/api/appointments/" + id + "/attendance",
+        new JsonObject().put("status", "fulfilled").put("minutes", 40));
+    assertEquals(201, mark.statusCode(), mark.bodyAsString());
+    String today = java.time.LocalDate.now(java.time.ZoneId.of("Europe/Bucharest")).toString();
+    String path = "/api/reports/attendance/marks?from=" + today + "&to=" + today + "&county=bc&service=counselling";
+    JsonObject item = null;
+    long deadline = System.currentTimeMillis() + 60_000;
+    while (item == null && System.currentTimeMillis() < deadline) {
+      JsonObject report = api.get(path).bodyAsJsonObject();
+      item = report.getJsonArray("items").stream().map(JsonObject.class::cast).findFirst().orElse(null);
+      if (item == null) Thread.sleep(200);
+    }
+    assertNotNull(item, "the mark reached the projection");
+    assertEquals(new JsonObject().put("county", "BC").put("day", today).put("service", "counselling").put("arrived", 0L)
+        .put("fulfilled", 1L).put("noShow", 0L).put("minutesRecorded", 40L), item);
+    assertEquals(1, count("SELECT count(*) FROM report_attendance_marks WHERE appointment_id = $1::uuid", id));
+    // another county's report does not have it; hostile query values are refused
+    assertEquals(0, api.get(path.replace("county=bc", "county=VN")).bodyAsJsonObject().getJsonArray("items").size());
+    assertProblem(api.get(path.replace("county=bc", "county=%EF%BC%A2%EF%BC%A3")), 400, "county");
+    assertProblem(api.get("/api/reports/attendance/marks?from=2026-13-01"), 400, "from");
+    assertProblem(api.get("/api/reports/attendance/marks?from=2026-03-10&to=2026-03-01"), 400, "to");
   }
 
   @Test

@@ -74,6 +74,24 @@ class HorizonPlannerTest {
   }
 
   @Test
+  @DisplayName("Out-of-service days: a caravan does not drive on them, the other caravan and days carry the visits")
+  void outOfService() {
+    HorizonProblem base = problem(RoadNetwork.empty(), List.of(), Set.of());
+    Set<LocalDate> idle = new java.util.HashSet<>();
+    for (LocalDate d = MONDAY; d.isBefore(MONDAY.plusWeeks(4)); d = d.plusDays(1)) idle.add(d);
+    HorizonProblem.Caravan first = base.caravans().get(0);
+    HorizonProblem p = new HorizonProblem(base.county(), base.firstDay(), base.lastDay(), base.zone(), base.secondsLimit(),
+        List.of(new HorizonProblem.Caravan(first.id(), first.code(), first.depotSiruta(), first.capacity(), first.shiftStart(),
+            first.shiftEnd(), idle), base.caravans().get(1)),
+        base.localities(), base.published(), base.publishedWeeks(), base.places(), base.roads());
+    HorizonResult r = solve(p);
+    assertTrue(r.score().startsWith("0hard/"), r.score());
+    assertFalse(r.stops().isEmpty());
+    assertEquals(List.of(), r.stops().stream().filter(s -> s.caravanId() == 1 && idle.contains(s.day())).toList());
+    assertGapsWithinMaximum(r);
+  }
+
+  @Test
   @DisplayName("A winter closure is respected: no visit to the closed locality between its dates, the gaps still hold")
   void winterClosure() {
     LocalDate from = MONDAY.plusWeeks(1);

@@ -306,10 +306,59 @@ class FhirSchedulingTest {
   }
 
   private static JsonObject answer(String appointment, String patient, String status, String comment) {
+    return answerBy(appointment, "Patient/" + patient, status, comment);
+  }
+
+  private static JsonObject answerBy(String appointment, String actor, String status, String comment) {
     JsonObject r = new JsonObject().put("resourceType", "AppointmentResponse")
         .put("appointment", new JsonObject().put("reference", "Appointment/" + appointment))
-        .put("actor", new JsonObject().put("reference", "Patient/" + patient)).put("participantStatus", status);
+        .put("actor", new JsonObject().put("reference", actor)).put("participantStatus", status);
     return comment == null ? r : r.put("comment", comment);
+  }
+
+  @Test
+  @DisplayName("AppointmentResponse by the practitioner: they accept a proposed appointment or decline one, only for themselves")
+  void practitionerAnswers() {
+    long doctor = fx.one("SELECT staff_id FROM accounts WHERE email = $1", Tuple.of(DOCTOR)).getLong(0);
+    long other = fx.one("SELECT id FROM staff WHERE county = 'BC' AND id <> $1 ORDER BY id LIMIT 1", Tuple.of(doctor)).getLong(0);
+    var thursday = monday.plusDays(3).atTime(10, 0).atZone(InteropFixture.ZONE).toOffsetDateTime();
+    String insert = "INSERT INTO appointments (id, beneficiary_id, service, modality, starts_at, ends_at, staff_id, status) "
+        + "VALUES (gen_random_uuid(), $1::uuid, 'telemedicine', 'remote', $2, $3, $4, $5) RETURNING id::text";
+    String proposed = fx.one(insert, Tuple.of(beneficiary("BC", 10), thursday, thursday.plusMinutes(30), doctor, "proposed"))
+        .getString(0);
+    String booked = fx.one(insert, Tuple.of(beneficiary("BC", 11), thursday.plusHours(1), thursday.plusHours(1).plusMinutes(30),
+        doctor, "booked")).getString(0);
+    String me = "Practitioner/" + doctor;
+
+    JsonObject yes = fhir(fx.call(HttpMethod.POST, "/fhir/r4/AppointmentResponse", DOCTOR, FHIR,
+        answerBy(proposed, me, "accepted", null).encode()), 201, "AppointmentResponse");
+    assertEquals("accepted", yes.getString("participantStatus"));
+    assertEquals(me, yes.getJsonObject("actor").getString("reference"));
+    assertEquals(proposed + ".practitioner", yes.getString("id"));
+    assertEquals("booked", fx.one("SELECT status FROM appointments WHERE id = $1::uuid", Tuple.of(proposed)).getString(0));
+    // a booked appointment awaits no acceptance
+    fhir(fx.call(HttpMethod.POST, "/fhir/r4/AppointmentResponse", DOCTOR, FHIR, answerBy(booked, me, "accepted", null).encode()),
+        409, "OperationOutcome");
+    JsonObject no = fhir(fx.call(HttpMethod.POST, "/fhir/r4/AppointmentResponse", DOCTOR, FHIR,
+        answerBy(booked, me, "declined", "Concediu medical").encode()), 201, "AppointmentResponse");
+    assertEquals("declined", no.getString("participantStatus"));
+    assertEquals("Concediu medical", no.getString("comment"));
+    assertEquals("cancelled", fx.one("SELECT status FROM appointments WHERE id = $1::uuid", Tuple.of(booked)).getString(0));
+    assertEquals("declined", fhir(fx.get("/fhir/r4/AppointmentResponse/" + booked + ".practitioner", BC), 200,
+        "AppointmentResponse").getString("participantStatus"));
+    assertEquals(2, fhir(fx.get("/fhir/r4/AppointmentResponse?actor=" + me, DOCTOR), 200, "Bundle").getInteger("total"));
+    assertEquals(0, fhir(fx.get("/fhir/r4/AppointmentResponse?actor=" + me, VN), 200, "Bundle").getInteger("total"));
+    // nobody answers for a practitioner but themselves; a practitioner answers for no one else
+    fhir(fx.call(HttpMethod.POST, "/fhir/r4/AppointmentResponse", BC, FHIR, answerBy(proposed, me, "declined", null).encode()),
+        403, "OperationOutcome");
+    fhir(fx.call(HttpMethod.POST, "/fhir/r4/AppointmentResponse", DOCTOR, FHIR,
+        answerBy(proposed, "Practitioner/" + other, "declined", null).encode()), 403, "OperationOutcome");
+    for (String actor : List.of("Practitioner/%D9%A1", "Practitioner/+" + doctor, "Practitioner/0" + doctor, "Organization/1")) {
+      var r = fx.call(HttpMethod.POST, "/fhir/r4/AppointmentResponse", DOCTOR, FHIR, answerBy(proposed, actor, "declined", null).encode());
+      assertTrue(r.statusCode() == 400 || r.statusCode() == 422, actor + ": " + r.statusCode());
+      fhir(r, r.statusCode(), "OperationOutcome");
+    }
+    assertEquals("booked", fx.one("SELECT status FROM appointments WHERE id = $1::uuid", Tuple.of(proposed)).getString(0));
   }
 
   @Test

@@ -65,7 +65,7 @@ class SmppLinkCutTest {
 
   @Test
   @Timeout(value = 900, unit = TimeUnit.SECONDS)
-  @DisplayName("every notice delivered after the link returns; duplicates at the SMSC at most the swallowed responses")
+  @DisplayName("every notice delivered after the link returns; duplicates at the SMSC at most the swallowed responses and one window in flight")
   void linkCutWithSwallowedResponses() throws Exception {
     int outageSeconds = Integer.getInteger("reliability.smpp.outage-seconds", 5);
     await(pool.query("INSERT INTO notices (dedupe_key, kind, phone, body, encoding, segments, cost_bani, status) "
@@ -120,7 +120,10 @@ class SmppLinkCutTest {
         + "for %d phones: %d duplicates%n", outageSeconds, beforeCut, NOTICES, SWALLOWED, smsc.accepted().size(),
         perPhone.size(), duplicates);
     assertEquals(NOTICES, perPhone.size(), "every phone reached");
-    assertTrue(duplicates <= SWALLOWED, "a duplicate only where the SMSC swallowed the response: " + duplicates);
+    // a submit the SMSC took just before the cut may have lost its response with the link too: at most a window's worth
+    int window = SmppSettings.from(config).window();
+    assertTrue(duplicates <= SWALLOWED + window, "a duplicate only where the response was swallowed or cut off in flight: "
+        + duplicates + " > " + SWALLOWED + " + window " + window);
     for (LocalSmscServer.Submitted s : smsc.swallowed()) {
       assertTrue(perPhone.get(s.destination()) <= 2, "a swallowed submit is sent again at most once");
     }

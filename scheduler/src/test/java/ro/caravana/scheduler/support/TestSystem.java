@@ -30,6 +30,7 @@ public final class TestSystem {
   /** The signing key of test apps (serve mode needs one), so tests can make their own tokens. */
   public static final String TEST_JWT_SECRET = "test-only-signing-key-0123456789abcdef";
   private static final AtomicInteger DATABASES = new AtomicInteger();
+  private static final AtomicInteger APPS = new AtomicInteger();
   private static EmbeddedDatabase database;
   private static EmbeddedKafka kafka;
 
@@ -72,11 +73,16 @@ public final class TestSystem {
     return kafka.bootstrap();
   }
 
-  /** Settings for a test app: a random port, fast outbox polling. */
+  /**
+   * Settings for a test app: a random port, fast outbox polling; consumer groups of its own, so two apps on the
+   * shared broker (each with its own database) never split one group's partitions between them.
+   */
   public static AppConfig config(Map<String, String> overrides) {
     // SMS notices are off unless a test turns them on (sms.enabled=true): other tests need no SMSC
+    String app = "-" + APPS.incrementAndGet() + "-" + ProcessHandle.current().pid();
     AppConfig config = AppConfig.of(Map.of("http.port", "0", "http.host", "127.0.0.1", "outbox.poll-ms", "50",
-        "sms.enabled", "false", "auth.jwt-secret", TEST_JWT_SECRET));
+        "sms.enabled", "false", "auth.jwt-secret", TEST_JWT_SECRET, "sms.offer.group", "slot-offers" + app,
+        "planning.inputs.group", "plan-inputs" + app, "report.attendance.group", "report-attendance" + app));
     for (var e : overrides.entrySet()) config = config.with(e.getKey(), e.getValue());
     return config;
   }

@@ -10,6 +10,7 @@ import java.time.ZoneId;
 import java.time.format.DateTimeParseException;
 import java.util.Set;
 import ro.caravana.scheduler.access.Caller;
+import ro.caravana.scheduler.common.Blocking;
 import ro.caravana.scheduler.common.Vocabulary;
 import ro.caravana.scheduler.platform.http.ApiError;
 import ro.caravana.scheduler.platform.http.Requests;
@@ -80,14 +81,18 @@ public final class ExportRoutes {
 
   private void export(RoutingContext ctx, boolean xlsx) {
     Request r = request(ctx, zone);
-    run(report, r, Caller.of(ctx)).onSuccess(json -> {
+    // the workbook is built on a worker: POI takes seconds of CPU (more on first use), which on the event
+    // loop would stall every connection and pooled database session that loop serves
+    run(report, r, Caller.of(ctx)).compose(json -> Blocking.run(() -> {
       ReportTable table = new ReportTable(json, r.period());
+      return xlsx ? table.xlsx() : table.csv();
+    })).onSuccess(bytes -> {
       String name = "raport-" + r.level().name().toLowerCase() + "-" + r.period().label() + (xlsx ? ".xlsx" : ".csv");
       ctx.response()
           .putHeader("Content-Type", xlsx ? "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
               : "text/csv; charset=utf-8")
           .putHeader("Content-Disposition", "attachment; filename=\"" + name + "\"")
-          .end(Buffer.buffer(xlsx ? table.xlsx() : table.csv()));
+          .end(Buffer.buffer(bytes));
     }).onFailure(ctx::fail);
   }
 }

@@ -111,33 +111,31 @@ public final class RecordExports {
   }
 
   private void beneficiaries(RoutingContext ctx) {
-    boolean xlsx = xlsx(ctx);
-    String county = county(ctx, false);
-    Caller caller = Caller.of(ctx);
-    pool.preparedQuery(BENEFICIARIES).execute(Scope.args(Tuple.of(county), caller))
-        .map(rows -> sheet("Beneficiari", BENEFICIARY_HEADERS, rows, r -> Arrays.<Object>asList(
-            r.getString("last_name"), r.getString("first_name"), text(r.getString("cnp")), day(r.getLocalDate("birth_date")),
-            label(Words.SEXES, r.getString("sex")), r.getString("locality"), r.getString("unit"), r.getString("county"),
-            r.getInteger("locality_siruta"), text(r.getString("phone")), label(Words.CATEGORIES, r.getString("category")),
-            text(r.getString("guardian_name")), yesNo(r.getBoolean("sms_consent")), yesNo(r.getBoolean("data_consent")),
-            text(r.getString("centre")))))
-        .compose(sheet -> send(ctx, sheet, "beneficiari" + suffix(county), xlsx, "county=" + county))
-        .onFailure(ctx::fail);
+    countyList(ctx, BENEFICIARIES, "Beneficiari", BENEFICIARY_HEADERS, "beneficiari", r -> Arrays.<Object>asList(
+        r.getString("last_name"), r.getString("first_name"), text(r.getString("cnp")), day(r.getLocalDate("birth_date")),
+        label(Words.SEXES, r.getString("sex")), r.getString("locality"), r.getString("unit"), r.getString("county"),
+        r.getInteger("locality_siruta"), text(r.getString("phone")), label(Words.CATEGORIES, r.getString("category")),
+        text(r.getString("guardian_name")), yesNo(r.getBoolean("sms_consent")), yesNo(r.getBoolean("data_consent")),
+        text(r.getString("centre"))));
   }
 
   private void carePlans(RoutingContext ctx) {
+    countyList(ctx, CARE_PLANS, "Planuri de îngrijire", CARE_PLAN_HEADERS, "planuri-ingrijire", r -> Arrays.<Object>asList(
+        text(r.getString("cnp")), r.getString("last_name"), r.getString("first_name"), r.getString("county"),
+        label(Words.SERVICES, r.getString("service")), r.getInteger("sessions_per_week"), r.getInteger("interval_weeks"),
+        r.getInteger("minutes"), label(Words.MODALITIES, r.getString("modality")), text(r.getString("centre")),
+        day(r.getLocalDate("valid_from")), text(day(r.getLocalDate("valid_to"))),
+        preferences(r.getArrayOfStrings("preferred_days"), r.getLocalTime("preferred_from"), r.getLocalTime("preferred_to"))));
+  }
+
+  /** A list of the caller's records, optionally of one county ($1), the scope's parameters after it. */
+  private void countyList(RoutingContext ctx, String sql, String title, List<String> headers, String name,
+      Function<Row, List<Object>> cells) {
     boolean xlsx = xlsx(ctx);
     String county = county(ctx, false);
-    Caller caller = Caller.of(ctx);
-    pool.preparedQuery(CARE_PLANS).execute(Scope.args(Tuple.of(county), caller))
-        .map(rows -> sheet("Planuri de îngrijire", CARE_PLAN_HEADERS, rows, r -> Arrays.<Object>asList(
-            text(r.getString("cnp")), r.getString("last_name"), r.getString("first_name"), r.getString("county"),
-            label(Words.SERVICES, r.getString("service")), r.getInteger("sessions_per_week"), r.getInteger("interval_weeks"),
-            r.getInteger("minutes"), label(Words.MODALITIES, r.getString("modality")), text(r.getString("centre")),
-            day(r.getLocalDate("valid_from")), text(day(r.getLocalDate("valid_to"))),
-            preferences(r.getArrayOfStrings("preferred_days"), r.getLocalTime("preferred_from"), r.getLocalTime("preferred_to"))
-        )))
-        .compose(sheet -> send(ctx, sheet, "planuri-ingrijire" + suffix(county), xlsx, "county=" + county))
+    pool.preparedQuery(sql).execute(Scope.args(Tuple.of(county), Caller.of(ctx)))
+        .map(rows -> sheet(title, headers, rows, cells))
+        .compose(sheet -> send(ctx, sheet, name + suffix(county), xlsx, "county=" + county))
         .onFailure(ctx::fail);
   }
 

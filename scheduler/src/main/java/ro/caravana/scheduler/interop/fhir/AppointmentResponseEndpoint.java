@@ -23,32 +23,57 @@ import ro.caravana.scheduler.access.Caller;
 import ro.caravana.scheduler.access.Scope;
 
 /**
- * A family's answer (DA / NU) to an appointment as {@code AppointmentResponse/{appointment}.patient}, whatever
+ * Answers to an appointment: the family's DA / NU as {@code AppointmentResponse/{appointment}.patient}, whatever
  * the channel (SMS reply, family link, or a coordinator recording it through FHIR): accepted when the family
  * confirmed ({@code appointment_confirmations}), declined when the family called it off (a cancellation with
- * reason {@code family_declined}). Nothing is stored here: the answer lives in the appointment's lifecycle.
- * An appointment the family has not answered has no AppointmentResponse. Scoped like the appointments.
+ * reason {@code family_declined}); the appointment's staff member's as {@code .practitioner} (their own account
+ * booked the proposed appointment, or cancelled it). Nothing is
+ * stored here: the answers live in the appointment's lifecycle. Without an answer there is no
+ * AppointmentResponse (404). Scoped like the appointments.
  */
 final class AppointmentResponseEndpoint {
 
   static final String TYPE = "AppointmentResponse";
-  static final String PATIENT_SUFFIX = ".patient";
+  static final String PATIENT = "patient";
+  static final String PRACTITIONER = "practitioner";
 
+  /**
+   * The answers: the family's (confirmation row, or a cancellation with reason family_declined) and the
+   * practitioner's (a proposed appointment booked, or an appointment cancelled, by the account of the
+   * appointment's own staff member, through FHIR or the JSON API).
+   */
+  private static final String ANSWERS = """
+      SELECT 'patient' AS who, ac.appointment_id, ac.confirmed_at AS answered_at, 'accepted' AS answer, NULL::text AS reason
+        FROM appointment_confirmations ac
+      UNION ALL
+      SELECT CASE WHEN sc.reason_class = 'family_declined' THEN 'patient' ELSE 'practitioner' END, sc.appointment_id,
+        sc.changed_at, CASE WHEN sc.to_status = 'cancelled' THEN 'declined' ELSE 'accepted' END, sc.reason
+        FROM appointment_status_changes sc
+        JOIN appointments sa ON sa.id = sc.appointment_id
+        LEFT JOIN accounts acc ON sc.actor_kind = 'account' AND acc.id::text = sc.actor_ref
+       WHERE (sc.to_status = 'cancelled' AND sc.reason_class = 'family_declined')
+          OR (acc.staff_id = sa.staff_id AND sc.reason_class IS DISTINCT FROM 'family_declined'
+              AND (sc.to_status = 'cancelled' OR (sc.from_status = 'proposed' AND sc.to_status = 'booked')))""";
   private static final String SELECT = """
-      SELECT a.id, a.beneficiary_id, b.first_name, b.last_name, a.starts_at, a.ends_at, a.version, a.updated_at,
-        ac.confirmed_at, d.changed_at AS declined_at, d.reason AS declined_reason
-      FROM appointments a
+      SELECT DISTINCT ON (x.appointment_id, x.who) x.who, x.answer, x.answered_at, x.reason, a.id, a.beneficiary_id,
+        b.first_name, b.last_name, a.staff_id, s.first_name AS staff_first_name, s.last_name AS staff_last_name,
+        a.starts_at, a.ends_at
+      FROM (""" + ANSWERS + """
+      ) x
+        JOIN appointments a ON a.id = x.appointment_id
         JOIN beneficiaries b ON b.id = a.beneficiary_id
         JOIN localities l ON l.siruta = b.locality_siruta
-        LEFT JOIN appointment_confirmations ac ON ac.appointment_id = a.id
-        LEFT JOIN LATERAL (SELECT sc.changed_at, sc.reason FROM appointment_status_changes sc
-          WHERE sc.appointment_id = a.id AND sc.to_status = 'cancelled' AND sc.reason_class = 'family_declined'
-          ORDER BY sc.id DESC LIMIT 1) d ON a.status = 'cancelled'""";
+        LEFT JOIN staff s ON s.id = a.staff_id""";
   private static final String FILTER = "\n" + """
-       WHERE (ac.appointment_id IS NOT NULL OR d.changed_at IS NOT NULL)
-         AND ($1::uuid IS NULL OR a.id = $1) AND ($2::uuid IS NULL OR a.beneficiary_id = $2)""" + Scope.appointmentFilter(3);
-  static final String SEARCH = SELECT + FILTER + " ORDER BY a.starts_at, a.id LIMIT $6 OFFSET $7";
-  static final String COUNT = "SELECT count(*) FROM (" + SELECT + FILTER + ") x";
+       WHERE ($1::uuid IS NULL OR a.id = $1) AND ($2::uuid IS NULL OR a.beneficiary_id = $2)
+         AND ($3::text IS NULL OR x.who = $3) AND ($4::bigint IS NULL OR a.staff_id = $4)""" + Scope.appointmentFilter(5);
+  /** The latest answer of each participant: DISTINCT ON keeps the newest row per appointment and participant. */
+  private static final String LATEST = SELECT + FILTER + " ORDER BY x.appointment_id, x.who, x.answered_at DESC";
+  static final String SEARCH = "SELECT * FROM (" + LATEST + ") r ORDER BY r.starts_at, r.id, r.who LIMIT $8 OFFSET $9";
+  static final String COUNT = "SELECT count(*) FROM (" + LATEST + ") r";
+
+  /** Who answered: the family ({@code .patient}) or the appointment's staff member ({@code .practitioner}). */
+  record Id(UUID appointment, String who) {}
 
   private final Pool pool;
 
@@ -60,24 +85,27 @@ final class AppointmentResponseEndpoint {
     server.read(TYPE, this::read);
     server.search(TYPE, List.of(
         new Capability.SearchParam("appointment", REFERENCE, "Appointment/{id}"),
-        new Capability.SearchParam("actor", REFERENCE, "Patient/{id} (the family's answers)"),
-        new Capability.SearchParam("_id", TOKEN, "{appointment id}.patient")), List.of(), this::search);
+        new Capability.SearchParam("actor", REFERENCE, "Patient/{id} (the family) or Practitioner/{id}"),
+        new Capability.SearchParam("_id", TOKEN, "{appointment id}.patient or .practitioner")), List.of(), this::search);
   }
 
-  /** {@code {appointment uuid}.patient}, or empty. */
-  static Optional<UUID> id(String text) {
-    if (text == null || !text.endsWith(PATIENT_SUFFIX)) return Optional.empty();
-    return FhirIds.uuid(text.substring(0, text.length() - PATIENT_SUFFIX.length()));
+  /** {@code {appointment uuid}.patient} or {@code .practitioner}, or empty. */
+  static Optional<Id> id(String text) {
+    int dot = text == null ? -1 : text.indexOf('.');
+    if (dot < 0) return Optional.empty();
+    String who = text.substring(dot + 1);
+    if (!who.equals(PATIENT) && !who.equals(PRACTITIONER)) return Optional.empty();
+    return FhirIds.uuid(text.substring(0, dot)).map(a -> new Id(a, who));
   }
 
   private Future<AppointmentResponse> read(RoutingContext ctx) {
-    UUID appointment = FhirIds.path(id(ctx.pathParam("id")), TYPE);
-    return find(pool, appointment, Caller.of(ctx));
+    return find(pool, FhirIds.path(id(ctx.pathParam("id")), TYPE), Caller.of(ctx));
   }
 
-  /** The family's answer to an appointment in the caller's scope, or 404. */
-  static Future<AppointmentResponse> find(Pool pool, UUID appointment, Caller caller) {
-    Tuple args = Scope.args(Tuple.tuple().addValue(appointment).addValue(null), caller).addValue(1).addValue(0);
+  /** A participant's latest answer to an appointment in the caller's scope, or 404. */
+  static Future<AppointmentResponse> find(Pool pool, Id id, Caller caller) {
+    Tuple args = Scope.args(Tuple.tuple().addValue(id.appointment()).addValue(null).addValue(id.who()).addValue(null), caller)
+        .addValue(1).addValue(0);
     return pool.preparedQuery(SEARCH).execute(args).compose(rows -> rows.size() == 0
         ? Future.failedFuture(FhirIds.notFound(TYPE)) : Future.succeededFuture(response(rows.iterator().next())));
   }
@@ -85,8 +113,13 @@ final class AppointmentResponseEndpoint {
   private Future<Bundle> search(RoutingContext ctx) {
     FhirSearch.onlyKnown(ctx, Set.of("appointment", "actor", "_id"));
     UUID appointment = null;
+    String who = null;
     String rawId = FhirSearch.one(ctx, "_id");
-    if (rawId != null) appointment = id(rawId).orElseThrow(() -> FhirIds.badId("_id"));
+    if (rawId != null) {
+      Id id = id(rawId).orElseThrow(() -> FhirIds.badId("_id"));
+      appointment = id.appointment();
+      who = id.who();
+    }
     String rawAppointment = FhirSearch.one(ctx, "appointment");
     if (rawAppointment != null) {
       UUID named = FhirIds.uuid(FhirIds.reference("appointment", rawAppointment, AppointmentEndpoint.APPOINTMENT))
@@ -94,15 +127,23 @@ final class AppointmentResponseEndpoint {
       // both given and different: nothing matches
       appointment = appointment != null && !appointment.equals(named) ? new UUID(0, 0) : named;
     }
+    UUID patient = null;
+    Long practitioner = null;
     String rawActor = FhirSearch.one(ctx, "actor");
-    UUID patient = rawActor == null ? null
-        : FhirIds.uuid(FhirIds.reference("actor", rawActor, PatientEndpoint.TYPE)).orElseThrow(() -> FhirIds.badId("actor"));
+    if (rawActor != null && rawActor.startsWith(DirectoryEndpoint.PRACTITIONER + "/")) {
+      practitioner = FhirIds.number(rawActor.substring(DirectoryEndpoint.PRACTITIONER.length() + 1))
+          .orElseThrow(() -> FhirIds.badId("actor"));
+      who = who != null && !who.equals(PRACTITIONER) ? "none" : PRACTITIONER;
+    } else if (rawActor != null) {
+      patient = FhirIds.uuid(FhirIds.reference("actor", rawActor, PatientEndpoint.TYPE)).orElseThrow(() -> FhirIds.badId("actor"));
+      who = who != null && !who.equals(PATIENT) ? "none" : PATIENT;
+    }
     var paging = FhirSearch.paging(ctx);
     Caller caller = Caller.of(ctx);
-    Tuple filter = Scope.args(Tuple.tuple().addValue(appointment).addValue(patient), caller);
-    var rows = pool.preparedQuery(SEARCH).execute(Scope.args(Tuple.tuple().addValue(appointment).addValue(patient), caller)
+    Object[] values = {appointment, patient, who, practitioner};
+    var rows = pool.preparedQuery(SEARCH).execute(Scope.args(Tuple.from(values), caller)
         .addValue(paging.count()).addValue(paging.offset()));
-    var count = pool.preparedQuery(COUNT).execute(filter);
+    var count = pool.preparedQuery(COUNT).execute(Scope.args(Tuple.from(values), caller));
     return Future.all(rows, count).map(v -> {
       List<AppointmentResponse> matches = new ArrayList<>();
       rows.result().forEach(r -> matches.add(response(r)));
@@ -114,23 +155,24 @@ final class AppointmentResponseEndpoint {
   static AppointmentResponse response(Row r) {
     AppointmentResponse ar = new AppointmentResponse();
     UUID appointment = r.getUUID("id");
-    ar.setId(TYPE + "/" + appointment + PATIENT_SUFFIX);
-    OffsetDateTime declined = r.getOffsetDateTime("declined_at");
-    OffsetDateTime confirmed = r.getOffsetDateTime("confirmed_at");
-    OffsetDateTime at = declined != null ? declined : confirmed;
-    ar.setMeta(new Meta().setLastUpdated(Date.from(at.toInstant())));
+    String who = r.getString("who");
+    ar.setId(TYPE + "/" + appointment + "." + who);
+    ar.setMeta(new Meta().setLastUpdated(Date.from(r.getOffsetDateTime("answered_at").toInstant())));
     ar.setAppointment(new Reference(AppointmentEndpoint.APPOINTMENT + "/" + appointment));
-    ar.setActor(new Reference(PatientEndpoint.TYPE + "/" + r.getUUID("beneficiary_id"))
-        .setDisplay(r.getString("first_name") + " " + r.getString("last_name")));
+    if (who.equals(PATIENT)) {
+      ar.setActor(new Reference(PatientEndpoint.TYPE + "/" + r.getUUID("beneficiary_id"))
+          .setDisplay(r.getString("first_name") + " " + r.getString("last_name")));
+    } else {
+      ar.setActor(new Reference(DirectoryEndpoint.PRACTITIONER + "/" + r.getLong("staff_id"))
+          .setDisplay(r.getString("staff_first_name") + " " + r.getString("staff_last_name")));
+    }
     ar.setStart(Date.from(r.getOffsetDateTime("starts_at").toInstant()));
     ar.setEnd(Date.from(r.getOffsetDateTime("ends_at").toInstant()));
-    if (declined != null) {
-      ar.setParticipantStatus(AppointmentResponse.ParticipantStatus.DECLINED);
-      ar.setComment(r.getString("declined_reason") == null ? "Familia a răspuns NU." : r.getString("declined_reason"));
-    } else {
-      ar.setParticipantStatus(AppointmentResponse.ParticipantStatus.ACCEPTED);
-      ar.setComment("Familia a confirmat (DA).");
-    }
+    boolean declined = "declined".equals(r.getString("answer"));
+    ar.setParticipantStatus(declined ? AppointmentResponse.ParticipantStatus.DECLINED : AppointmentResponse.ParticipantStatus.ACCEPTED);
+    String reason = r.getString("reason");
+    if (reason != null && !reason.isBlank()) ar.setComment(reason);
+    else if (who.equals(PATIENT)) ar.setComment(declined ? "Familia a răspuns NU." : "Familia a confirmat (DA).");
     return ar;
   }
 }

@@ -19,6 +19,7 @@ import org.hl7.fhir.r4.model.IntegerType;
 import org.hl7.fhir.r4.model.Patient;
 import org.hl7.fhir.r4.model.Resource;
 import ro.caravana.scheduler.access.Caller;
+import ro.caravana.scheduler.access.Role;
 import ro.caravana.scheduler.access.Scope;
 import ro.caravana.scheduler.appointment.Actor;
 import ro.caravana.scheduler.appointment.AppointmentInput;
@@ -33,10 +34,12 @@ import ro.caravana.scheduler.common.Rows;
 import ro.caravana.scheduler.platform.http.ApiError;
 
 /**
- * The FHIR write path, in one place: a Patient is turned into the JSON API's beneficiary body and goes
- * through the same validation ({@link BeneficiaryInput}) and repository; cancelling an Appointment (an
- * update whose only change is {@code status: cancelled}) goes through the appointment lifecycle
- * ({@code AppointmentRepository.changeStatus}: one owner of the status, its event in the outbox).
+ * The FHIR write path, in one place: a Patient (create, update) is turned into the JSON API's beneficiary body
+ * and goes through the same validation ({@link BeneficiaryInput}) and repository; a booking (Appointment create
+ * on a free Slot) goes through {@link AppointmentInput} and {@code AppointmentRepository.create} with the slot
+ * held in the same transaction; cancelling an Appointment (an update whose only change is
+ * {@code status: cancelled}) and a family's answer (AppointmentResponse) go through the appointment lifecycle
+ * (one owner of the status, its event in the outbox).
  */
 final class FhirWrites {
 
@@ -69,10 +72,12 @@ final class FhirWrites {
   }
 
   /**
-   * The family's answer, recorded by a coordinator (a phone call): {@code accepted} confirms the appointment
-   * ({@code AppointmentLifecycle.confirm}: a proposed one becomes booked, the confirmation and its event are
-   * written), {@code declined} cancels it with reason {@code family_declined} (the comment as its text). The
-   * actor must be the appointment's Patient; an appointment outside the caller's scope is 404.
+   * An answer to an appointment. The family's ({@code actor} its Patient), recorded by a coordinator (a phone
+   * call): {@code accepted} confirms the appointment ({@code AppointmentLifecycle.confirm}: a proposed one becomes
+   * booked, the confirmation and its event are written), {@code declined} cancels it with reason
+   * {@code family_declined}. The staff member's ({@code actor} their Practitioner), only by themselves:
+   * {@code accepted} books a proposed appointment, {@code declined} cancels it; both through the lifecycle with the
+   * comment as reason. The appointment must be in the caller's scope (404); the actor must be its participant (422).
    */
   private Future<AppointmentResponse> createResponse(RoutingContext ctx) {
     AppointmentResponse given = server.body(ctx, AppointmentResponse.class);
@@ -84,37 +89,59 @@ final class FhirWrites {
     UUID id = FhirIds.uuid(FhirIds.reference("appointment", appointmentRef, AppointmentEndpoint.APPOINTMENT))
         .orElseThrow(() -> FhirIds.badId("appointment"));
     String actorRef = given.getActor().getReference();
-    if (actorRef == null || !actorRef.startsWith(PatientEndpoint.TYPE + "/")) {
-      throw Fields.invalid("actor", "Se înregistrează răspunsul familiei: actor Patient/{id}.",
-          "The family's answer is recorded: actor Patient/{id}.");
+    boolean family = actorRef != null && actorRef.startsWith(PatientEndpoint.TYPE + "/");
+    boolean staff = actorRef != null && actorRef.startsWith(DirectoryEndpoint.PRACTITIONER + "/");
+    if (!family && !staff) {
+      throw Fields.invalid("actor", "Răspunde familia (Patient/{id}) sau profesionistul (Practitioner/{id}).",
+          "The family (Patient/{id}) or the practitioner (Practitioner/{id}) answers.");
     }
-    UUID patient = FhirIds.uuid(actorRef.substring(PatientEndpoint.TYPE.length() + 1)).orElseThrow(() -> FhirIds.badId("actor"));
+    String actorId = actorRef.substring(actorRef.indexOf('/') + 1);
+    if (family ? FhirIds.uuid(actorId).isEmpty() : FhirIds.number(actorId).isEmpty()) throw FhirIds.badId("actor");
     var answer = given.getParticipantStatus();
     if (answer != AppointmentResponse.ParticipantStatus.ACCEPTED && answer != AppointmentResponse.ParticipantStatus.DECLINED) {
-      throw Fields.invalid("participantStatus", "Răspunsul familiei este „accepted” (DA) sau „declined” (NU).",
-          "The family's answer is 'accepted' (DA) or 'declined' (NU).");
+      throw Fields.invalid("participantStatus", "Răspunsul este „accepted” (DA) sau „declined” (NU).",
+          "The answer is 'accepted' (DA) or 'declined' (NU).");
     }
     Caller caller = Caller.of(ctx);
+    // the family's answer is recorded by coordinators; a practitioner answers only for themselves
+    boolean mayRecord = family ? caller.is(Role.ADMIN, Role.COUNTY_COORDINATOR, Role.CENTRE_COORDINATOR)
+        : caller.role().isClinician() && caller.staffId() != null && actorId.equals(caller.staffId().toString());
+    if (!mayRecord) {
+      throw ApiError.forbidden(family ? "Răspunsul familiei îl înregistrează un coordonator." : "Un profesionist răspunde doar pentru sine.",
+          family ? "A coordinator records the family's answer." : "A practitioner answers only for themselves.");
+    }
     Actor actor = new Actor.Account(caller.accountId(), caller.role());
     String comment = given.hasComment() && !given.getComment().isBlank() ? given.getComment() : null;
+    boolean accepted = answer == AppointmentResponse.ParticipantStatus.ACCEPTED;
     return AppointmentEndpoint.readForWrite(pool, id, caller).compose(current -> {
-      String beneficiary = current.getParticipantFirstRep().getActor().getReference();
-      if (!(PatientEndpoint.TYPE + "/" + patient).equals(beneficiary)) {
-        return Future.failedFuture(Fields.invalid("actor", "Pacientul nu este cel al programării.",
-            "The patient is not the appointment's."));
+      boolean participant = current.getParticipant().stream()
+          .anyMatch(p -> actorRef.equals(p.getActor().getReference()));
+      if (!participant) {
+        return Future.failedFuture(Fields.invalid("actor", "Actorul nu participă la programare.",
+            "The actor does not take part in the appointment."));
       }
-      return pool.withTransaction(tx -> answer == AppointmentResponse.ParticipantStatus.ACCEPTED
+      if (staff && accepted && current.getStatus() != Appointment.AppointmentStatus.PROPOSED) {
+        return Future.failedFuture(ApiError.conflict("participantStatus",
+            "Doar o programare propusă așteaptă acceptul profesionistului.",
+            "Only a proposed appointment awaits the practitioner's acceptance."));
+      }
+      StatusReason reason = family && !accepted ? new StatusReason(StatusReason.Kind.FAMILY_DECLINED, comment)
+          : comment == null ? null : new StatusReason(StatusReason.Kind.OTHER, comment);
+      return pool.withTransaction(tx -> family && accepted
           ? AppointmentLifecycle.confirm(tx, id, actor).<Void>mapEmpty()
-          : AppointmentLifecycle.move(tx, new AppointmentLifecycle.Change(id, AppointmentStatus.CANCELLED, actor,
-              new StatusReason(StatusReason.Kind.FAMILY_DECLINED, comment))).<Void>mapEmpty());
-    }).compose(v -> AppointmentResponseEndpoint.find(pool, id, caller));
+          : AppointmentLifecycle.move(tx, new AppointmentLifecycle.Change(id,
+              accepted ? AppointmentStatus.BOOKED : AppointmentStatus.CANCELLED, actor, reason)).<Void>mapEmpty());
+    }).compose(v -> AppointmentResponseEndpoint.find(pool,
+        new AppointmentResponseEndpoint.Id(id, family ? AppointmentResponseEndpoint.PATIENT : AppointmentResponseEndpoint.PRACTITIONER),
+        caller));
   }
 
   private Future<Patient> createPatient(RoutingContext ctx) {
     Patient patient = server.body(ctx, Patient.class);
     BeneficiaryInput in = BeneficiaryInput.from(beneficiaryBody(patient), LocalDate.now(Rows.ZONE));
     Caller caller = Caller.of(ctx);
-    return localityInScope(in.localitySiruta(), caller).compose(v -> beneficiaries.create(in)).compose(json -> PatientEndpoint.byIds(pool, List.of(UUID.fromString(json.getString("id")))))
+    return localityInScope(in.localitySiruta(), caller).compose(v -> beneficiaries.create(in))
+        .compose(json -> PatientEndpoint.byIds(pool, List.of(UUID.fromString(json.getString("id")))))
         .map(found -> found.get(0));
   }
 

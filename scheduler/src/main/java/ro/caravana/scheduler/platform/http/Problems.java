@@ -85,21 +85,31 @@ public final class Problems {
   }
 
   /**
-   * The database went away (restart, failover, network): the connection was refused or closed, or
-   * the server said it is shutting down or starting up. The request's transaction did not commit.
+   * The database went away (restart, failover, network) or cannot serve now: the connection was
+   * refused, timed out or closed, the server said it is shutting down or starting up, no pooled
+   * connection came free within {@code db.pool-wait-ms}, or a statement ran past
+   * {@code db.statement-timeout-ms}. The request's transaction did not commit.
    */
-  static boolean databaseUnavailable(Throwable failure) {
+  public static boolean databaseUnavailable(Throwable failure) {
     for (Throwable t = failure; t != null; t = t.getCause() == t ? null : t.getCause()) {
       if (t instanceof PgException pg) {
         String state = pg.getSqlState() == null ? "" : pg.getSqlState();
-        if (state.startsWith("08") || state.startsWith("57P")) return true;
+        if (state.startsWith("08") || state.startsWith("57P") || state.equals("57014")) return true;
       }
       if (t instanceof java.net.ConnectException || t instanceof io.vertx.sqlclient.ClosedConnectionException
-          || t instanceof java.nio.channels.ClosedChannelException) {
+          || t instanceof java.nio.channels.ClosedChannelException || t instanceof java.net.SocketException
+          || t instanceof io.netty.channel.ConnectTimeoutException
+          || t instanceof io.vertx.core.http.ConnectionPoolTooBusyException || poolWaitTimedOut(t)) {
         return true;
       }
     }
     return false;
+  }
+
+  /** The SQL client's pool gave no connection in time ("Timeout waiting for connection", or "Timeout" on acquire). */
+  private static boolean poolWaitTimedOut(Throwable t) {
+    return t instanceof io.vertx.core.VertxException && t.getMessage() != null
+        && (t.getMessage().equals("Timeout waiting for connection") || t.getMessage().equals("Timeout"));
   }
 
   private static ApiError fromStatus(int status) {
