@@ -143,8 +143,12 @@ class CoordinatorPagesBrowserTest {
     waitFor(() -> text().contains("Ședința a fost mutată și fixată"), "the moved message");
     String moved = check("plan-mutare-salvata");
     assertTrue(moved.contains("Fixată"), moved);
-    // re-solve around the edit: a new plan of the timetable, which the next step publishes
+    // the calendar marks the pinned session; re-solve around the edit: a new plan of the timetable, which the next
+    // step publishes
     page.go(planUrl);
+    waitFor(() -> text().contains("Calendarul săptămânii"), "the plan page");
+    assertTrue(((Number) page.eval("return [...document.querySelectorAll('#calendar .cal-entry .tag')]"
+        + ".filter(t => t.textContent.includes('Fixată')).length")).intValue() >= 1, "the moved session is marked pinned");
     page.click("form[action$='/reoptimizare'] button[type=submit]");
     waitFor(() -> !String.valueOf(page.eval("return location.href")).startsWith(planUrl), "the re-solved plan");
     planUrl = String.valueOf(page.eval("return location.href")).replaceAll("[?#].*$", "");

@@ -147,10 +147,18 @@ public final class PlanPages {
       Future<JsonObject> staff = req.read("/api/staff" + q + "&limit=2000");
       Future<JsonObject> people = req.read("/api/beneficiaries" + q + "&limit=2000");
       Future<JsonObject> counties = req.read("/api/counties");
-      return Future.all(List.of(items, stops, localities, caravans, centres, staff, people, counties)).map(v -> {
+      // the sessions pinned by hand (a draft only: a published plan is not edited)
+      Future<JsonObject> sessions = PlanStatus.SOLVED.equals(plan.getString("status"))
+          ? req.get("/api/plans/" + id + "/moves").map(a -> a.ok() ? a.body() : new JsonObject())
+          : Future.succeededFuture(new JsonObject());
+      return Future.all(List.of(items, stops, localities, caravans, centres, staff, people, counties, sessions)).map(v -> {
+        Set<String> pinned = new java.util.HashSet<>();
+        sessions.result().getJsonArray("items", new JsonArray()).forEach(o -> {
+          if (((JsonObject) o).getBoolean("pinned", false)) pinned.add(((JsonObject) o).getString("session"));
+        });
         PlanData data = new PlanData(plan, items(items.result()), stops.result().getJsonArray("items", new JsonArray()),
             inCounty(localities.result(), county), inCounty(caravans.result(), county), inCounty(centres.result(), county),
-            inCounty(staff.result(), county), inCounty(people.result(), county));
+            inCounty(staff.result(), county), inCounty(people.result(), county), pinned);
         return model(req, data, countyName(counties.result(), county));
       });
     });
@@ -158,7 +166,8 @@ public final class PlanPages {
 
   /** What a plan page is made of. */
   record PlanData(JsonObject plan, List<JsonObject> items, JsonArray stops, List<JsonObject> localities,
-      List<JsonObject> caravans, List<JsonObject> centres, List<JsonObject> staff, List<JsonObject> people) {}
+      List<JsonObject> caravans, List<JsonObject> centres, List<JsonObject> staff, List<JsonObject> people,
+      Set<String> pinned) {}
 
   private Map<String, Object> model(PageRequest req, PlanData d, String countyName) {
     JsonObject plan = d.plan();

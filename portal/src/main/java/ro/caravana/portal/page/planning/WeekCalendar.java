@@ -88,6 +88,7 @@ final class WeekCalendar {
             .put("people", new JsonArray().add(person)).put("group", false).put("size", 1)
             .put("staff", kind.equals("staff") ? "" : names.staff(i.getLong("staffId")))
             .put("where", where)
+            .put("pinned", i.getValue("caravanId") == null && d.pinned().contains(sessionKey(i.getString("itemKey"))))
             .put("moveHref", editable && i.getValue("caravanId") == null ? "/planificare/" + d.plan().getString("id")
                 + "/mutare?sesiune=" + java.net.URLEncoder.encode(sessionKey(i.getString("itemKey")),
                     java.nio.charset.StandardCharsets.UTF_8) : null));
