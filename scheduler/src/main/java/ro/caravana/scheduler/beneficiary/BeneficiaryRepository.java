@@ -6,6 +6,7 @@ import io.vertx.sqlclient.Pool;
 import io.vertx.sqlclient.Row;
 import io.vertx.sqlclient.SqlClient;
 import io.vertx.sqlclient.Tuple;
+import java.util.List;
 import java.util.UUID;
 import ro.caravana.scheduler.access.Caller;
 import ro.caravana.scheduler.access.Scope;
@@ -48,7 +49,9 @@ public final class BeneficiaryRepository {
   static final String BY_ID = VIEW + " WHERE b.id = $1";
   /** By id within the caller's scope: a mistake of the gate still reads as 404, not data. */
   static final String BY_ID_IN_SCOPE = BY_ID + Scope.beneficiaryFilter(2);
-  static final String BY_ID_FOR_UPDATE = "SELECT version FROM beneficiaries WHERE id = $1 FOR UPDATE";
+  static final String BY_ID_FOR_UPDATE = "SELECT version, sms_consent, data_consent FROM beneficiaries WHERE id = $1 FOR UPDATE";
+  /** A consent changed by editing the record is kept in the consent history, as one given through the consent route. */
+  static final String CONSENT_EVENT = "INSERT INTO consent_events (beneficiary_id, kind, granted, account_id) VALUES ($1, $2, $3, $4)";
   static final String INSERT = """
       INSERT INTO beneficiaries (id, first_name, last_name, cnp, birth_date, sex, locality_siruta, household_id,
         centre_id, category, flags, guardian_name, phone, sms_consent, sms_consent_date, data_consent,
@@ -100,13 +103,22 @@ public final class BeneficiaryRepository {
         .compose(visible -> tx.preparedQuery(BY_ID_FOR_UPDATE).execute(Tuple.of(id)))
         .compose(rows -> {
           if (rows.size() == 0) return Future.failedFuture(notFound());
-          int current = rows.iterator().next().getInteger("version");
+          var row = rows.iterator().next();
+          int current = row.getInteger("version");
           if (in.version() != null && in.version() != current) {
             return Future.failedFuture(ApiError.conflict("version",
                 "Beneficiarul a fost modificat între timp (versiunea curentă " + current + ").",
                 "The beneficiary was changed meanwhile (current version " + current + ")."));
           }
-          return tx.preparedQuery(UPDATE).execute(in.tuple(id));
+          List<Tuple> consents = new java.util.ArrayList<>();
+          if (!Boolean.valueOf(in.smsConsent()).equals(row.getBoolean("sms_consent"))) {
+            consents.add(Tuple.of(id, "sms", in.smsConsent(), caller.accountId()));
+          }
+          if (!Boolean.valueOf(in.dataConsent()).equals(row.getBoolean("data_consent"))) {
+            consents.add(Tuple.of(id, "data", in.dataConsent(), caller.accountId()));
+          }
+          return tx.preparedQuery(UPDATE).execute(in.tuple(id)).compose(r -> consents.isEmpty() ? Future.succeededFuture()
+              : tx.preparedQuery(CONSENT_EVENT).executeBatch(consents).mapEmpty());
         })
         .compose(r -> find(tx, id))
         .compose(json -> event(tx, "beneficiary.updated", facts(json)).map(json))));

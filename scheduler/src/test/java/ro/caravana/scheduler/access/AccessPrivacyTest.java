@@ -251,6 +251,31 @@ class AccessPrivacyTest {
   }
 
   @Test
+  @DisplayName("a consent changed by editing the record lands in the consent history, with who changed it")
+  void consentChangedByEditIsKept() {
+    UUID id = beneficiaryOf("BC");
+    JsonObject record = api.get("/api/beneficiaries/" + id, bc).bodyAsJsonObject();
+    boolean sms = Boolean.TRUE.equals(record.getBoolean("smsConsent"));
+    int before = api.get("/api/beneficiaries/" + id + "/consent", bc).bodyAsJsonObject().getInteger("total");
+    JsonObject edited = record.copy().put("smsConsent", !sms).put("smsConsentDate", sms ? null : "2026-11-30");
+    var put = api.call(io.vertx.core.http.HttpMethod.PUT, "/api/beneficiaries/" + id, ApiClient.bearer(bc), edited);
+    assertEquals(200, put.statusCode(), put.bodyAsString());
+    JsonObject history = api.get("/api/beneficiaries/" + id + "/consent", bc).bodyAsJsonObject();
+    assertEquals(before + 1, history.getInteger("total"), history.encode());
+    JsonObject last = history.getJsonArray("items").getJsonObject(0);
+    assertEquals("sms", last.getString("kind"));
+    assertEquals(!sms, last.getBoolean("granted"));
+    long account = api.get("/api/auth/me", bc).bodyAsJsonObject().getLong("id");
+    assertEquals(account, sql("SELECT account_id FROM consent_events WHERE beneficiary_id = $1 ORDER BY id DESC LIMIT 1",
+        id).get(0).getLong(0));
+    // an edit that leaves both consents as they are adds nothing
+    JsonObject again = api.get("/api/beneficiaries/" + id, bc).bodyAsJsonObject().put("guardianName", "Maria Ionescu");
+    assertEquals(200, api.call(io.vertx.core.http.HttpMethod.PUT, "/api/beneficiaries/" + id, ApiClient.bearer(bc), again)
+        .statusCode());
+    assertEquals(before + 1, api.get("/api/beneficiaries/" + id + "/consent", bc).bodyAsJsonObject().getInteger("total"));
+  }
+
+  @Test
   @DisplayName("export gives everything about one person; erasure anonymises them and keeps the counts; consent gates SMS")
   void gdpr() {
     UUID id = beneficiaryOf("BC");
