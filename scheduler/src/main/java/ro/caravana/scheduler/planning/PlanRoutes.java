@@ -230,6 +230,14 @@ public final class PlanRoutes {
         throw ApiError.conflict("status", "Doar un plan rezolvat sau publicat poate fi replanificat.",
             "Only a solved or published plan can be re-planned.");
       }
+      java.time.LocalDate monday = PlanRequest.monday(plan.getString("week"));
+      if (!disruption.dates().isEmpty()
+          && disruption.dates().stream().noneMatch(d -> !d.isBefore(monday) && !d.isAfter(monday.plusDays(6)))) {
+        // a disruption that touches none of the plan's days would re-plan for nothing
+        throw ApiError.unprocessable("dates", "Niciuna dintre zile nu este în săptămâna planului ("
+            + monday + " – " + monday.plusDays(6) + ").",
+            "None of the days is in the plan's week (" + monday + " to " + monday.plusDays(6) + ").");
+      }
       List<String> kinds = plan.getJsonArray("kinds").stream().map(String::valueOf).toList();
       int seconds = Math.min(plan.getInteger("secondsLimit"), 30);
       PlanRequest request = new PlanRequest(plan.getString("county"), plan.getString("week"), kinds, seconds);

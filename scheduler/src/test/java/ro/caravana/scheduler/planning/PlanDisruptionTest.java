@@ -75,6 +75,10 @@ class PlanDisruptionTest {
         .filter(a -> Objects.equals(staffId, a.getLong("staffId"))).map(a -> a.getString("id")).collect(Collectors.toSet());
     assertFalse(affected.isEmpty(), "the chosen therapist has appointments that day");
 
+    // days that are all outside the plan's week would re-plan for nothing: 422 naming the dates, no plan queued
+    PlanApi.assertProblem(api.post("/api/plans/" + first + "/disruptions", new JsonObject().put("type", "staff_absent")
+        .put("staffId", staffId).put("dates", new JsonArray().add(monday.minusDays(1).toString())
+            .add(monday.plusDays(7).toString()))), 422, "dates");
     HttpResponse<Buffer> r = api.post("/api/plans/" + first + "/disruptions", new JsonObject().put("type", "staff_absent")
         .put("staffId", staffId).put("dates", new JsonArray().add(absentOn.toString())));
     assertEquals(202, r.statusCode(), r.bodyAsString());
