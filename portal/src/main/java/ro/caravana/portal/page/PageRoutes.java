@@ -40,6 +40,8 @@ public final class PageRoutes {
     // the clinicians' day and the caravan crew's offline day; the family's page behind the SMS link
     FieldPages.mount(router, pages);
     FamilyPage.mount(router, pages);
+    // the page behind an invitation or password-reset link
+    ro.caravana.portal.page.account.AccountLinkPage.mount(router, pages);
     return pages;
   }
 }

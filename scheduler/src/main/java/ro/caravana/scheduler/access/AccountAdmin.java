@@ -411,7 +411,8 @@ public final class AccountAdmin {
         .map(rows -> {
           OffsetDateTime expires = rows.iterator().next().getOffsetDateTime("expires_at");
           return new JsonObject().put("purpose", purpose).put("token", token)
-              .put("url", base(ctx) + "/api/account-links/" + token).put("expiresAt", expires.toString());
+              .put("url", base(ctx) + "/cont/" + token).put("api", base(ctx) + "/api/account-links/" + token)
+              .put("expiresAt", expires.toString());
         });
   }
 

@@ -76,7 +76,9 @@ class AccountAdminTest {
   }
 
   private static String linkPath(JsonObject link) {
-    String url = link.getString("url");
+    // the person opens the page (url); the page and scripts use the API (api)
+    assertTrue(link.getString("url").contains("/cont/" + link.getString("token")), link.encode());
+    String url = link.getString("api");
     return url.substring(url.indexOf("/api/account-links/"));
   }
 
@@ -96,7 +98,8 @@ class AccountAdminTest {
     assertEquals("invited", created.getString("status"));
     JsonObject link = created.getJsonObject("link");
     assertEquals("invite", link.getString("purpose"));
-    assertTrue(link.getString("url").contains("/api/account-links/" + link.getString("token")));
+    assertTrue(link.getString("url").endsWith("/cont/" + link.getString("token")), link.encode());
+    assertTrue(link.getString("api").endsWith("/api/account-links/" + link.getString("token")), link.encode());
     assertEquals(401, api.login(email, PASSWORD).statusCode(), "no password before the link is used");
 
     var info = api.get(linkPath(link), null);
