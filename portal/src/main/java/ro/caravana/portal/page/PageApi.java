@@ -35,14 +35,26 @@ public final class PageApi {
     }
   }
 
+  /**
+   * A request to this server, on the address the page request came in on. An IPv6 literal (a browser that opened
+   * {@code localhost} as {@code ::1}) cannot be written bare in a Host header, so the connection goes to that
+   * address while the header names {@code localhost}.
+   */
+  private io.vertx.ext.web.client.HttpRequest<Buffer> toSelf(RoutingContext ctx, HttpMethod method, String path) {
+    SocketAddress here = ctx.request().localAddress();
+    String host = here.hostAddress();
+    return host != null && host.indexOf(':') >= 0
+        ? client.request(method, here, here.port(), "localhost", path)
+        : client.request(method, here.port(), host, path);
+  }
+
   public Future<Answer> get(RoutingContext ctx, String path) {
     return send(ctx, HttpMethod.GET, path, null);
   }
 
   /** A change on behalf of a page's form: its {@code _csrf} field goes with it as the API's CSRF header. */
   public Future<Answer> send(RoutingContext ctx, HttpMethod method, String path, JsonObject body) {
-    SocketAddress here = ctx.request().localAddress();
-    var request = client.request(method, here.port(), here.hostAddress(), path)
+    var request = toSelf(ctx, method, path)
         .putHeader(HttpHeaders.ACCEPT.toString(), "application/json");
     String cookies = ctx.request().getHeader(HttpHeaders.COOKIE);
     if (cookies != null) request.putHeader(HttpHeaders.COOKIE.toString(), cookies);
@@ -57,8 +69,7 @@ public final class PageApi {
 
   /** A file as the request body (spreadsheet import), with the page form's CSRF token. */
   public Future<Answer> sendFile(RoutingContext ctx, String path, String contentType, Buffer file) {
-    SocketAddress here = ctx.request().localAddress();
-    var request = client.request(HttpMethod.POST, here.port(), here.hostAddress(), path)
+    var request = toSelf(ctx, HttpMethod.POST, path)
         .putHeader(HttpHeaders.ACCEPT.toString(), "application/json")
         .putHeader(HttpHeaders.CONTENT_TYPE.toString(), contentType);
     String cookies = ctx.request().getHeader(HttpHeaders.COOKIE);
@@ -70,8 +81,7 @@ public final class PageApi {
 
   /** The raw answer (exports: CSV, XLSX), to pass through unchanged. */
   public Future<HttpResponse<Buffer>> raw(RoutingContext ctx, String path) {
-    SocketAddress here = ctx.request().localAddress();
-    var request = client.request(HttpMethod.GET, here.port(), here.hostAddress(), path);
+    var request = toSelf(ctx, HttpMethod.GET, path);
     String cookies = ctx.request().getHeader(HttpHeaders.COOKIE);
     if (cookies != null) request.putHeader(HttpHeaders.COOKIE.toString(), cookies);
     ClientAddress.pageCallHeaders(ctx).forEach(request::putHeader);

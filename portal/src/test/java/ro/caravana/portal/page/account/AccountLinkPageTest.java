@@ -31,7 +31,7 @@ class AccountLinkPageTest {
   @BeforeAll
   static void start() throws Exception {
     vertx = Vertx.vertx();
-    app = TestSystem.startApp(vertx, false, TestSystem.config(Map.of()), PortalRoutes::mount)
+    app = TestSystem.startApp(vertx, false, TestSystem.config(Map.of("http.host", "0.0.0.0")), PortalRoutes::mount)
         .toCompletionStage().toCompletableFuture().get(120, TimeUnit.SECONDS);
     client = WebClient.create(vertx);
   }
@@ -103,6 +103,29 @@ class AccountLinkPageTest {
       var r = page("/cont/" + bad);
       assertTrue(r.statusCode() == 404 || r.statusCode() == 400, bad + " -> " + r.statusCode());
       assertFalse(r.bodyAsString().contains("Exception"), bad);
+    }
+    // a browser that reached the server over IPv6 loopback (localhost as ::1): the page's own API call must work too
+    java.net.InetAddress v6 = java.net.InetAddress.getByName("::1");
+    boolean reachable;
+    try (java.net.Socket s = new java.net.Socket()) {
+      s.connect(new java.net.InetSocketAddress(v6, app.port()), 2000);
+      reachable = true;
+    } catch (java.io.IOException e) {
+      reachable = false;
+    }
+    if (reachable) {
+      var second = await(client.post(app.port(), "127.0.0.1", "/api/accounts").bearerTokenAuthentication(admin)
+          .sendJsonObject(new JsonObject().put("email", "ion.radu@dgaspc-bc.ro").put("displayName", "Ion Radu")
+              .put("role", "county_coordinator").put("counties", new JsonArray().add("BC"))));
+      String secondUrl = second.bodyAsJsonObject().getJsonObject("link").getString("url");
+      // as a browser sends it: to ::1, with the name it was given in the Host header
+      var overV6 = await(client.request(io.vertx.core.http.HttpMethod.GET,
+          io.vertx.core.net.SocketAddress.inetSocketAddress(app.port(), "::1"), app.port(), "localhost",
+          secondUrl.substring(secondUrl.indexOf("/cont/"))).send());
+      assertEquals(200, overV6.statusCode(), overV6.bodyAsString());
+      assertTrue(overV6.bodyAsString().contains("Ion Radu (ion.radu@dgaspc-bc.ro)"), overV6.bodyAsString());
+    } else {
+      System.out.println("AccountLinkPageTest: no IPv6 loopback on this machine; the ::1 check was not run");
     }
     // English on request
     assertTrue(page("/cont/" + "A".repeat(43) + "?lang=en").bodyAsString().contains("The link is no longer valid"));
