@@ -73,20 +73,25 @@ public final class LoadCommand {
     int connections = 64;
     int streams = 100;
     for (int i = 0; i + 1 < args.length; i += 2) {
-      switch (args[i]) {
-        case "--base" -> baseUrl = args[i + 1];
-        case "--email" -> email = args[i + 1];
-        case "--password" -> password = args[i + 1];
-        case "--county" -> county = args[i + 1];
-        case "--scenarios" -> scenarios = args[i + 1];
-        case "--rates" -> rates = args[i + 1];
-        case "--seconds" -> seconds = Integer.parseInt(args[i + 1]);
-        case "--connections" -> connections = Integer.parseInt(args[i + 1]);
-        case "--streams" -> streams = Integer.parseInt(args[i + 1]);
-        default -> {
-          System.err.println("unknown option " + args[i]);
-          return 2;
+      try {
+        switch (args[i]) {
+          case "--base" -> baseUrl = args[i + 1];
+          case "--email" -> email = args[i + 1];
+          case "--password" -> password = args[i + 1];
+          case "--county" -> county = args[i + 1];
+          case "--scenarios" -> scenarios = args[i + 1];
+          case "--rates" -> rates = args[i + 1];
+          case "--seconds" -> seconds = ro.caravana.portal.cli.CliNumbers.positive("--seconds", args[i + 1]);
+          case "--connections" -> connections = ro.caravana.portal.cli.CliNumbers.positive("--connections", args[i + 1]);
+          case "--streams" -> streams = ro.caravana.portal.cli.CliNumbers.positive("--streams", args[i + 1]);
+          default -> {
+            System.err.println("unknown option " + args[i]);
+            return 2;
+          }
         }
+      } catch (IllegalArgumentException e) {
+        System.err.println(e.getMessage());
+        return 2;
       }
     }
     if (email == null || password == null) {

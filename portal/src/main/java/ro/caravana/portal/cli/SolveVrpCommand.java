@@ -33,9 +33,9 @@ public final class SolveVrpCommand {
     try {
       for (int i = 0; i < args.length; i++) {
         switch (args[i]) {
-          case "--seconds" -> seconds = Long.parseLong(args[++i]);
+          case "--seconds" -> seconds = CliNumbers.positive("--seconds", args[++i]);
           case "--objective" -> objective = VrpObjective.parse(args[++i]);
-          case "--threads" -> threads = Integer.parseInt(args[++i]);
+          case "--threads" -> threads = CliNumbers.positive("--threads", args[++i]);
           case "--no-nearby" -> nearby = false;
           default -> {
             if (args[i].startsWith("--") || file != null) return usage("unknown argument " + args[i]);

@@ -155,7 +155,7 @@ public final class VrpReader {
     Map<String, String> header = s.header();
     Map<Integer, double[]> coords = s.numbers("NODE_COORD_SECTION");
     Map<Integer, Long> demands = new HashMap<>();
-    s.section("DEMAND_SECTION").forEach(f -> demands.put(nodeNumber(f[0]), Long.parseLong(f[1])));
+    s.section("DEMAND_SECTION").forEach(f -> demands.put(nodeNumber(f[0]), quantity(f[1])));
     List<Integer> order = s.section("NODE_COORD_SECTION").stream().map(f -> nodeNumber(f[0])).toList();
     int depot = s.depot();
     if (!header.containsKey("CAPACITY") || coords.isEmpty()) throw new IllegalArgumentException("not a CVRP file");
@@ -170,7 +170,7 @@ public final class VrpReader {
       nodes.add(new VrpInstance.Node(id, c[0], c[1], demands.getOrDefault(id, 0L), 0, Double.POSITIVE_INFINITY, 0));
     }
     int vehicles = trucks(header.getOrDefault("COMMENT", ""), name);
-    return new VrpInstance(name, VrpInstance.Format.CVRP, vehicles, Long.parseLong(header.get("CAPACITY")), nodes,
+    return new VrpInstance(name, VrpInstance.Format.CVRP, vehicles, quantity(header.get("CAPACITY")), nodes,
         true, false);
   }
 
@@ -191,6 +191,14 @@ public final class VrpReader {
   static int nodeNumber(String text) {
     if (!NODE_NUMBER.matcher(text).matches()) throw new IllegalArgumentException("not a node number: " + text);
     return Integer.parseInt(text);
+  }
+
+  private static final Pattern QUANTITY = Pattern.compile("0|[1-9][0-9]{0,17}");
+
+  /** A demand or capacity as the file writes it: ASCII digits, no sign (Long.parseLong would take "+5" and "٥"). */
+  static long quantity(String text) {
+    if (text == null || !QUANTITY.matcher(text).matches()) throw new IllegalArgumentException("not a quantity: " + text);
+    return Long.parseLong(text);
   }
 
   private static String nextNonEmpty(List<String> lines, int from) {
