@@ -4,11 +4,9 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static ro.caravana.scheduler.notice.NoticeFixtures.await;
 
-import io.vertx.core.Future;
 import io.vertx.core.Vertx;
 import io.vertx.sqlclient.Pool;
 import io.vertx.sqlclient.Row;
-import java.time.Clock;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -19,9 +17,6 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
-import ro.caravana.scheduler.notice.gateway.DeliveryReport;
-import ro.caravana.scheduler.notice.gateway.GatewayListener;
-import ro.caravana.scheduler.notice.gateway.InboundSms;
 import ro.caravana.scheduler.notice.smpp.LocalSmscServer;
 import ro.caravana.scheduler.notice.smpp.SmppGateway;
 import ro.caravana.scheduler.notice.smpp.SmppSettings;
@@ -55,36 +50,13 @@ class SmsOutageTest {
   @Timeout(value = 120, unit = TimeUnit.SECONDS)
   @DisplayName("stopping the SMSC in the middle of 1,000 notices loses none; only submits in flight at the cut may go twice")
   void outageMidBatch() throws Exception {
-    await(pool.query("INSERT INTO notices (dedupe_key, kind, phone, body, encoding, segments, cost_bani, status) "
-        + "SELECT 'test:' || i, 'booked', '+4074' || lpad(i::text, 7, '0'), 'Mesaj de test ' || i, 'GSM-7', 1, 6, 'queued' "
-        + "FROM generate_series(1, " + NOTICES + ") i").execute());
-    AppConfig config = TestSystem.config(Map.of(
-        "sms.quiet-hours", "none",
-        "sms.sender.poll-ms", "20",
-        "sms.sender.batch", "100",
-        "sms.retry.backoff-ms", "200",
+    await(SmscBatch.queue(pool, "test", "+4074", "Mesaj de test", NOTICES));
+    AppConfig config = SmscBatch.config(Map.of(
         "sms.retry.backoff-max-ms", "1000",
         "sms.retry.limit", "50",
         "sms.smpp.rate-per-second", "400",
-        "sms.smpp.password", "secret",
-        "sms.smpp.reconnect-min-ms", "200",
         "sms.smpp.reconnect-max-ms", "1000"));
-    NoticeSettings settings = NoticeSettings.from(config);
-    NoticeRepository notices = new NoticeRepository(pool);
-    GatewayListener listener = new GatewayListener() {
-      @Override
-      public Future<Void> onDeliveryReport(DeliveryReport report) {
-        return notices.receipt(report);
-      }
-
-      @Override
-      public Future<Void> onInbound(InboundSms sms) {
-        return Future.succeededFuture();
-      }
-    };
-    gateway = new SmppGateway(vertx, SmppSettings.from(config).withEndpoint("127.0.0.1", smsc.port()), listener);
-    await(gateway.start());
-    await(vertx.deployVerticle(new NoticeSender(notices, gateway, settings, Clock.systemUTC())));
+    gateway = await(SmscBatch.startSender(vertx, pool, config, smsc.port()));
 
     long deadline = System.currentTimeMillis() + 30_000;
     // 350: halfway through the sender's fourth claim of 100, so submits are in flight when the link drops

@@ -4,10 +4,8 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static ro.caravana.scheduler.reliability.DatabaseFingerprint.await;
 
-import io.vertx.core.Future;
 import io.vertx.core.Vertx;
 import io.vertx.sqlclient.Pool;
-import java.time.Clock;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
@@ -17,16 +15,11 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
-import ro.caravana.scheduler.notice.NoticeRepository;
-import ro.caravana.scheduler.notice.NoticeSender;
-import ro.caravana.scheduler.notice.NoticeSettings;
-import ro.caravana.scheduler.notice.gateway.DeliveryReport;
-import ro.caravana.scheduler.notice.gateway.GatewayListener;
-import ro.caravana.scheduler.notice.gateway.InboundSms;
 import ro.caravana.scheduler.notice.smpp.LocalSmscServer;
 import ro.caravana.scheduler.notice.smpp.SmppGateway;
 import ro.caravana.scheduler.notice.smpp.SmppSettings;
 import ro.caravana.scheduler.platform.config.AppConfig;
+import ro.caravana.scheduler.notice.SmscBatch;
 import ro.caravana.scheduler.support.TestSystem;
 
 /**
@@ -68,35 +61,13 @@ class SmppLinkCutTest {
   @DisplayName("every notice delivered after the link returns; duplicates at the SMSC at most the swallowed responses and one window in flight")
   void linkCutWithSwallowedResponses() throws Exception {
     int outageSeconds = Integer.getInteger("reliability.smpp.outage-seconds", 5);
-    await(pool.query("INSERT INTO notices (dedupe_key, kind, phone, body, encoding, segments, cost_bani, status) "
-        + "SELECT 'cut:' || i, 'booked', '+4076' || lpad(i::text, 7, '0'), 'Programare ' || i, 'GSM-7', 1, 6, 'queued' "
-        + "FROM generate_series(1, " + NOTICES + ") i").execute());
-    AppConfig config = TestSystem.config(Map.of(
-        "sms.quiet-hours", "none",
-        "sms.sender.poll-ms", "20",
-        "sms.sender.batch", "100",
-        "sms.retry.backoff-ms", "200",
+    await(SmscBatch.queue(pool, "cut", "+4076", "Programare", NOTICES));
+    AppConfig config = SmscBatch.config(Map.of(
         "sms.retry.backoff-max-ms", "2000",
         "sms.retry.limit", "1000",
         "sms.smpp.rate-per-second", "200",
-        "sms.smpp.password", "secret",
-        "sms.smpp.reconnect-min-ms", "200",
         "sms.smpp.reconnect-max-ms", "2000"));
-    NoticeRepository notices = new NoticeRepository(pool);
-    GatewayListener listener = new GatewayListener() {
-      @Override
-      public Future<Void> onDeliveryReport(DeliveryReport report) {
-        return notices.receipt(report);
-      }
-
-      @Override
-      public Future<Void> onInbound(InboundSms sms) {
-        return Future.succeededFuture();
-      }
-    };
-    gateway = new SmppGateway(vertx, SmppSettings.from(config).withEndpoint("127.0.0.1", smsc.port()), listener);
-    await(gateway.start());
-    await(vertx.deployVerticle(new NoticeSender(notices, gateway, NoticeSettings.from(config), Clock.systemUTC())));
+    gateway = await(SmscBatch.startSender(vertx, pool, config, smsc.port()));
 
     long deadline = System.currentTimeMillis() + 60_000;
     while (smsc.acceptedCount() < 300 && System.currentTimeMillis() < deadline) Thread.sleep(1);
