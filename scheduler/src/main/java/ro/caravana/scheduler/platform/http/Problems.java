@@ -92,9 +92,6 @@ public final class Problems {
    */
   public static boolean databaseUnavailable(Throwable failure) {
     for (Throwable t = failure; t != null; t = t.getCause() == t ? null : t.getCause()) {
-      for (Throwable s : t.getSuppressed()) {
-        if (s != t && databaseUnavailable(s)) return true;
-      }
       if (t instanceof PgException pg) {
         String state = pg.getSqlState() == null ? "" : pg.getSqlState();
         if (state.startsWith("08") || state.startsWith("57P") || state.equals("57014")) return true;
@@ -109,12 +106,10 @@ public final class Problems {
     return false;
   }
 
-  /** The SQL client gave no usable connection: none came free in time ("Timeout waiting for connection", "Timeout"), or the one it had was closed. */
+  /** The SQL client's pool gave no connection in time ("Timeout waiting for connection", or "Timeout" on acquire). */
   private static boolean poolWaitTimedOut(Throwable t) {
     return t instanceof io.vertx.core.VertxException && t.getMessage() != null
-        && (t.getMessage().equals("Timeout waiting for connection") || t.getMessage().equals("Timeout")
-            // a pooled connection the server closed under the statement (a restart): the client's own words
-            || t.getMessage().startsWith("Connection is not active now"));
+        && (t.getMessage().equals("Timeout waiting for connection") || t.getMessage().equals("Timeout"));
   }
 
   private static ApiError fromStatus(int status) {
