@@ -346,6 +346,101 @@ class HorizonApiTest {
     }
   }
 
+  @Test
+  @Order(6)
+  @DisplayName("A requested and a solved horizon each go through the outbox once to caravana.horizons, keyed by county, ids and facts only")
+  void solvedHorizonEvents() {
+    String id = solved.getString("id");
+    List<JsonObject> events = horizonEvents(id, 2, 60);
+    assertEquals(List.of("horizon.requested", "horizon.solved"), events.stream().map(e -> e.getString("type")).toList(),
+        events.toString());
+    for (JsonObject e : events) {
+      assertEquals("VN", e.getString("key"), "keyed by county");
+      assertEquals(1, e.getInteger("version"));
+      JsonObject p = e.getJsonObject("payload");
+      assertEquals(id, p.getString("horizonId"));
+      assertEquals("VN", p.getString("county"));
+      assertEquals(solved.getString("fromWeek"), p.getString("fromWeek"));
+      assertEquals(solved.getInteger("weeks"), p.getInteger("weeks"));
+      assertEquals(solved.getString("firstDay"), p.getString("firstDay"));
+      assertEquals(solved.getString("lastDay"), p.getString("lastDay"));
+      assertFalse(e.encode().contains("@"), "no account e-mail in the event: " + e.encode());
+      assertFalse(p.containsKey("name") || p.containsKey("requestedBy") || p.containsKey("localitiesReport"), p.encode());
+    }
+    JsonObject done = events.get(1).getJsonObject("payload");
+    JsonObject summary = solved.getJsonObject("summary");
+    assertEquals("solved", done.getString("status"));
+    assertEquals(summary.getInteger("caravanDays"), done.getInteger("caravanDays"));
+    assertEquals(summary.getInteger("visitsPlanned"), done.getInteger("visitsPlanned"));
+    assertEquals(summary.getInteger("visits"), done.getInteger("visits"));
+    assertEquals(summary.getInteger("peopleUncovered"), done.getInteger("peopleUncovered"));
+    assertEquals(0, done.getInteger("gapsOverMaximum"));
+    assertEquals(withWork.size(), done.getInteger("localities"));
+    assertEquals("queued", events.get(0).getJsonObject("payload").getString("status"));
+    assertEquals(null, events.get(0).getJsonObject("payload").getValue("caravanDays"), "a request has no result yet");
+  }
+
+  @Test
+  @Order(7)
+  @DisplayName("A horizon that cannot be solved (a county with no caravan) ends failed with its reason and one horizon.failed event, never stuck solving")
+  void failedHorizonEvent() {
+    String admin = login("admin@caravana.demo");
+    String week = String.format("%d-W%02d", firstDay.get(IsoFields.WEEK_BASED_YEAR), firstDay.get(IsoFields.WEEK_OF_WEEK_BASED_YEAR));
+    HttpResponse<Buffer> r = post(admin, "/api/horizons", new JsonObject().put("county", "IS").put("fromWeek", week)
+        .put("weeks", 4).put("secondsLimit", 2));
+    assertEquals(202, r.statusCode(), r.bodyAsString());
+    String id = r.bodyAsJsonObject().getString("id");
+    long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(60);
+    JsonObject h;
+    do {
+      sleep(300);
+      h = get(admin, "/api/horizons/" + id).bodyAsJsonObject();
+    } while (Set.of("queued", "solving").contains(h.getString("status")) && System.nanoTime() < deadline);
+    assertEquals("failed", h.getString("status"), h.encode());
+    assertTrue(h.getString("error").contains("nicio caravană"), h.encode());
+    List<JsonObject> events = horizonEvents(id, 2, 60);
+    assertEquals(List.of("horizon.requested", "horizon.failed"), events.stream().map(e -> e.getString("type")).toList(),
+        events.toString());
+    JsonObject failed = events.get(1).getJsonObject("payload");
+    assertEquals("IS", events.get(1).getString("key"));
+    assertEquals("failed", failed.getString("status"));
+    assertEquals("unplannable", failed.getString("cause"));
+    assertEquals(null, failed.getValue("caravanDays"));
+  }
+
+  /** The events of one horizon on {@code caravana.horizons}, in order; reads on briefly after {@code expected} to catch repeats. */
+  private static List<JsonObject> horizonEvents(String horizonId, int expected, int seconds) {
+    java.util.Properties p = new java.util.Properties();
+    p.put(org.apache.kafka.clients.consumer.ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, TestSystem.kafkaBootstrap());
+    p.put(org.apache.kafka.clients.consumer.ConsumerConfig.GROUP_ID_CONFIG, "test-" + java.util.UUID.randomUUID());
+    p.put(org.apache.kafka.clients.consumer.ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest");
+    p.put(org.apache.kafka.clients.consumer.ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, "false");
+    List<JsonObject> out = new ArrayList<>();
+    var strings = new org.apache.kafka.common.serialization.StringDeserializer();
+    try (var consumer = new org.apache.kafka.clients.consumer.KafkaConsumer<String, String>(p, strings, strings)) {
+      var partitions = consumer.partitionsFor(ro.caravana.scheduler.platform.outbox.Topics.HORIZONS, java.time.Duration.ofSeconds(10))
+          .stream().map(i -> new org.apache.kafka.common.TopicPartition(i.topic(), i.partition())).toList();
+      consumer.assign(partitions);
+      consumer.seekToBeginning(partitions);
+      long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(seconds);
+      Long settle = null;
+      while (System.nanoTime() < deadline) {
+        for (var record : consumer.poll(java.time.Duration.ofMillis(500))) {
+          JsonObject event = new JsonObject(record.value());
+          if (horizonId.equals(event.getJsonObject("payload").getString("horizonId"))) {
+            assertEquals(event.getString("key"), record.key());
+            out.add(event);
+          }
+        }
+        if (out.size() >= expected) {
+          if (settle == null) settle = System.nanoTime() + TimeUnit.SECONDS.toNanos(2);
+          if (System.nanoTime() > settle) break;
+        }
+      }
+    }
+    return out; // one key, one partition: in the order the outbox wrote them
+  }
+
   private static JsonObject awaitSolved(String id, int seconds) {
     long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(seconds);
     while (System.nanoTime() < deadline) {
