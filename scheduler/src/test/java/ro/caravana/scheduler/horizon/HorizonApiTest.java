@@ -58,6 +58,8 @@ class HorizonApiTest {
   private static LocalDate closedFrom;
   private static LocalDate closedTo;
   private static JsonObject solved;
+  /** The weekly plan made from the horizon's second week. */
+  private static String weekPlanId;
 
   /** Table requests the stand-in road router received. */
   private static final List<String> routerRequests = new java.util.concurrent.CopyOnWriteArrayList<>();
@@ -259,6 +261,7 @@ class HorizonApiTest {
         .put("kinds", new JsonArray().add("routes")).put("secondsLimit", 4));
     assertEquals(202, r.statusCode(), r.bodyAsString());
     String planId = r.bodyAsJsonObject().getString("id");
+    weekPlanId = planId;
     long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(120);
     JsonObject plan;
     do {
@@ -406,6 +409,44 @@ class HorizonApiTest {
     assertEquals("failed", failed.getString("status"));
     assertEquals("unplannable", failed.getString("cause"));
     assertEquals(null, failed.getValue("caravanDays"));
+  }
+
+  @Test
+  @Order(8)
+  @DisplayName("Publishing a week pins it: the horizon planned again keeps that week's stops exactly (same caravans, days, order), marked published, and every other gap within its maximum")
+  void publishedWeekKeptWhenPlannedAgain() {
+    HttpResponse<Buffer> published = post(vn, "/api/plans/" + weekPlanId + "/publish", new JsonObject());
+    assertEquals(200, published.statusCode(), published.bodyAsString());
+    List<String> weekStops = new ArrayList<>();
+    LocalDate monday = firstDay.plusWeeks(1);
+    for (Object o : get(vn, "/api/plans/" + weekPlanId + "/stops").bodyAsJsonObject().getJsonArray("items")) {
+      JsonObject s = (JsonObject) o;
+      weekStops.add(s.getLong("caravanId") + "|" + s.getString("day") + "|" + s.getInteger("siruta"));
+    }
+    assertFalse(weekStops.isEmpty(), "the published week has caravan stops");
+    // the published stops differ from what the old horizon said for that week only if the weekly plan changed them;
+    // either way the new horizon must say exactly what was published
+    HttpResponse<Buffer> again = post(vn, "/api/horizons", new JsonObject().put("county", "VN")
+        .put("fromWeek", solved.getString("fromWeek")).put("weeks", 13).put("secondsLimit", 8));
+    assertEquals(202, again.statusCode(), again.bodyAsString());
+    JsonObject replanned = awaitSolved(again.bodyAsJsonObject().getString("id"), 240);
+    List<String> kept = new ArrayList<>();
+    for (Object o : replanned.getJsonArray("stops")) {
+      JsonObject s = (JsonObject) o;
+      LocalDate date = LocalDate.parse(s.getString("date"));
+      if (date.isBefore(monday) || date.isAfter(monday.plusDays(6))) {
+        assertFalse(s.getBoolean("pinned"), "only the published week is pinned: " + s.encode());
+        continue;
+      }
+      assertTrue(s.getBoolean("pinned"), "a stop of the published week is pinned: " + s.encode());
+      kept.add(s.getLong("caravanId") + "|" + s.getString("date") + "|" + s.getInteger("siruta"));
+    }
+    assertEquals(weekStops, kept, "the published week is kept exactly, in its order");
+    assertEquals(0, replanned.getJsonObject("summary").getInteger("gapsOverMaximum"), replanned.getJsonObject("summary").encode());
+    for (Object o : replanned.getJsonArray("localities")) {
+      JsonObject l = (JsonObject) o;
+      for (Object g : l.getJsonArray("gaps")) assertTrue((Integer) g <= l.getInteger("maxGapDays"), l.encode());
+    }
   }
 
   /** The events of one horizon on {@code caravana.horizons}, in order; reads on briefly after {@code expected} to catch repeats. */
