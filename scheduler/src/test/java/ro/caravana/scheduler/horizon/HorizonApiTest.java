@@ -262,12 +262,7 @@ class HorizonApiTest {
     assertEquals(202, r.statusCode(), r.bodyAsString());
     String planId = r.bodyAsJsonObject().getString("id");
     weekPlanId = planId;
-    long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(120);
-    JsonObject plan;
-    do {
-      sleep(500);
-      plan = get(vn, "/api/plans/" + planId).bodyAsJsonObject();
-    } while (Set.of("queued", "solving").contains(plan.getString("status")) && System.nanoTime() < deadline);
+    JsonObject plan = awaitEnd(vn, "/api/plans/" + planId, 120);
     assertEquals("solved", plan.getString("status"), plan.encode());
     JsonArray items = get(vn, "/api/plans/" + planId + "/items?limit=2000").bodyAsJsonObject().getJsonArray("items");
     int placed = 0;
@@ -393,12 +388,7 @@ class HorizonApiTest {
         .put("weeks", 4).put("secondsLimit", 2));
     assertEquals(202, r.statusCode(), r.bodyAsString());
     String id = r.bodyAsJsonObject().getString("id");
-    long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(60);
-    JsonObject h;
-    do {
-      sleep(300);
-      h = get(admin, "/api/horizons/" + id).bodyAsJsonObject();
-    } while (Set.of("queued", "solving").contains(h.getString("status")) && System.nanoTime() < deadline);
+    JsonObject h = awaitEnd(admin, "/api/horizons/" + id, 60);
     assertEquals("failed", h.getString("status"), h.encode());
     assertTrue(h.getString("error").contains("nicio caravană"), h.encode());
     List<JsonObject> events = horizonEvents(id, 2, 60);
@@ -480,6 +470,17 @@ class HorizonApiTest {
       }
     }
     return out; // one key, one partition: in the order the outbox wrote them
+  }
+
+  /** A plan or horizon once it is no longer queued or solving (or as it is after {@code seconds}). */
+  private static JsonObject awaitEnd(String token, String path, int seconds) {
+    long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(seconds);
+    JsonObject job;
+    do {
+      sleep(300);
+      job = get(token, path).bodyAsJsonObject();
+    } while (Set.of("queued", "solving").contains(job.getString("status")) && System.nanoTime() < deadline);
+    return job;
   }
 
   private static JsonObject awaitSolved(String id, int seconds) {
