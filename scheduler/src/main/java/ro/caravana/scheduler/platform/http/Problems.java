@@ -33,7 +33,7 @@ public final class Problems {
       return;
     }
     Throwable failure = ctx.failure();
-    ApiError error = toApiError(failure, ctx.statusCode());
+    ApiError error = Requests.hostUnreadable(ctx) ? Requests.hostRefused() : toApiError(failure, ctx.statusCode());
     if (error == null) {
       String incident = Long.toHexString(System.nanoTime());
       LOG.error("incident {} on {} {}", incident, ctx.request().method(), ctx.request().path(), failure);
