@@ -27,11 +27,14 @@ import org.HdrHistogram.Histogram;
 
 /**
  * {@code caravana bench-load --base http://127.0.0.1:8080 --email E --password P [--scenarios week,beneficiaries,
- * appointments,attendance,family,sse] [--rates 25,50,100,200] [--seconds 20] [--county BC] [--connections 64]}:
+ * appointments,attendance,family,fhir,fhir-patient,sse] [--rates 25,50,100,200] [--seconds 20] [--county BC]
+ * [--connections 64] [--mix week:3,family:10 --report-seconds 60]}:
  * an open-loop load generator in its own process. Each scenario is offered at each fixed rate (requests are due
  * at fixed intervals whatever the answers do, and latency counts from when a request was due, so a slow server
  * is not hidden by a slow client). One JSON line per scenario and rate on stdout: throughput, p50, p99, p99.9,
- * max and errors; the knee is the first rate whose p99 passes 500 ms.
+ * max, errors (409 refusals of a write counted apart) and the load average; the knee is the first rate whose p99
+ * passes 500 ms. {@code --mix} offers several scenarios at once at their own rates (the soak) with a line per
+ * scenario every {@code --report-seconds}.
  */
 public final class LoadCommand {
 
@@ -72,6 +75,8 @@ public final class LoadCommand {
     int seconds = 20;
     int connections = 64;
     int streams = 100;
+    String mix = null;
+    int reportSeconds = 60;
     for (int i = 0; i + 1 < args.length; i += 2) {
       try {
         switch (args[i]) {
@@ -84,6 +89,8 @@ public final class LoadCommand {
           case "--seconds" -> seconds = ro.caravana.portal.cli.CliNumbers.positive("--seconds", args[i + 1]);
           case "--connections" -> connections = ro.caravana.portal.cli.CliNumbers.positive("--connections", args[i + 1]);
           case "--streams" -> streams = ro.caravana.portal.cli.CliNumbers.positive("--streams", args[i + 1]);
+          case "--mix" -> mix = args[i + 1];
+          case "--report-seconds" -> reportSeconds = ro.caravana.portal.cli.CliNumbers.positive("--report-seconds", args[i + 1]);
           default -> {
             System.err.println("unknown option " + args[i]);
             return 2;
@@ -101,6 +108,10 @@ public final class LoadCommand {
     LoadCommand load = new LoadCommand(URI.create(baseUrl), county, connections);
     try {
       load.prepare(email, password);
+      if (mix != null) {
+        for (JsonObject r : load.mix(mix, seconds, reportSeconds, stdout)) stdout.println(r.put("summary", true).encode());
+        return 0;
+      }
       for (String scenario : scenarios.split(",")) {
         if (scenario.equals("sse")) {
           stdout.println(load.sse(streams, seconds).encode());
@@ -169,29 +180,63 @@ public final class LoadCommand {
             new JsonObject().put("status", status).put("recordedBy", "load").put("minutes", 30));
       };
       case "family" -> () -> new Call(HttpMethod.GET, "/api/family/" + familyTokens.get(random.nextInt(familyTokens.size())), null);
-      case "fhir" -> () -> new Call(HttpMethod.GET, "/fhir/Appointment?_count=50&actor:Patient="
-          + beneficiaryIds.get(random.nextInt(beneficiaryIds.size())), null);
+      case "fhir" -> () -> {
+        // FHIR Appointment search of a week, one page of 50 (the way an outside system pages through a county's week)
+        LocalDate w = monday.plusWeeks(random.nextInt(3));
+        return new Call(HttpMethod.GET, "/fhir/r4/Appointment?date=ge" + w + "&date=le" + w.plusDays(6) + "&_count=50&_offset="
+            + 50 * random.nextInt(Math.max(1, appointmentIds.size() / 150)), null);
+      };
+      case "fhir-patient" -> () -> new Call(HttpMethod.GET, "/fhir/r4/Appointment?patient=Patient/"
+          + beneficiaryIds.get(random.nextInt(beneficiaryIds.size())) + "&_count=50", null);
       default -> throw new IllegalArgumentException("unknown scenario " + name);
     };
   }
 
   /** Offers the scenario at a fixed rate for the given time; latency from each request's due time. */
   private JsonObject offer(String name, int rate, int seconds) throws Exception {
+    return offer(name, rate, seconds, 0, null);
+  }
+
+  /**
+   * Offers the scenario at a fixed rate for the given time; latency from each request's due time. With
+   * {@code reportSeconds > 0} a line for each interval (its answers, errors and latency) goes to {@code out}
+   * while the run goes on, so a long run's errors are counted even if it is stopped.
+   */
+  private JsonObject offer(String name, int rate, int seconds, int reportSeconds, PrintStream out) throws Exception {
     Supplier<Call> next = scenario(name);
     Histogram latency = new Histogram(TimeUnit.MINUTES.toNanos(2), 3);
+    Histogram interval = new Histogram(TimeUnit.MINUTES.toNanos(2), 3);
     AtomicLong errors = new AtomicLong();
     AtomicLong ok = new AtomicLong();
+    AtomicLong conflicts = new AtomicLong();
+    AtomicLong intervalErrors = new AtomicLong();
     List<String> samples = new ArrayList<>();
     int total = rate * seconds;
     CountDownLatch done = new CountDownLatch(total);
     long start = System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(100);
-    long interval = 1_000_000_000L / rate;
+    long every = 1_000_000_000L / rate;
+    long nextReport = start + TimeUnit.SECONDS.toNanos(reportSeconds);
     for (int i = 0; i < total; i++) {
-      long due = start + i * interval;
+      long due = start + i * every;
       long wait = due - System.nanoTime();
       if (wait > 0) TimeUnit.NANOSECONDS.sleep(wait);
+      if (reportSeconds > 0 && due >= nextReport) {
+        Histogram h;
+        synchronized (latency) {
+          h = interval.copy();
+          interval.reset();
+        }
+        out.println(new JsonObject().put("scenario", name).put("offeredPerSecond", rate)
+            .put("atSecond", Math.round((due - start) / 1e9)).put("answered", h.getTotalCount())
+            .put("errors", intervalErrors.getAndSet(0)).put("p50Ms", ms(h.getValueAtPercentile(50)))
+            .put("p99Ms", ms(h.getValueAtPercentile(99))).put("maxMs", ms(h.getMaxValue())).put("loadAverage", loadAverage())
+            .encode());
+        out.flush();
+        nextReport += TimeUnit.SECONDS.toNanos(reportSeconds);
+      }
       Call c = next.get();
-      RequestOptions o = new RequestOptions().setMethod(c.method()).setURI(c.uri()).putHeader("Authorization", "Bearer " + token);
+      RequestOptions o = new RequestOptions().setMethod(c.method()).setURI(c.uri()).putHeader("Authorization", "Bearer " + token)
+          .putHeader("Accept", c.uri().startsWith("/fhir/") ? "application/fhir+json" : "application/json");
       if (c.body() != null) o.putHeader("Content-Type", "application/json");
       http.request(o).compose(r -> c.body() == null ? r.send() : r.send(c.body().toBuffer()))
           .compose(r -> r.body().map(b -> {
@@ -200,12 +245,16 @@ public final class LoadCommand {
           }))
           .onComplete(ar -> {
             synchronized (latency) {
-              latency.recordValue(Math.min(System.nanoTime() - due, latency.getHighestTrackableValue()));
+              long nanos = Math.min(System.nanoTime() - due, latency.getHighestTrackableValue());
+              latency.recordValue(nanos);
+              interval.recordValue(nanos);
             }
             if (ar.succeeded()) {
               ok.incrementAndGet();
+              if (ar.result() == 409) conflicts.incrementAndGet(); // a refused write (already marked): answered, not stored
             } else {
               errors.incrementAndGet();
+              intervalErrors.incrementAndGet();
               synchronized (samples) {
                 if (samples.size() < 3) samples.add(String.valueOf(ar.cause().getMessage()).substring(0,
                     Math.min(160, String.valueOf(ar.cause().getMessage()).length())));
@@ -217,13 +266,54 @@ public final class LoadCommand {
     boolean finished = done.await(seconds + 60L, TimeUnit.SECONDS);
     double elapsed = (System.nanoTime() - start) / 1e9;
     long unanswered = finished ? 0 : done.getCount(); // no answer a minute after the run: counted as errors
-    long p99 = latency.getValueAtPercentile(99);
-    return new JsonObject().put("scenario", name).put("offeredPerSecond", rate).put("seconds", seconds)
-        .put("requests", total).put("ok", ok.get()).put("errors", errors.get() + unanswered).put("unanswered", unanswered)
-        .put("throughputPerSecond", Math.round(ok.get() / elapsed * 10) / 10.0)
-        .put("p50Ms", ms(latency.getValueAtPercentile(50))).put("p99Ms", ms(p99))
-        .put("p999Ms", ms(latency.getValueAtPercentile(99.9))).put("maxMs", ms(latency.getMaxValue()))
-        .put("pastKnee", p99 > KNEE_NANOS).put("errorSamples", new JsonArray(samples));
+    long p99;
+    JsonObject result;
+    synchronized (latency) {
+      p99 = latency.getValueAtPercentile(99);
+      result = new JsonObject().put("scenario", name).put("offeredPerSecond", rate).put("seconds", seconds)
+          .put("requests", total).put("ok", ok.get()).put("conflicts409", conflicts.get())
+          .put("errors", errors.get() + unanswered).put("unanswered", unanswered)
+          .put("throughputPerSecond", Math.round(ok.get() / elapsed * 10) / 10.0)
+          .put("p50Ms", ms(latency.getValueAtPercentile(50))).put("p99Ms", ms(p99))
+          .put("p999Ms", ms(latency.getValueAtPercentile(99.9))).put("maxMs", ms(latency.getMaxValue()));
+    }
+    return result.put("pastKnee", p99 > KNEE_NANOS).put("loadAverage", loadAverage()).put("errorSamples", new JsonArray(samples));
+  }
+
+  /**
+   * Several scenarios at once, each at its own fixed rate ({@code week:3,family:10}) for the given time, with
+   * a line per scenario every {@code reportSeconds}; the soak. Returns one summary line per scenario.
+   */
+  private List<JsonObject> mix(String spec, int seconds, int reportSeconds, PrintStream out) throws Exception {
+    List<Thread> threads = new ArrayList<>();
+    List<JsonObject> results = java.util.Collections.synchronizedList(new ArrayList<>());
+    for (String part : spec.split(",")) {
+      int colon = part.indexOf(':');
+      if (colon < 1) throw new IllegalArgumentException("--mix takes scenario:rate,... (" + part + ")");
+      String name = part.substring(0, colon);
+      int rate = ro.caravana.portal.cli.CliNumbers.positive("--mix " + name, part.substring(colon + 1));
+      scenario(name); // an unknown name fails here, before anything is sent
+      Thread t = new Thread(() -> {
+        try {
+          results.add(offer(name, rate, seconds, reportSeconds, out));
+        } catch (Exception e) {
+          results.add(new JsonObject().put("scenario", name).put("failed", String.valueOf(e)));
+        }
+      }, "load-" + name);
+      threads.add(t);
+      t.start();
+    }
+    for (Thread t : threads) t.join();
+    return results;
+  }
+
+  /** The machine's one-minute load average (the cores are shared: every figure carries it). */
+  private static double loadAverage() {
+    try {
+      return Double.parseDouble(java.nio.file.Files.readString(java.nio.file.Path.of("/proc/loadavg")).split(" ")[0]);
+    } catch (Exception e) {
+      return java.lang.management.ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage();
+    }
   }
 
   /**
@@ -278,7 +368,7 @@ public final class LoadCommand {
     return new JsonObject().put("scenario", "sse").put("streams", streams).put("opened", opened.get())
         .put("failed", failed.get()).put("withEvents", gotEvent.get()).put("events", events.get())
         .put("firstEventP50Ms", ms(first.getValueAtPercentile(50))).put("firstEventP99Ms", ms(first.getValueAtPercentile(99)))
-        .put("solveSeconds", seconds);
+        .put("solveSeconds", seconds).put("loadAverage", loadAverage());
   }
 
   private static double ms(long nanos) {

@@ -80,16 +80,18 @@ class SmppLinkCutTest {
     Thread.sleep(TimeUnit.SECONDS.toMillis(outageSeconds));
     assertEquals(0L, count("status IN ('failed', 'suppressed')"), "the outage fails nothing");
     smsc.resume();
+    long resumed = System.nanoTime();
 
     deadline = System.currentTimeMillis() + 120_000;
     while (count("status = 'delivered'") < NOTICES && System.currentTimeMillis() < deadline) Thread.sleep(100);
     assertEquals((long) NOTICES, count("status = 'delivered'"), "every notice delivered");
+    double drainSeconds = (System.nanoTime() - resumed) / 1e9;
     Map<String, Long> perPhone = smsc.accepted().stream()
         .collect(Collectors.groupingBy(LocalSmscServer.Submitted::destination, HashMap::new, Collectors.counting()));
     long duplicates = smsc.accepted().size() - perPhone.size();
     System.out.printf("smpp link cut: outage %d s at %d of %d accepted, %d responses swallowed; SMSC counted %d submits "
-        + "for %d phones: %d duplicates%n", outageSeconds, beforeCut, NOTICES, SWALLOWED, smsc.accepted().size(),
-        perPhone.size(), duplicates);
+        + "for %d phones: %d duplicates; all delivered %.1f s after the link returned%n", outageSeconds, beforeCut, NOTICES,
+        SWALLOWED, smsc.accepted().size(), perPhone.size(), duplicates, drainSeconds);
     assertEquals(NOTICES, perPhone.size(), "every phone reached");
     // a submit the SMSC took just before the cut may have lost its response with the link too: at most a window's worth
     int window = SmppSettings.from(config).window();
