@@ -10,14 +10,18 @@ import io.vertx.core.http.PoolOptions;
 import io.vertx.core.http.RequestOptions;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
+import java.io.FileOutputStream;
 import java.io.PrintStream;
 import java.net.URI;
+import java.nio.charset.StandardCharsets;
 import java.time.LocalDate;
 import java.time.ZoneId;
 import java.time.temporal.TemporalAdjusters;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Random;
+import java.util.concurrent.ConcurrentSkipListMap;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -27,14 +31,15 @@ import org.HdrHistogram.Histogram;
 
 /**
  * {@code caravana bench-load --base http://127.0.0.1:8080 --email E --password P [--scenarios week,beneficiaries,
- * appointments,attendance,family,fhir,fhir-patient,sse] [--rates 25,50,100,200] [--seconds 20] [--county BC]
- * [--connections 64] [--mix week:3,family:10 --report-seconds 60]}:
+ * appointments,attendance,family,fhir,fhir-patient,register,sse] [--rates 25,50,100,200] [--seconds 20] [--county BC]
+ * [--connections 64] [--mix week:3,family:10 --report-seconds 60] [--acked-file F]}:
  * an open-loop load generator in its own process. Each scenario is offered at each fixed rate (requests are due
  * at fixed intervals whatever the answers do, and latency counts from when a request was due, so a slow server
  * is not hidden by a slow client). One JSON line per scenario and rate on stdout: throughput, p50, p99, p99.9,
  * max, errors (409 refusals of a write counted apart) and the load average; the knee is the first rate whose p99
  * passes 500 ms. {@code --mix} offers several scenarios at once at their own rates (the soak) with a line per
- * scenario every {@code --report-seconds}.
+ * scenario every {@code --report-seconds}. Every line counts the answers by status (and 503s with Retry-After);
+ * {@code --acked-file} appends each acknowledged write's id, to be looked up in the database afterwards.
  */
 public final class LoadCommand {
 
@@ -51,6 +56,9 @@ public final class LoadCommand {
   private final List<String> appointmentIds = new ArrayList<>();
   private final List<String> familyTokens = new ArrayList<>();
   private final AtomicInteger attendanceCursor = new AtomicInteger();
+  private final AtomicInteger registered = new AtomicInteger();
+  /** With --acked-file: every acknowledged (201) write, scenario and id, one a line, to check against the database. */
+  private PrintStream acknowledged;
 
   private LoadCommand(URI base, String county, int connections) {
     this.vertx = Vertx.vertx();
@@ -77,6 +85,7 @@ public final class LoadCommand {
     int streams = 100;
     String mix = null;
     int reportSeconds = 60;
+    String ackedFile = null;
     for (int i = 0; i + 1 < args.length; i += 2) {
       try {
         switch (args[i]) {
@@ -90,6 +99,7 @@ public final class LoadCommand {
           case "--connections" -> connections = ro.caravana.portal.cli.CliNumbers.positive("--connections", args[i + 1]);
           case "--streams" -> streams = ro.caravana.portal.cli.CliNumbers.positive("--streams", args[i + 1]);
           case "--mix" -> mix = args[i + 1];
+          case "--acked-file" -> ackedFile = args[i + 1];
           case "--report-seconds" -> reportSeconds = ro.caravana.portal.cli.CliNumbers.positive("--report-seconds", args[i + 1]);
           default -> {
             System.err.println("unknown option " + args[i]);
@@ -106,6 +116,9 @@ public final class LoadCommand {
       return 2;
     }
     LoadCommand load = new LoadCommand(URI.create(baseUrl), county, connections);
+    if (ackedFile != null) {
+      load.acknowledged = new PrintStream(new FileOutputStream(ackedFile, true), false, StandardCharsets.UTF_8);
+    }
     try {
       load.prepare(email, password);
       if (mix != null) {
@@ -125,6 +138,7 @@ public final class LoadCommand {
         }
       }
     } finally {
+      if (load.acknowledged != null) load.acknowledged.close();
       load.vertx.close().toCompletionStage().toCompletableFuture().get(30, TimeUnit.SECONDS);
     }
     return 0;
@@ -179,6 +193,15 @@ public final class LoadCommand {
         return new Call(HttpMethod.POST, "/api/appointments/" + id + "/attendance",
             new JsonObject().put("status", status).put("recordedBy", "load").put("minutes", 30));
       };
+      case "register" -> () -> {
+        // a new beneficiary each time (the writes the database restart run checks against the table afterwards)
+        int n = registered.getAndIncrement();
+        StringBuilder letters = new StringBuilder();
+        for (int v = n; letters.length() == 0 || v > 0; v /= 26) letters.append((char) ('a' + v % 26));
+        return new Call(HttpMethod.POST, "/api/beneficiaries", new JsonObject().put("firstName", "Ioana")
+            .put("lastName", "Sarcina" + letters).put("birthDate", "2015-03-0" + (1 + n % 9)).put("sex", "F")
+            .put("localitySiruta", 21132).put("category", "disability"));
+      };
       case "family" -> () -> new Call(HttpMethod.GET, "/api/family/" + familyTokens.get(random.nextInt(familyTokens.size())), null);
       case "fhir" -> () -> {
         // FHIR Appointment search of a week, one page of 50 (the way an outside system pages through a county's week)
@@ -210,6 +233,8 @@ public final class LoadCommand {
     AtomicLong ok = new AtomicLong();
     AtomicLong conflicts = new AtomicLong();
     AtomicLong intervalErrors = new AtomicLong();
+    AtomicLong retryAfter = new AtomicLong();
+    Map<String, AtomicLong> statuses = new ConcurrentSkipListMap<>();
     List<String> samples = new ArrayList<>();
     int total = rate * seconds;
     CountDownLatch done = new CountDownLatch(total);
@@ -240,7 +265,10 @@ public final class LoadCommand {
       if (c.body() != null) o.putHeader("Content-Type", "application/json");
       http.request(o).compose(r -> c.body() == null ? r.send() : r.send(c.body().toBuffer()))
           .compose(r -> r.body().map(b -> {
+            statuses.computeIfAbsent(String.valueOf(r.statusCode()), k -> new AtomicLong()).incrementAndGet();
+            if (r.statusCode() == 503 && r.getHeader("Retry-After") != null) retryAfter.incrementAndGet();
             if (r.statusCode() >= 400 && r.statusCode() != 409) throw new IllegalStateException(r.statusCode() + " " + b);
+            if (r.statusCode() == 201 && acknowledged != null) acknowledged.println(name + "\t" + b.toJsonObject().getValue("id"));
             return r.statusCode();
           }))
           .onComplete(ar -> {
@@ -248,6 +276,9 @@ public final class LoadCommand {
               long nanos = Math.min(System.nanoTime() - due, latency.getHighestTrackableValue());
               latency.recordValue(nanos);
               interval.recordValue(nanos);
+            }
+            if (ar.failed() && !(ar.cause() instanceof IllegalStateException)) {
+              statuses.computeIfAbsent(ar.cause().getClass().getSimpleName(), k -> new AtomicLong()).incrementAndGet();
             }
             if (ar.succeeded()) {
               ok.incrementAndGet();
@@ -277,7 +308,11 @@ public final class LoadCommand {
           .put("p50Ms", ms(latency.getValueAtPercentile(50))).put("p99Ms", ms(p99))
           .put("p999Ms", ms(latency.getValueAtPercentile(99.9))).put("maxMs", ms(latency.getMaxValue()));
     }
-    return result.put("pastKnee", p99 > KNEE_NANOS).put("loadAverage", loadAverage()).put("errorSamples", new JsonArray(samples));
+    JsonObject answers = new JsonObject();
+    statuses.forEach((k, v) -> answers.put(k, v.get()));
+    if (acknowledged != null) acknowledged.flush();
+    return result.put("pastKnee", p99 > KNEE_NANOS).put("answers", answers).put("503WithRetryAfter", retryAfter.get())
+        .put("loadAverage", loadAverage()).put("errorSamples", new JsonArray(samples));
   }
 
   /**
