@@ -4,12 +4,14 @@
 # Offers new beneficiaries (10/s) and week views (5/s) to the server at BASE for SECONDS_OF_LOAD, restarts the
 # PostgreSQL 15 cluster `main` after SECONDS_BEFORE_RESTART, then checks in DATABASE that every acknowledged
 # beneficiary is stored, each with exactly one beneficiary.created outbox event, and that the outbox drains.
-# Needs root (pg_ctlcluster, psql as postgres) and portal/target/caravana.jar (or CARAVANA_JAR).
+# Needs root (pg_ctlcluster, psql as postgres) and portal/target/caravana.jar (or CARAVANA_JAR). Another server:
+# PG_RESTART (the restart command) and PSQL_ARGS (psql's -h/-p for it).
 set -euo pipefail
 base=$1; db=$2; before=${3:-20}; seconds=${4:-60}
 jar=${CARAVANA_JAR:-portal/target/caravana.jar}
 out=$(mktemp -d)
-sql() { su postgres -c "psql -XAt -d $db -c \"$1\""; }
+restart=${PG_RESTART:-pg_ctlcluster 15 main restart}
+sql() { su postgres -c "psql ${PSQL_ARGS:-} -XAt -d $db -c \"$1\""; }
 before_count=$(sql "SELECT count(*) FROM beneficiaries WHERE last_name LIKE 'Sarcina%'")
 java -Xmx512m -cp "$jar" ro.caravana.portal.Main bench-load --base "$base" --email coordonator.bc@caravana.demo \
   --password demo --mix register:10,week:5 --seconds "$seconds" --report-seconds 2 --acked-file "$out/acked.tsv" \
@@ -17,7 +19,7 @@ java -Xmx512m -cp "$jar" ro.caravana.portal.Main bench-load --base "$base" --ema
 load=$!
 sleep "$before"
 echo "restart begins $(date -u +%H:%M:%S.%N | cut -c1-12)"
-pg_ctlcluster 15 main restart
+eval "$restart"
 echo "restart done   $(date -u +%H:%M:%S.%N | cut -c1-12)"
 wait "$load"
 grep '"summary"' "$out/load.jsonl"
