@@ -38,6 +38,9 @@ import ro.caravana.optimizer.routing.score.RoutingConstraintProvider;
  */
 public final class RoutingSolverConfig {
 
+  /** How often a route-elimination attempt is drawn against one of each other move kind. */
+  static final double ROUTE_ELIMINATION_WEIGHT = 1.0;
+
   private RoutingSolverConfig() {}
 
   public static SolverConfig build(RoutingSolverSettings settings) {
@@ -71,6 +74,11 @@ public final class RoutingSolverConfig {
           .withMoveIteratorFactoryClass(RuinRecreateMoveIteratorFactory.class)
           .withFixedProbabilityWeight(settings.ruinRecreateWeight()));
     }
+    // Route elimination: only where a caravan-day has a fixed cost (otherwise every draw is an
+    // empty move), and at most a share of the time (RouteEliminationMoveIteratorFactory).
+    moves.add(new MoveIteratorFactoryConfig()
+        .withMoveIteratorFactoryClass(RouteEliminationMoveIteratorFactory.class)
+        .withFixedProbabilityWeight(ROUTE_ELIMINATION_WEIGHT));
     UnionMoveSelectorConfig union = new UnionMoveSelectorConfig(moves)
         .withFilterClass(PinnedVisitMoveFilter.class);
     // Terminations sit on the local search phase, not on the solver: a solver-level time limit
