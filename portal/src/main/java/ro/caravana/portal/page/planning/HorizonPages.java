@@ -187,6 +187,9 @@ public final class HorizonPages {
     m.put("fromWeek", h.getString("fromWeek"));
     m.put("weeks", h.getInteger("weeks"));
     m.put("seconds", h.getInteger("secondsLimit"));
+    // the same weeks can be planned again only while the first one has not passed
+    m.put("againPossible", !LocalDate.parse(h.getString("firstDay"))
+        .isBefore(LocalDate.now(PlanPages.ZONE).with(DayOfWeek.MONDAY)));
     if (!"solved".equals(status)) return m;
 
     Map<Long, String> names = new LinkedHashMap<>();
