@@ -38,6 +38,7 @@ public final class Main {
           kafka-broker --data-dir DIR [--port 9092]
                                a single-node Kafka broker on 127.0.0.1 for a one-server installation
           bench-load --base URL --email E --password P [--scenarios ...] [--rates 25,50,100] [--seconds N]
+                     [--mix week:6,family:12 --report-seconds 60] [--acked-file F]
                                open-loop load at fixed rates from this process (docs/reliability.md)
         """);
     return 2;
