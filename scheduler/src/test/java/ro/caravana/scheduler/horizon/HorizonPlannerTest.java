@@ -153,6 +153,24 @@ class HorizonPlannerTest {
   }
 
   @Test
+  @DisplayName("a large locality's published stops are shared out among its groups: each stop once, one group per stop and day")
+  void publishedStopsSharedOutAmongParts() {
+    LocalDate mon = LocalDate.of(2026, 12, 21);
+    List<HorizonProblem.PublishedStop> published = List.of(
+        new HorizonProblem.PublishedStop(3, mon.plusDays(2), 1, 176766),
+        new HorizonProblem.PublishedStop(3, mon, 1, 176766),
+        new HorizonProblem.PublishedStop(3, mon.plusDays(2), 2, 176766));
+    List<List<HorizonProblem.PublishedStop>> parts = HorizonPlanner.shareOut(published, 3);
+    assertEquals(List.of(mon), parts.get(0).stream().map(HorizonProblem.PublishedStop::day).toList());
+    assertEquals(List.of(1), parts.get(1).stream().map(HorizonProblem.PublishedStop::position).toList());
+    assertEquals(List.of(2), parts.get(2).stream().map(HorizonProblem.PublishedStop::position).toList());
+    assertEquals(List.of(published.get(1), published.get(0), published.get(2)),
+        HorizonPlanner.shareOut(published, 1).get(0), "one group takes them all, in date order");
+    List<List<HorizonProblem.PublishedStop>> two = HorizonPlanner.shareOut(published, 2);
+    assertEquals(3, two.get(0).size() + two.get(1).size(), "nothing dropped when a day has more stops than groups");
+  }
+
+  @Test
   @DisplayName("When caravan-days are short, the visit left out is that of the least vulnerable, and the report says who waits")
   void coverageFavoursTheVulnerable() {
     // each locality was visited last Tuesday and is due weekly (at most 10 days apart): due Monday to

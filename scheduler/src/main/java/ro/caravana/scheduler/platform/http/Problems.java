@@ -33,7 +33,7 @@ public final class Problems {
       return;
     }
     Throwable failure = ctx.failure();
-    ApiError error = toApiError(failure, ctx.statusCode());
+    ApiError error = Requests.hostUnreadable(ctx) ? Requests.hostRefused() : toApiError(failure, ctx.statusCode());
     if (error == null) {
       String incident = Long.toHexString(System.nanoTime());
       LOG.error("incident {} on {} {}", incident, ctx.request().method(), ctx.request().path(), failure);
@@ -92,6 +92,9 @@ public final class Problems {
    */
   public static boolean databaseUnavailable(Throwable failure) {
     for (Throwable t = failure; t != null; t = t.getCause() == t ? null : t.getCause()) {
+      for (Throwable s : t.getSuppressed()) {
+        if (s != t && databaseUnavailable(s)) return true;
+      }
       if (t instanceof PgException pg) {
         String state = pg.getSqlState() == null ? "" : pg.getSqlState();
         if (state.startsWith("08") || state.startsWith("57P") || state.equals("57014")) return true;
@@ -106,10 +109,16 @@ public final class Problems {
     return false;
   }
 
-  /** The SQL client's pool gave no connection in time ("Timeout waiting for connection", or "Timeout" on acquire). */
+  /**
+   * The SQL client gave no usable connection: none came free in time ("Timeout waiting for connection",
+   * "Timeout"), the one it had was closed under the statement (a restart), or the pool itself was closed
+   * because this process is shutting down ("Pool closed"; the client retries against the next instance).
+   */
   private static boolean poolWaitTimedOut(Throwable t) {
-    return t instanceof io.vertx.core.VertxException && t.getMessage() != null
-        && (t.getMessage().equals("Timeout waiting for connection") || t.getMessage().equals("Timeout"));
+    String m = t.getMessage();
+    return (t instanceof io.vertx.core.VertxException || t instanceof io.vertx.core.impl.NoStackTraceThrowable) && m != null
+        && (m.equals("Timeout waiting for connection") || m.equals("Timeout") || m.equals("Pool closed")
+            || m.startsWith("Connection is not active now"));
   }
 
   private static ApiError fromStatus(int status) {

@@ -31,6 +31,20 @@ public final class Requests {
     ctx.next();
   }
 
+  /**
+   * A request must name this server by a Host header Vert.x can read (HTTP/1.1 requires one; an unbracketed IPv6
+   * literal, a port out of range or written in other digits, a space: no host). The router itself fails such a
+   * request before any handler (it cannot build the absolute address), so {@link Problems#handle} asks this.
+   */
+  static boolean hostUnreadable(RoutingContext ctx) {
+    return ctx.request().version() != io.vertx.core.http.HttpVersion.HTTP_2 && ctx.request().authority() == null;
+  }
+
+  static ApiError hostRefused() {
+    return ApiError.badRequest("Host", "Antetul Host lipsește sau nu numește un server (o adresă IPv6 se scrie între paranteze drepte).",
+        "The Host header is missing or names no server (an IPv6 address is written in square brackets).");
+  }
+
   public static JsonObject body(RoutingContext ctx) {
     Buffer raw = ctx.body() == null ? null : ctx.body().buffer();
     if (raw == null || raw.length() == 0) {
