@@ -17,7 +17,7 @@ import ro.caravana.optimizer.routing.solver.RuinRecreate.Route;
 /**
  * Construction by cheapest feasible insertion with the routes' own arithmetic (forward departures,
  * backward latest arrivals: O(1) per place, see {@link RuinRecreate}): every visit not yet in a list,
- * highest priority first, then farthest from the first open day's depot first, goes to its cheapest
+ * highest priority first, otherwise in input order, goes to its cheapest
  * place over the open days that keeps every time window, the shift end, capacity, skills and
  * allowed dates (the cost counts a day's fixed cost when the day was empty, spacing and crew
  * changes); a visit with no such place goes to the unassigned list. The solver's list construction
@@ -63,10 +63,10 @@ public class CheapestInsertion implements CustomPhaseCommand<RoutePlan> {
     for (Visit v : plan.getVisits()) {
       if (!placed.contains(v)) waiting.add(v);
     }
-    CaravanDay first = routes.isEmpty() ? null : routes.get(0).day;
-    waiting.sort(Comparator.comparingInt(Visit::getPriority).reversed()
-        .thenComparing(Comparator.comparingLong((Visit v) ->
-            first == null ? 0 : first.getStartDepot().timeTo(v.getPlace())).reversed()));
+    // Highest priority first, otherwise in input order (a stable sort): the order the solver's own
+    // construction uses. Farthest-from-the-depot first was measured worse on clustered instances
+    // (C1_4_2 at 30 s: 44 vehicles / 8695.8 against 40 / 7255.1).
+    waiting.sort(Comparator.comparingInt(Visit::getPriority).reversed());
     Map<CaravanDay, List<Visit>> changed = new LinkedHashMap<>();
     for (Visit visit : waiting) {
       Route bestRoute = null;

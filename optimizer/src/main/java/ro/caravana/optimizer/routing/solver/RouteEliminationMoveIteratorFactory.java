@@ -23,8 +23,8 @@ public class RouteEliminationMoveIteratorFactory implements MoveIteratorFactory<
   /** Most of the local search time route-elimination attempts may take. */
   static final double TIME_SHARE = 0.25;
   /** The share once {@link #FAILURES_TO_SLOW_DOWN} attempts in a row found no day to empty. */
-  static final double IDLE_TIME_SHARE = 0.05;
-  static final int FAILURES_TO_SLOW_DOWN = 200;
+  static final double IDLE_TIME_SHARE = 0.1;
+  static final int FAILURES_TO_SLOW_DOWN = 3_000;
 
   private RouteElimination elimination;
   private boolean worthTrying;
