@@ -118,7 +118,7 @@ public final class SchedulerApp {
    * producer then fails with out-of-order sequences, the batch expires and the relay sends it again.
    * Kafka being down is not fatal here; the outbox keeps the events until it is back.
    */
-  private static Future<Void> ensureTopics(Vertx vertx, String bootstrap) {
+  static Future<Void> ensureTopics(Vertx vertx, String bootstrap) {
     return vertx.executeBlocking(() -> {
       try (Admin admin = Admin.create(Map.<String, Object>copyOf(KafkaClients.admin(bootstrap)))) {
         var existing = admin.listTopics().names().get(5, TimeUnit.SECONDS);

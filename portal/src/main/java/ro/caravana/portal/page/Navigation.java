@@ -21,6 +21,7 @@ public final class Navigation {
       new Item("/", "nav.home", EnumSet.of(ADMIN, COUNTY_COORDINATOR, CENTRE_COORDINATOR, SUPERVISOR)),
       new Item("/beneficiari", "nav.records", COORDINATING),
       new Item("/planificare", "nav.planning", EnumSet.of(ADMIN, COUNTY_COORDINATOR)),
+      new Item("/orizonturi", "nav.horizons", EnumSet.of(ADMIN, COUNTY_COORDINATOR)),
       new Item("/organizare", "nav.organisation", EnumSet.of(ADMIN, COUNTY_COORDINATOR)),
       new Item("/import", "nav.import", EnumSet.of(ADMIN, COUNTY_COORDINATOR)),
       new Item("/rapoarte", "nav.reports", EnumSet.of(ADMIN, COUNTY_COORDINATOR, CENTRE_COORDINATOR, SUPERVISOR)),

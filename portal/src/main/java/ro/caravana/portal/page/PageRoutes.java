@@ -33,6 +33,7 @@ public final class PageRoutes {
     router.get("/").handler(pages.page("dashboard",
         EnumSet.of(Role.ADMIN, Role.COUNTY_COORDINATOR, Role.CENTRE_COORDINATOR, Role.SUPERVISOR), DashboardPage::build));
     PlanPages.mount(router, pages, context.config().longValue("sms.cost-bani-per-segment"));
+    ro.caravana.portal.page.planning.HorizonPages.mount(router, pages);
     BeneficiaryPages.mount(router, pages);
     ReportPages.mount(router, pages);
     ro.caravana.portal.page.organisation.OrganisationPages.mount(router, pages);

@@ -7,8 +7,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import io.vertx.core.Vertx;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
-import java.io.InputStream;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
@@ -58,10 +56,7 @@ class CoordinatorPagesBrowserTest {
     app = TestSystem.startApp(vertx, true, TestSystem.config(Map.of()), PortalRoutes::mount)
         .toCompletionStage().toCompletableFuture().get(180, TimeUnit.SECONDS);
     base = "http://127.0.0.1:" + app.port();
-    try (InputStream in = CoordinatorPagesBrowserTest.class.getClassLoader()
-        .getResourceAsStream("META-INF/resources/webjars/axe-core/4.6.3/axe.min.js")) {
-      axe = new String(in.readAllBytes(), StandardCharsets.UTF_8);
-    }
+    axe = PageCheck.axe();
     chromium = Chromium.start(binaries[0], binaries[1]);
     page = chromium.open(1280, 900);
   }
@@ -329,25 +324,13 @@ class CoordinatorPagesBrowserTest {
     waitFor(() -> text().contains("au fost șterse"), "the erased record");
   }
 
-  /** The page's visible text; asserts it in words, accessible, quiet in the console; screenshots at both widths. */
+  /** The page's visible text, checked in words, accessibility and console, with screenshots at both widths. */
   private static String check(String name) throws Exception {
-    String text = text();
-    for (String code : CODES) assertFalse(text.contains(code), name + " shows '" + code + "'");
-    assertTrue(text.matches("(?s).*[ăâîșțĂÂÎȘȚ].*") || name.endsWith("-en"), name + " has Romanian diacritics");
-    JsonArray violations = new JsonArray(String.valueOf(page.evalAsync(axe + "\n;const done = arguments[arguments.length - 1];"
-        + "axe.run(document, {resultTypes: ['violations']}).then(r => done(JSON.stringify(r.violations"
-        + ".filter(v => v.impact === 'serious' || v.impact === 'critical')"
-        + ".map(v => ({id: v.id, impact: v.impact, nodes: v.nodes.slice(0, 3).map(n => n.target.join(' '))})))));")));
-    assertTrue(violations.isEmpty(), name + ": " + violations.encodePrettily());
-    page.screenshot(SHOTS.resolve(name + "-390.png"), 390);
-    page.screenshot(SHOTS.resolve(name + "-1280.png"), 1280);
-    List<String> errors = page.consoleErrors();
-    assertTrue(errors.isEmpty(), name + " logged " + errors);
-    return text;
+    return PageCheck.check(page, axe, name);
   }
 
   private static String text() {
-    return String.valueOf(page.eval("return document.body ? document.body.innerText : ''"));
+    return PageCheck.text(page);
   }
 
   private static void waitFor(java.util.function.Supplier<Boolean> condition, String what) throws InterruptedException {

@@ -1,7 +1,10 @@
 package ro.caravana.scheduler.beneficiary;
 
+import static java.util.Map.entry;
+
 import java.time.DateTimeException;
 import java.time.LocalDate;
+import java.util.Map;
 import ro.caravana.scheduler.common.InvalidValue;
 
 /**
@@ -11,6 +14,19 @@ import ro.caravana.scheduler.common.InvalidValue;
 public record Cnp(String value, LocalDate birthDate, char sex) {
 
   private static final int[] KEY = {2, 7, 9, 1, 4, 6, 3, 5, 8, 2, 7, 9};
+  /** Digits 8-9 (JJ) by county code: 01-39 alphabetical by county name, 40 Bucharest, 51 Călărași, 52 Giurgiu. */
+  private static final Map<String, Integer> COUNTY_CODES = Map.ofEntries(
+      entry("AB", 1), entry("AR", 2), entry("AG", 3), entry("BC", 4),
+      entry("BH", 5), entry("BN", 6), entry("BT", 7), entry("BV", 8),
+      entry("BR", 9), entry("BZ", 10), entry("CS", 11), entry("CJ", 12),
+      entry("CT", 13), entry("CV", 14), entry("DB", 15), entry("DJ", 16),
+      entry("GL", 17), entry("GJ", 18), entry("HR", 19), entry("HD", 20),
+      entry("IL", 21), entry("IS", 22), entry("IF", 23), entry("MM", 24),
+      entry("MH", 25), entry("MS", 26), entry("NT", 27), entry("OT", 28),
+      entry("PH", 29), entry("SM", 30), entry("SJ", 31), entry("SB", 32),
+      entry("SV", 33), entry("TR", 34), entry("TM", 35), entry("TL", 36),
+      entry("VS", 37), entry("VL", 38), entry("VN", 39), entry("B", 40),
+      entry("CL", 51), entry("GR", 52));
 
   /** Parses and checks a CNP; {@code today} decides the century of residents' codes (S = 7, 8, 9). */
   public static Cnp parse(String raw, LocalDate today) {
@@ -59,6 +75,13 @@ public record Cnp(String value, LocalDate birthDate, char sex) {
     for (int i = 0; i < 12; i++) sum += (digits.charAt(i) - '0') * KEY[i];
     int r = sum % 11;
     return r == 10 ? 1 : r;
+  }
+
+  /** The CNP county digits (JJ) of a county code such as {@code BC}. */
+  public static int countyCode(String county) {
+    Integer code = COUNTY_CODES.get(county);
+    if (code == null) throw new IllegalArgumentException("no CNP county code for " + county);
+    return code;
   }
 
   /** A well-formed CNP for a person born in 1800-2099 (used by the demo generator). */

@@ -12,6 +12,8 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.Callable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import ro.caravana.scheduler.common.Blocking;
@@ -60,14 +62,31 @@ public final class DemoLoader {
 
   /** Generates and stores the scenario unless one is already stored; true when this call loaded it. */
   public static Future<Boolean> loadOnce(Pool pool, long seed) {
+    return loadOnce(pool, seed, "demo", () -> DemoGenerator.generate(seed, LocalityFiles.localities(), LocalityFiles.units()));
+  }
+
+  /**
+   * The national scenario ({@link NationalGenerator}: the 42 county units, {@code beneficiaries} people) instead of
+   * the demo one, for the national-week benchmark; likewise stored once per database.
+   */
+  public static Future<Boolean> loadNationalOnce(Pool pool, long seed, int beneficiaries) {
+    return loadNationalOnce(pool, seed, beneficiaries, null);
+  }
+
+  /** Only the named counties (null: all), each at its share of a country of {@code beneficiaries} people. */
+  public static Future<Boolean> loadNationalOnce(Pool pool, long seed, int beneficiaries, Set<String> counties) {
+    return loadOnce(pool, seed, "national", () -> NationalGenerator.generate(seed, beneficiaries, counties,
+        LocalityFiles.romaniaLocalities(), LocalityFiles.romaniaUnits()));
+  }
+
+  private static Future<Boolean> loadOnce(Pool pool, long seed, String name, Callable<DemoScenario> generator) {
     long started = System.nanoTime();
     return pool.query("SELECT count(*) FROM demo_scenario").execute()
         .compose(rows -> rows.iterator().next().getLong(0) > 0
             ? Future.succeededFuture(false)
-            : Blocking.run(() -> DemoGenerator.generate(seed, LocalityFiles.localities(), LocalityFiles.units()))
-                .compose(scenario -> pool.withTransaction(tx -> store(tx, scenario))))
+            : Blocking.run(generator).compose(scenario -> pool.withTransaction(tx -> store(tx, scenario))))
         .onSuccess(loaded -> {
-          if (loaded) LOG.info("demo scenario (seed {}) loaded in {} ms", seed, (System.nanoTime() - started) / 1_000_000);
+          if (loaded) LOG.info("{} scenario (seed {}) loaded in {} ms", name, seed, (System.nanoTime() - started) / 1_000_000);
         });
   }
 

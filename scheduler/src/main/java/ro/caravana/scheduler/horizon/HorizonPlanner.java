@@ -83,8 +83,7 @@ public final class HorizonPlanner {
     int minCapacity = p.caravans().stream().mapToInt(HorizonProblem.Caravan::capacity).min().orElse(24);
     for (HorizonProblem.Locality l : p.localities()) {
       int parts = Math.max(1, Math.max(ceilDiv(l.minutes(), MAX_STOP_MINUTES), ceilDiv(l.people(), minCapacity)));
-      List<HorizonProblem.PublishedStop> fixed = new ArrayList<>(publishedAt.getOrDefault(l.siruta(), List.of()));
-      fixed.sort(Comparator.comparing(HorizonProblem.PublishedStop::day));
+      List<List<HorizonProblem.PublishedStop>> fixedOfPart = shareOut(publishedAt.getOrDefault(l.siruta(), List.of()), parts);
       int I = l.everyDays();
       int slack = Math.max(0, Math.min((l.maxGapDays() - I) / 2, (I - 1) / 2));
       for (int part = 0; part < parts; part++) {
@@ -102,6 +101,7 @@ public final class HorizonPlanner {
         } else {
           ideal = prev.plusDays(I);
         }
+        List<HorizonProblem.PublishedStop> fixed = fixedOfPart.get(part);
         int index = 0;
         int fi = 0;
         while (true) {
@@ -305,6 +305,30 @@ public final class HorizonPlanner {
         .put("peopleUncovered", peopleUncovered)
         .put("legs", new JsonObject(new LinkedHashMap<>(legs)));
     return new HorizonResult(stops, localities, summary, best.getScore().toString());
+  }
+
+  /**
+   * A locality's published stops shared out among its parts (groups of its people visited separately): each stop is one
+   * part's visit, given in date order to the part with the fewest so far that has no stop that day. Without this, every
+   * part would take every published stop and the week would come back with each stop repeated.
+   */
+  static List<List<HorizonProblem.PublishedStop>> shareOut(List<HorizonProblem.PublishedStop> published, int parts) {
+    List<HorizonProblem.PublishedStop> inOrder = new ArrayList<>(published);
+    inOrder.sort(Comparator.comparing(HorizonProblem.PublishedStop::day).thenComparing(HorizonProblem.PublishedStop::caravanId)
+        .thenComparing(HorizonProblem.PublishedStop::position));
+    List<List<HorizonProblem.PublishedStop>> out = new ArrayList<>();
+    for (int i = 0; i < parts; i++) out.add(new ArrayList<>());
+    for (HorizonProblem.PublishedStop stop : inOrder) {
+      List<HorizonProblem.PublishedStop> target = null;
+      for (List<HorizonProblem.PublishedStop> part : out) {
+        boolean sameDay = part.stream().anyMatch(x -> x.day().equals(stop.day()));
+        if (!sameDay && (target == null || part.size() < target.size())) target = part;
+      }
+      // more stops in one day than parts: the least loaded part takes it anyway, nothing published is dropped
+      if (target == null) target = out.stream().min(Comparator.comparingInt(List::size)).orElseThrow();
+      target.add(stop);
+    }
+    return out;
   }
 
   private static List<LocalDate> window(List<LocalDate> open, LocalDate from, LocalDate to) {

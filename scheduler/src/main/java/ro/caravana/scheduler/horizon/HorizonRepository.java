@@ -14,6 +14,9 @@ import java.util.Optional;
 import java.util.UUID;
 import ro.caravana.scheduler.access.Scope;
 import ro.caravana.scheduler.platform.http.ApiError;
+import ro.caravana.scheduler.platform.outbox.EventType;
+import ro.caravana.scheduler.platform.outbox.Outbox;
+import ro.caravana.scheduler.platform.outbox.OutboxEvent;
 
 /** Horizons and their stops in PostgreSQL. */
 public final class HorizonRepository {
@@ -27,13 +30,15 @@ public final class HorizonRepository {
       + "WHERE ($1::text IS NULL OR county = $1)" + Scope.countyFilter("county", 2)
       + " ORDER BY created_at DESC LIMIT $3 OFFSET $4";
   private static final String START = "UPDATE horizons SET status = 'solving', started_at = now() WHERE id = $1 AND status = 'queued'";
+  /** What a state change's event needs from the row. */
+  private static final String EVENT_FACTS = " RETURNING id, county, from_week, weeks, first_day, last_day";
   private static final String SOLVED = "UPDATE horizons SET status = 'solved', finished_at = now(), score = $2, summary = $3, "
-      + "localities = $4 WHERE id = $1";
+      + "localities = $4 WHERE id = $1 AND status IN ('queued', 'solving')" + EVENT_FACTS;
   private static final String FAIL = "UPDATE horizons SET status = 'failed', finished_at = now(), error = $2 WHERE id = $1 "
-      + "AND status IN ('queued', 'solving')";
+      + "AND status IN ('queued', 'solving')" + EVENT_FACTS;
   private static final String RECOVER = "UPDATE horizons SET status = 'failed', finished_at = now(), "
       + "error = 'Oprit de o repornire a serviciului; porniți din nou planificarea. / Stopped by a service restart; start the horizon again.' "
-      + "WHERE status IN ('queued', 'solving')";
+      + "WHERE status IN ('queued', 'solving')" + EVENT_FACTS;
   private static final String COUNTY_EXISTS = "SELECT 1 FROM counties WHERE code = $1";
   private static final String INSERT_STOP = "INSERT INTO horizon_stops (horizon_id, caravan_id, day, position, siruta, people, "
       + "arrives_at, departs_at, pinned, leg_source, back_source) VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11)";
@@ -61,8 +66,10 @@ public final class HorizonRepository {
       if (rows.size() == 0) {
         throw ApiError.unprocessable("county", "Județul " + r.county() + " nu există.", "No county " + r.county() + ".");
       }
-      return pool.preparedQuery(INSERT).execute(Tuple.from(new Object[] {id, r.county(), r.fromWeek(), r.weeks(),
-              r.firstDay(), r.lastDay(), r.secondsLimit(), requestedBy}))
+      return pool.withTransaction(tx -> tx.preparedQuery(INSERT + EVENT_FACTS).execute(Tuple.from(new Object[] {id, r.county(),
+              r.fromWeek(), r.weeks(), r.firstDay(), r.lastDay(), r.secondsLimit(), requestedBy}))
+              .compose(inserted -> Outbox.append(tx, HorizonEvent.of(EventType.HORIZON_REQUESTED, inserted.iterator().next(), null,
+                  null, null).toOutbox())))
           .recover(e -> Future.failedFuture(e instanceof io.vertx.pgclient.PgException pg && "23505".equals(pg.getSqlState())
               ? ApiError.conflict("county", "Pentru " + r.county() + " un orizont este deja în lucru; așteptați-l.",
                   "A horizon for " + r.county() + " is already being planned; wait for it.")
@@ -91,15 +98,27 @@ public final class HorizonRepository {
     return pool.preparedQuery(START).execute(Tuple.of(id)).map(r -> r.rowCount() == 1);
   }
 
-  public Future<Void> markFailed(UUID id, String error) {
-    return pool.preparedQuery(FAIL).execute(Tuple.of(id, error)).mapEmpty();
+  /** A queued or solving horizon becomes failed, with its {@code horizon.failed} event; a finished one stays as it is. */
+  public Future<Void> markFailed(UUID id, String error, String cause) {
+    return pool.withTransaction(tx -> tx.preparedQuery(FAIL).execute(Tuple.of(id, error)).compose(rows -> rows.size() == 0
+        ? Future.succeededFuture()
+        : Outbox.append(tx, HorizonEvent.of(EventType.HORIZON_FAILED, rows.iterator().next(), null, null, cause).toOutbox())
+            .mapEmpty()));
   }
 
   public Future<Integer> recoverAfterRestart() {
-    return pool.query(RECOVER).execute().map(r -> r.rowCount());
+    return pool.withTransaction(tx -> tx.query(RECOVER).execute().compose(rows -> {
+      List<OutboxEvent> events = new ArrayList<>();
+      rows.forEach(r -> events.add(HorizonEvent.of(EventType.HORIZON_FAILED, r, null, null, HorizonEvent.CAUSE_RESTART)
+          .toOutbox()));
+      return Outbox.appendAll(tx, events).map(events.size());
+    }));
   }
 
-  /** Stops and report in one transaction: a horizon is solved with all its stops or not at all. */
+  /**
+   * Stops, report and the {@code horizon.solved} event in one transaction: a horizon is solved with all its stops or
+   * not at all (and not over a horizon a restart already failed).
+   */
   public Future<Void> saveResult(UUID id, HorizonResult result) {
     List<Tuple> stops = new ArrayList<>();
     for (HorizonResult.Stop s : result.stops()) {
@@ -109,7 +128,21 @@ public final class HorizonRepository {
     return pool.withTransaction(tx -> (stops.isEmpty() ? Future.succeededFuture()
         : tx.preparedQuery(INSERT_STOP).executeBatch(stops).mapEmpty())
         .compose(v -> tx.preparedQuery(SOLVED).execute(Tuple.of(id, result.score(), result.summary(), result.localities())))
+        .compose(rows -> {
+          if (rows.size() == 0) {
+            throw new IllegalStateException("horizon " + id + " is no longer queued or solving");
+          }
+          return Outbox.append(tx, HorizonEvent.of(EventType.HORIZON_SOLVED, rows.iterator().next(), result.summary(),
+              localityCount(result), null).toOutbox());
+        })
         .mapEmpty());
+  }
+
+  /** Localities with caravan work in the result (a locality split in parts counts once). */
+  private static int localityCount(HorizonResult result) {
+    java.util.Set<Integer> sirutas = new java.util.HashSet<>();
+    result.localities().forEach(o -> sirutas.add(((JsonObject) o).getInteger("siruta")));
+    return sirutas.size();
   }
 
   /** A caravan stop the horizon asks for in a week. */

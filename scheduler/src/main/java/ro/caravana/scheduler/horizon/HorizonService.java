@@ -60,6 +60,10 @@ public final class HorizonService implements AutoCloseable {
     try {
       await(horizons.markSolving(id));
       HorizonProblem problem = await(loader.load(id));
+      if (problem.caravans().isEmpty()) {
+        throw ApiError.unprocessable("county", "Județul nu are nicio caravană în serviciu în aceste săptămâni.",
+            "The county has no caravan in service in these weeks.");
+      }
       long seconds = problem.secondsLimit();
       RoutingSolverSettings settings = RoutingSolverSettings.forSeconds(seconds)
           .withUnimprovedSeconds(Math.max(2, seconds / 2)).withRandomSeed(7L);
@@ -67,13 +71,14 @@ public final class HorizonService implements AutoCloseable {
       await(horizons.saveResult(id, result));
       LOG.info("horizon {} solved in {} ms: {} {}", id, (System.nanoTime() - t0) / 1_000_000, result.score(),
           result.summary().encode());
-    } catch (Exception e) {
+    } catch (Throwable e) {
+      // anything, an OutOfMemoryError included, ends as a failed horizon: never a job left "solving"
       Throwable cause = e instanceof java.util.concurrent.ExecutionException && e.getCause() != null ? e.getCause() : e;
       LOG.error("horizon {} failed", id, cause);
       String reason = cause instanceof ApiError api ? api.reasonRo() + " / " + api.reasonEn()
-          : "Planificarea a eșuat / Planning failed: " + cause.getClass().getSimpleName();
+          : "Planificarea a eșuat; încercați din nou. / Planning failed; try again.";
       try {
-        await(horizons.markFailed(id, reason));
+        await(horizons.markFailed(id, reason, cause instanceof ApiError ? HorizonEvent.CAUSE_UNPLANNABLE : HorizonEvent.CAUSE_ERROR));
       } catch (Exception again) {
         LOG.error("horizon {}: cannot record the failure", id, again);
       }

@@ -20,21 +20,23 @@ import ro.caravana.scheduler.platform.outbox.Topics;
  */
 public final class PlanRequestConsumer extends VerticleBase {
 
-  public static final String GROUP = "caravana-planners";
   private static final Logger LOG = LoggerFactory.getLogger(PlanRequestConsumer.class);
 
   private final PlanningService service;
   private final String bootstrap;
+  private final String group;
   private KafkaConsumer<String, String> consumer;
 
-  public PlanRequestConsumer(PlanningService service, String bootstrap) {
+  /** {@code group}: the consumer group shared by every planner instance (setting planning.requests.group). */
+  public PlanRequestConsumer(PlanningService service, String bootstrap, String group) {
     this.service = service;
     this.bootstrap = bootstrap;
+    this.group = group;
   }
 
   @Override
   public Future<?> start() {
-    consumer = KafkaConsumer.create(vertx, KafkaClients.consumer(bootstrap, GROUP, 20));
+    consumer = KafkaConsumer.create(vertx, KafkaClients.consumer(bootstrap, group, 20));
     consumer.handler(record -> {
       consumer.pause();
       accept(record)

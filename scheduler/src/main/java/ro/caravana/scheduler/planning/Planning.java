@@ -53,7 +53,8 @@ public final class Planning {
           config.string("planning.inputs.group"))).mapEmpty();
     }).compose(v -> {
       if (!config.bool("planning.consume-requests")) return Future.succeededFuture();
-      return vertx.deployVerticle(new PlanRequestConsumer(service, kafkaBootstrap)).mapEmpty();
+      return vertx.deployVerticle(new PlanRequestConsumer(service, kafkaBootstrap,
+          config.string("planning.requests.group"))).mapEmpty();
     });
   }
 

@@ -58,6 +58,8 @@ class HorizonApiTest {
   private static LocalDate closedFrom;
   private static LocalDate closedTo;
   private static JsonObject solved;
+  /** The weekly plan made from the horizon's second week. */
+  private static String weekPlanId;
 
   /** Table requests the stand-in road router received. */
   private static final List<String> routerRequests = new java.util.concurrent.CopyOnWriteArrayList<>();
@@ -259,12 +261,8 @@ class HorizonApiTest {
         .put("kinds", new JsonArray().add("routes")).put("secondsLimit", 4));
     assertEquals(202, r.statusCode(), r.bodyAsString());
     String planId = r.bodyAsJsonObject().getString("id");
-    long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(120);
-    JsonObject plan;
-    do {
-      sleep(500);
-      plan = get(vn, "/api/plans/" + planId).bodyAsJsonObject();
-    } while (Set.of("queued", "solving").contains(plan.getString("status")) && System.nanoTime() < deadline);
+    weekPlanId = planId;
+    JsonObject plan = awaitEnd(vn, "/api/plans/" + planId, 120);
     assertEquals("solved", plan.getString("status"), plan.encode());
     JsonArray items = get(vn, "/api/plans/" + planId + "/items?limit=2000").bodyAsJsonObject().getJsonArray("items");
     int placed = 0;
@@ -344,6 +342,165 @@ class HorizonApiTest {
         assertEquals(0, new java.math.BigDecimal("10").compareTo(new java.math.BigDecimal(e.getValue("minutes").toString())));
       }
     }
+  }
+
+  @Test
+  @Order(6)
+  @DisplayName("A requested and a solved horizon each go through the outbox once to caravana.horizons, keyed by county, ids and facts only")
+  void solvedHorizonEvents() {
+    String id = solved.getString("id");
+    List<JsonObject> events = horizonEvents(id, 2, 60);
+    assertEquals(List.of("horizon.requested", "horizon.solved"), events.stream().map(e -> e.getString("type")).toList(),
+        events.toString());
+    for (JsonObject e : events) {
+      assertEquals("VN", e.getString("key"), "keyed by county");
+      assertEquals(1, e.getInteger("version"));
+      JsonObject p = e.getJsonObject("payload");
+      assertEquals(id, p.getString("horizonId"));
+      assertEquals("VN", p.getString("county"));
+      assertEquals(solved.getString("fromWeek"), p.getString("fromWeek"));
+      assertEquals(solved.getInteger("weeks"), p.getInteger("weeks"));
+      assertEquals(solved.getString("firstDay"), p.getString("firstDay"));
+      assertEquals(solved.getString("lastDay"), p.getString("lastDay"));
+      assertFalse(e.encode().contains("@"), "no account e-mail in the event: " + e.encode());
+      assertFalse(p.containsKey("name") || p.containsKey("requestedBy") || p.containsKey("localitiesReport"), p.encode());
+    }
+    JsonObject done = events.get(1).getJsonObject("payload");
+    JsonObject summary = solved.getJsonObject("summary");
+    assertEquals("solved", done.getString("status"));
+    assertEquals(summary.getInteger("caravanDays"), done.getInteger("caravanDays"));
+    assertEquals(summary.getInteger("visitsPlanned"), done.getInteger("visitsPlanned"));
+    assertEquals(summary.getInteger("visits"), done.getInteger("visits"));
+    assertEquals(summary.getInteger("peopleUncovered"), done.getInteger("peopleUncovered"));
+    assertEquals(0, done.getInteger("gapsOverMaximum"));
+    assertEquals(withWork.size(), done.getInteger("localities"));
+    assertEquals("queued", events.get(0).getJsonObject("payload").getString("status"));
+    assertEquals(null, events.get(0).getJsonObject("payload").getValue("caravanDays"), "a request has no result yet");
+  }
+
+  @Test
+  @Order(7)
+  @DisplayName("A horizon that cannot be solved (a county with no caravan) ends failed with its reason and one horizon.failed event, never stuck solving")
+  void failedHorizonEvent() {
+    String admin = login("admin@caravana.demo");
+    String week = String.format("%d-W%02d", firstDay.get(IsoFields.WEEK_BASED_YEAR), firstDay.get(IsoFields.WEEK_OF_WEEK_BASED_YEAR));
+    HttpResponse<Buffer> r = post(admin, "/api/horizons", new JsonObject().put("county", "IS").put("fromWeek", week)
+        .put("weeks", 4).put("secondsLimit", 2));
+    assertEquals(202, r.statusCode(), r.bodyAsString());
+    String id = r.bodyAsJsonObject().getString("id");
+    JsonObject h = awaitEnd(admin, "/api/horizons/" + id, 60);
+    assertEquals("failed", h.getString("status"), h.encode());
+    assertTrue(h.getString("error").contains("nicio caravană"), h.encode());
+    List<JsonObject> events = horizonEvents(id, 2, 60);
+    assertEquals(List.of("horizon.requested", "horizon.failed"), events.stream().map(e -> e.getString("type")).toList(),
+        events.toString());
+    JsonObject failed = events.get(1).getJsonObject("payload");
+    assertEquals("IS", events.get(1).getString("key"));
+    assertEquals("failed", failed.getString("status"));
+    assertEquals("unplannable", failed.getString("cause"));
+    assertEquals(null, failed.getValue("caravanDays"));
+  }
+
+  @Test
+  @Order(8)
+  @DisplayName("Publishing a week pins it: the horizon planned again keeps that week's stops exactly (same caravans, days, order), marked published, and every other gap within its maximum")
+  void publishedWeekKeptWhenPlannedAgain() {
+    HttpResponse<Buffer> published = post(vn, "/api/plans/" + weekPlanId + "/publish", new JsonObject());
+    assertEquals(200, published.statusCode(), published.bodyAsString());
+    List<String> weekStops = new ArrayList<>();
+    LocalDate monday = firstDay.plusWeeks(1);
+    for (Object o : get(vn, "/api/plans/" + weekPlanId + "/stops").bodyAsJsonObject().getJsonArray("items")) {
+      JsonObject s = (JsonObject) o;
+      weekStops.add(s.getLong("caravanId") + "|" + s.getString("day") + "|" + s.getInteger("siruta"));
+    }
+    assertFalse(weekStops.isEmpty(), "the published week has caravan stops");
+    // the published stops differ from what the old horizon said for that week only if the weekly plan changed them;
+    // either way the new horizon must say exactly what was published
+    HttpResponse<Buffer> again = post(vn, "/api/horizons", new JsonObject().put("county", "VN")
+        .put("fromWeek", solved.getString("fromWeek")).put("weeks", 13).put("secondsLimit", 8));
+    assertEquals(202, again.statusCode(), again.bodyAsString());
+    JsonObject replanned = awaitSolved(again.bodyAsJsonObject().getString("id"), 240);
+    List<String> kept = new ArrayList<>();
+    for (Object o : replanned.getJsonArray("stops")) {
+      JsonObject s = (JsonObject) o;
+      LocalDate date = LocalDate.parse(s.getString("date"));
+      if (date.isBefore(monday) || date.isAfter(monday.plusDays(6))) {
+        assertFalse(s.getBoolean("pinned"), "only the published week is pinned: " + s.encode());
+        continue;
+      }
+      assertTrue(s.getBoolean("pinned"), "a stop of the published week is pinned: " + s.encode());
+      kept.add(s.getLong("caravanId") + "|" + s.getString("date") + "|" + s.getInteger("siruta"));
+    }
+    assertEquals(weekStops, kept, "the published week is kept exactly, in its order");
+    assertEquals(0, replanned.getJsonObject("summary").getInteger("gapsOverMaximum"), replanned.getJsonObject("summary").encode());
+    for (Object o : replanned.getJsonArray("localities")) {
+      JsonObject l = (JsonObject) o;
+      for (Object g : l.getJsonArray("gaps")) assertTrue((Integer) g <= l.getInteger("maxGapDays"), l.encode());
+    }
+  }
+
+  @Test
+  @Order(9)
+  @DisplayName("A horizon a restart stopped while solving is marked failed at the next start, with one horizon.failed event (cause restart)")
+  void restartFailsTheJobWithItsEvent() {
+    String id = java.util.UUID.randomUUID().toString();
+    await(app.pool().preparedQuery("INSERT INTO horizons (id, county, from_week, weeks, first_day, last_day, seconds_limit, "
+        + "status, started_at) VALUES ($1, 'VN', '2027-W10', 4, '2027-03-08', '2027-04-04', 5, 'solving', now())")
+        .execute(Tuple.of(java.util.UUID.fromString(id))));
+    // what the start of the next process does (Horizons.start)
+    int stopped = await(new HorizonRepository(app.pool()).recoverAfterRestart());
+    assertEquals(1, stopped);
+    JsonObject h = get(vn, "/api/horizons/" + id).bodyAsJsonObject();
+    assertEquals("failed", h.getString("status"), h.encode());
+    List<JsonObject> events = horizonEvents(id, 1, 60);
+    assertEquals(List.of("horizon.failed"), events.stream().map(e -> e.getString("type")).toList(), events.toString());
+    assertEquals("restart", events.get(0).getJsonObject("payload").getString("cause"));
+    assertEquals("2027-W10", events.get(0).getJsonObject("payload").getString("fromWeek"));
+    assertEquals(0, await(new HorizonRepository(app.pool()).recoverAfterRestart()), "a failed horizon is not failed twice");
+  }
+
+  /** The events of one horizon on {@code caravana.horizons}, in order; reads on briefly after {@code expected} to catch repeats. */
+  private static List<JsonObject> horizonEvents(String horizonId, int expected, int seconds) {
+    java.util.Properties p = new java.util.Properties();
+    p.put(org.apache.kafka.clients.consumer.ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, TestSystem.kafkaBootstrap());
+    p.put(org.apache.kafka.clients.consumer.ConsumerConfig.GROUP_ID_CONFIG, "test-" + java.util.UUID.randomUUID());
+    p.put(org.apache.kafka.clients.consumer.ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest");
+    p.put(org.apache.kafka.clients.consumer.ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, "false");
+    List<JsonObject> out = new ArrayList<>();
+    var strings = new org.apache.kafka.common.serialization.StringDeserializer();
+    try (var consumer = new org.apache.kafka.clients.consumer.KafkaConsumer<String, String>(p, strings, strings)) {
+      var partitions = consumer.partitionsFor(ro.caravana.scheduler.platform.outbox.Topics.HORIZONS, java.time.Duration.ofSeconds(10))
+          .stream().map(i -> new org.apache.kafka.common.TopicPartition(i.topic(), i.partition())).toList();
+      consumer.assign(partitions);
+      consumer.seekToBeginning(partitions);
+      long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(seconds);
+      Long settle = null;
+      while (System.nanoTime() < deadline) {
+        for (var record : consumer.poll(java.time.Duration.ofMillis(500))) {
+          JsonObject event = new JsonObject(record.value());
+          if (horizonId.equals(event.getJsonObject("payload").getString("horizonId"))) {
+            assertEquals(event.getString("key"), record.key());
+            out.add(event);
+          }
+        }
+        if (out.size() >= expected) {
+          if (settle == null) settle = System.nanoTime() + TimeUnit.SECONDS.toNanos(2);
+          if (System.nanoTime() > settle) break;
+        }
+      }
+    }
+    return out; // one key, one partition: in the order the outbox wrote them
+  }
+
+  /** A plan or horizon once it is no longer queued or solving (or as it is after {@code seconds}). */
+  private static JsonObject awaitEnd(String token, String path, int seconds) {
+    long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(seconds);
+    JsonObject job;
+    do {
+      sleep(300);
+      job = get(token, path).bodyAsJsonObject();
+    } while (Set.of("queued", "solving").contains(job.getString("status")) && System.nanoTime() < deadline);
+    return job;
   }
 
   private static JsonObject awaitSolved(String id, int seconds) {

@@ -71,6 +71,9 @@ class HorizonPlannerTest {
     // three localities in the mountains, all visits fit in fewer caravan-days than visits
     assertTrue(r.summary().getInteger("caravanDays") < r.summary().getInteger("visits"), r.summary().encode());
     assertTrue(r.stops().stream().allMatch(s -> s.legSource().equals("estimate")));
+    // Boboteaza and Sfântul Ion (6 and 7 January) are public holidays: no caravan goes out
+    assertTrue(r.stops().stream().noneMatch(s -> s.day().equals(MONDAY.plusDays(2)) || s.day().equals(MONDAY.plusDays(3))),
+        r.stops().toString());
   }
 
   @Test
@@ -153,11 +156,31 @@ class HorizonPlannerTest {
   }
 
   @Test
+  @DisplayName("a large locality's published stops are shared out among its groups: each stop once, one group per stop and day")
+  void publishedStopsSharedOutAmongParts() {
+    LocalDate mon = LocalDate.of(2026, 12, 21);
+    List<HorizonProblem.PublishedStop> published = List.of(
+        new HorizonProblem.PublishedStop(3, mon.plusDays(2), 1, 176766),
+        new HorizonProblem.PublishedStop(3, mon, 1, 176766),
+        new HorizonProblem.PublishedStop(3, mon.plusDays(2), 2, 176766));
+    List<List<HorizonProblem.PublishedStop>> parts = HorizonPlanner.shareOut(published, 3);
+    assertEquals(List.of(mon), parts.get(0).stream().map(HorizonProblem.PublishedStop::day).toList());
+    assertEquals(List.of(1), parts.get(1).stream().map(HorizonProblem.PublishedStop::position).toList());
+    assertEquals(List.of(2), parts.get(2).stream().map(HorizonProblem.PublishedStop::position).toList());
+    assertEquals(List.of(published.get(1), published.get(0), published.get(2)),
+        HorizonPlanner.shareOut(published, 1).get(0), "one group takes them all, in date order");
+    List<List<HorizonProblem.PublishedStop>> two = HorizonPlanner.shareOut(published, 2);
+    assertEquals(3, two.get(0).size() + two.get(1).size(), "nothing dropped when a day has more stops than groups");
+  }
+
+  @Test
   @DisplayName("When caravan-days are short, the visit left out is that of the least vulnerable, and the report says who waits")
   void coverageFavoursTheVulnerable() {
     // each locality was visited last Tuesday and is due weekly (at most 10 days apart): due Monday to
     // Wednesday; a caravan-day fits one stop of 200 minutes, not two
-    LocalDate lastTuesday = MONDAY.minusDays(6);
+    // (a week without public holidays: 6 January 2027 is one)
+    LocalDate monday = MONDAY.plusWeeks(1);
+    LocalDate lastTuesday = monday.minusDays(6);
     List<HorizonProblem.Locality> due = List.of(
         new HorizonProblem.Locality(NEREJU, "Nereju", 10, 40, 200, 7, 10, lastTuesday, 1L),
         new HorizonProblem.Locality(PALTIN, "Paltin", 10, 10, 200, 7, 10, lastTuesday, 1L),
@@ -165,12 +188,12 @@ class HorizonPlannerTest {
     List<HorizonProblem.Caravan> one = List.of(
         new HorizonProblem.Caravan(1, "CAR-VN-1", FOCSANI, 12, LocalTime.of(8, 0), LocalTime.of(14, 30)));
     List<HorizonProblem.Place> places = problem(RoadNetwork.empty(), List.of(), Set.of()).places();
-    HorizonResult threeDays = solve(new HorizonProblem("VN", MONDAY, MONDAY.plusDays(2), ZONE, 5, one, due, List.of(), Set.of(),
+    HorizonResult threeDays = solve(new HorizonProblem("VN", monday, monday.plusDays(2), ZONE, 5, one, due, List.of(), Set.of(),
         places, RoadNetwork.empty()));
     assertEquals(0, threeDays.summary().getInteger("peopleUncovered"), threeDays.summary().encode() + threeDays.localities().encode() + threeDays.score());
     assertEquals(3, threeDays.summary().getInteger("caravanDays"));
     // Monday and Tuesday only: one of the three waits, and it is Paltin (fewest vulnerable people)
-    HorizonResult twoDays = solve(new HorizonProblem("VN", MONDAY, MONDAY.plusDays(1), ZONE, 5, one, due, List.of(), Set.of(),
+    HorizonResult twoDays = solve(new HorizonProblem("VN", monday, monday.plusDays(1), ZONE, 5, one, due, List.of(), Set.of(),
         places, RoadNetwork.empty()));
     assertEquals(0, locality(twoDays, PALTIN).getInteger("visitsPlanned"), twoDays.localities().encodePrettily());
     assertEquals(0, locality(twoDays, PALTIN).getInteger("peopleCovered"));

@@ -54,6 +54,7 @@ import ro.caravana.scheduler.support.TestSystem;
 class PlanRequestConsumerTest {
 
   private static final int SECONDS = 5;
+  private static final String GROUP = TestSystem.config(Map.of()).string("planning.requests.group");
 
   private static Vertx apiVertx;
   private static SchedulerApp app;
@@ -180,8 +181,8 @@ class PlanRequestConsumerTest {
   private static Map<Integer, String> awaitGroupOf(int members) throws Exception {
     long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(60);
     while (System.nanoTime() < deadline) {
-      ConsumerGroupDescription group = admin.describeConsumerGroups(List.of(PlanRequestConsumer.GROUP)).all()
-          .get(10, TimeUnit.SECONDS).get(PlanRequestConsumer.GROUP);
+      ConsumerGroupDescription group = admin.describeConsumerGroups(List.of(GROUP)).all()
+          .get(10, TimeUnit.SECONDS).get(GROUP);
       if (group.state() == ConsumerGroupState.STABLE && group.members().size() == members
           && group.members().stream().allMatch(m -> !m.assignment().topicPartitions().isEmpty())) {
         Map<Integer, String> owner = new HashMap<>();
@@ -214,7 +215,7 @@ class PlanRequestConsumerTest {
   private static void awaitRequestsCommitted() throws Exception {
     long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(30);
     while (System.nanoTime() < deadline) {
-      Map<TopicPartition, OffsetAndMetadata> committed = admin.listConsumerGroupOffsets(PlanRequestConsumer.GROUP)
+      Map<TopicPartition, OffsetAndMetadata> committed = admin.listConsumerGroupOffsets(GROUP)
           .partitionsToOffsetAndMetadata().get(10, TimeUnit.SECONDS);
       int partitions = admin.describeTopics(List.of(Topics.PLAN_REQUESTS)).allTopicNames().get(10, TimeUnit.SECONDS)
           .get(Topics.PLAN_REQUESTS).partitions().size();

@@ -3,6 +3,8 @@ package ro.caravana.optimizer.routing.solver;
 import java.util.ArrayList;
 import java.util.List;
 import org.optaplanner.core.config.constructionheuristic.ConstructionHeuristicPhaseConfig;
+import org.optaplanner.core.config.phase.PhaseConfig;
+import org.optaplanner.core.config.phase.custom.CustomPhaseConfig;
 import org.optaplanner.core.config.heuristic.selector.common.nearby.NearbySelectionConfig;
 import org.optaplanner.core.config.heuristic.selector.common.nearby.NearbySelectionDistributionType;
 import org.optaplanner.core.config.heuristic.selector.list.DestinationSelectorConfig;
@@ -38,6 +40,9 @@ import ro.caravana.optimizer.routing.score.RoutingConstraintProvider;
  */
 public final class RoutingSolverConfig {
 
+  /** How often a route-elimination attempt is drawn against one of each other move kind. */
+  static final double ROUTE_ELIMINATION_WEIGHT = 1.0;
+
   private RoutingSolverConfig() {}
 
   public static SolverConfig build(RoutingSolverSettings settings) {
@@ -47,7 +52,9 @@ public final class RoutingSolverConfig {
         .withScoreDirectorFactory(new ScoreDirectorFactoryConfig()
             .withConstraintProviderClass(RoutingConstraintProvider.class)
             .withConstraintStreamImplType(ConstraintStreamImplType.BAVET))
-        .withPhases(constructionHeuristic(), localSearch(settings));
+        .withPhases(settings.fastConstruction()
+            ? new PhaseConfig[] {cheapestInsertion(), constructionHeuristic(), localSearch(settings)}
+            : new PhaseConfig[] {constructionHeuristic(), localSearch(settings)});
     if (settings.randomSeed() != null) {
       config.setRandomSeed(settings.randomSeed());
       config.setEnvironmentMode(EnvironmentMode.REPRODUCIBLE);
@@ -56,6 +63,11 @@ public final class RoutingSolverConfig {
       config.setMoveThreadCount(Integer.toString(settings.moveThreadCount()));
     }
     return config;
+  }
+
+  /** Fast construction ({@link CheapestInsertion}); the solver's construction after it only places what is left. */
+  private static CustomPhaseConfig cheapestInsertion() {
+    return new CustomPhaseConfig().withCustomPhaseCommandClassList(List.of(CheapestInsertion.class));
   }
 
   private static ConstructionHeuristicPhaseConfig constructionHeuristic() {
@@ -70,6 +82,13 @@ public final class RoutingSolverConfig {
       moves.add(new MoveIteratorFactoryConfig()
           .withMoveIteratorFactoryClass(RuinRecreateMoveIteratorFactory.class)
           .withFixedProbabilityWeight(settings.ruinRecreateWeight()));
+    }
+    // Route elimination: only where a caravan-day has a fixed cost (otherwise every draw is an
+    // empty move), and at most a share of the time (RouteEliminationMoveIteratorFactory).
+    if (settings.routeElimination()) {
+      moves.add(new MoveIteratorFactoryConfig()
+          .withMoveIteratorFactoryClass(RouteEliminationMoveIteratorFactory.class)
+          .withFixedProbabilityWeight(ROUTE_ELIMINATION_WEIGHT));
     }
     UnionMoveSelectorConfig union = new UnionMoveSelectorConfig(moves)
         .withFilterClass(PinnedVisitMoveFilter.class);

@@ -7,7 +7,7 @@ package ro.caravana.optimizer.routing.solver;
  * other move kind (0 leaves them out).
  */
 public record RoutingSolverSettings(long seconds, long unimprovedSeconds, int stepLimit, boolean nearby,
-    int moveThreadCount, Long randomSeed, int lateAcceptanceSize, double ruinRecreateWeight) {
+    int moveThreadCount, Long randomSeed, int lateAcceptanceSize, double ruinRecreateWeight, boolean fastConstruction, boolean routeElimination) {
 
   /** Late acceptance memory up to {@link #LATE_ACCEPTANCE_FULL_UP_TO} visits, and where the size is not known. */
   public static final int DEFAULT_LATE_ACCEPTANCE_SIZE = 1_000;
@@ -19,12 +19,12 @@ public record RoutingSolverSettings(long seconds, long unimprovedSeconds, int st
 
   public static RoutingSolverSettings forSeconds(long seconds) {
     return new RoutingSolverSettings(seconds, Math.max(5, seconds), 0, true, 0, null, AUTO,
-        DEFAULT_RUIN_RECREATE_WEIGHT);
+        DEFAULT_RUIN_RECREATE_WEIGHT, false, false);
   }
 
   public static RoutingSolverSettings forSteps(int steps) {
     return new RoutingSolverSettings(0, 0, steps, true, 0, 0L, AUTO,
-        DEFAULT_RUIN_RECREATE_WEIGHT);
+        DEFAULT_RUIN_RECREATE_WEIGHT, false, false);
   }
 
   /**
@@ -50,36 +50,58 @@ public record RoutingSolverSettings(long seconds, long unimprovedSeconds, int st
 
   public RoutingSolverSettings withNearby(boolean nearby) {
     return new RoutingSolverSettings(seconds, unimprovedSeconds, stepLimit, nearby, moveThreadCount, randomSeed,
-        lateAcceptanceSize, ruinRecreateWeight);
+        lateAcceptanceSize, ruinRecreateWeight, fastConstruction, routeElimination);
   }
 
   public RoutingSolverSettings withMoveThreadCount(int count) {
     return new RoutingSolverSettings(seconds, unimprovedSeconds, stepLimit, nearby, count, randomSeed,
-        lateAcceptanceSize, ruinRecreateWeight);
+        lateAcceptanceSize, ruinRecreateWeight, fastConstruction, routeElimination);
   }
 
   public RoutingSolverSettings withUnimprovedSeconds(long unimproved) {
     return new RoutingSolverSettings(seconds, unimproved, stepLimit, nearby, moveThreadCount, randomSeed,
-        lateAcceptanceSize, ruinRecreateWeight);
+        lateAcceptanceSize, ruinRecreateWeight, fastConstruction, routeElimination);
   }
 
   public RoutingSolverSettings withRandomSeed(Long seed) {
     return new RoutingSolverSettings(seconds, unimprovedSeconds, stepLimit, nearby, moveThreadCount, seed,
-        lateAcceptanceSize, ruinRecreateWeight);
+        lateAcceptanceSize, ruinRecreateWeight, fastConstruction, routeElimination);
   }
 
   public RoutingSolverSettings withLateAcceptanceSize(int size) {
     return new RoutingSolverSettings(seconds, unimprovedSeconds, stepLimit, nearby, moveThreadCount, randomSeed, size,
-        ruinRecreateWeight);
+        ruinRecreateWeight, fastConstruction, routeElimination);
   }
 
   public RoutingSolverSettings withStepLimit(int steps) {
     return new RoutingSolverSettings(seconds, unimprovedSeconds, steps, nearby, moveThreadCount, randomSeed,
-        lateAcceptanceSize, ruinRecreateWeight);
+        lateAcceptanceSize, ruinRecreateWeight, fastConstruction, routeElimination);
   }
 
   public RoutingSolverSettings withRuinRecreateWeight(double weight) {
     return new RoutingSolverSettings(seconds, unimprovedSeconds, stepLimit, nearby, moveThreadCount, randomSeed,
-        lateAcceptanceSize, weight);
+        lateAcceptanceSize, weight, fastConstruction, routeElimination);
+  }
+
+  /**
+   * With {@code true}, construction is {@link CheapestInsertion} (every visit at its cheapest
+   * feasible place by the routes' own arithmetic, O(1) per place) instead of the solver's own list
+   * construction (a full score calculation per place). For plans whose only constraints are windows,
+   * shift ends, capacity, skills and dates: the benchmark instances. Plans with series constraints
+   * (horizons) keep the solver's construction, which sees every constraint.
+   */
+  public RoutingSolverSettings withFastConstruction(boolean fast) {
+    return new RoutingSolverSettings(seconds, unimprovedSeconds, stepLimit, nearby, moveThreadCount, randomSeed,
+        lateAcceptanceSize, ruinRecreateWeight, fast, routeElimination);
+  }
+
+  /**
+   * Route-elimination moves ({@link RouteElimination}) on or off (the default). They only act where
+   * a caravan-day has a fixed cost; {@code solve-vrp} and the benchmarks turn them on for the
+   * vehicles objective. The weekly plan and the horizon do not use them yet (not measured there).
+   */
+  public RoutingSolverSettings withRouteElimination(boolean on) {
+    return new RoutingSolverSettings(seconds, unimprovedSeconds, stepLimit, nearby, moveThreadCount, randomSeed,
+        lateAcceptanceSize, ruinRecreateWeight, fastConstruction, on);
   }
 }

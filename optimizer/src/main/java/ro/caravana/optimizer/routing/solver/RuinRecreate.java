@@ -220,7 +220,7 @@ final class RuinRecreate {
   }
 
   /** A day that may gain and lose visits: neither the unassigned list nor published. */
-  private static boolean open(CaravanDay day) {
+  static boolean open(CaravanDay day) {
     return !day.isUnassignedList() && !day.isPinned();
   }
 
@@ -231,7 +231,7 @@ final class RuinRecreate {
   }
 
   /** One day's list during recreation, with departure times forwards and latest arrivals backwards. */
-  private static final class Route {
+  static final class Route {
     final CaravanDay day;
     final List<Visit> visits;
     long load;
@@ -281,7 +281,7 @@ final class RuinRecreate {
       refresh();
     }
 
-    private void refresh() {
+    void refresh() {
       int n = visits.size();
       load = 0;
       departure = new long[n];

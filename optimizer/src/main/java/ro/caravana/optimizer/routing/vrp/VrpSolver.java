@@ -15,11 +15,27 @@ public final class VrpSolver {
   private VrpSolver() {}
 
   public static VrpResult solve(VrpInstance instance, VrpObjective objective, RoutingSolverSettings settings) {
-    return solve(instance, objective, RoutingSolverConfig.build(settings.sizedFor(instance.customers().size())));
+    return solve(instance, objective, RoutingSolverConfig.build(forInstance(settings, instance, objective)));
   }
 
   public static VrpResult solve(VrpInstance instance, VrpObjective objective, SolverConfig config) {
     return solve(instance, objective, config, millis -> { });
+  }
+
+  /** Above this many customers construction is {@code CheapestInsertion} (milliseconds instead of seconds). */
+  public static final int FAST_CONSTRUCTION_ABOVE = 200;
+
+  /**
+   * The settings a benchmark instance is solved with: late acceptance sized for it, the fast
+   * construction above {@link #FAST_CONSTRUCTION_ABOVE} customers, route elimination only for the
+   * vehicles objective (the distance objective keeps its move mix).
+   */
+  public static RoutingSolverSettings forInstance(RoutingSolverSettings settings, VrpInstance instance,
+      VrpObjective objective) {
+    int customers = instance.customers().size();
+    return settings.sizedFor(customers)
+        .withFastConstruction(settings.fastConstruction() || customers > FAST_CONSTRUCTION_ABOVE)
+        .withRouteElimination(objective == VrpObjective.VEHICLES);
   }
 
   /** As above; {@code feasibleAfter} hears the solving time (ms) of the first plan with every customer and 0 hard. */

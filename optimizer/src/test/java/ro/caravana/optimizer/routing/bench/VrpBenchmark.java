@@ -103,7 +103,7 @@ public final class VrpBenchmark {
       long[] feasibleMillis = {-1};
       List<Run> runs = new ArrayList<>();
       runs.add(new Run("ours", timed(instance, () -> VrpSolver.solve(instance, ObjectiveOf.of(vehiclesFirst),
-          RoutingSolverConfig.build(settings.sizedFor(instance.customers().size())), millis -> feasibleMillis[0] = millis).routes())));
+          RoutingSolverConfig.build(VrpSolver.forInstance(settings, instance, ObjectiveOf.of(vehiclesFirst))), millis -> feasibleMillis[0] = millis).routes())));
       for (String peer : peers) {
         long limit = seconds;
         runs.add(new Run(peer, timed(instance, () -> switch (peer) {

@@ -38,7 +38,13 @@ public enum EventType {
   CARAVAN_UPDATED("caravan.updated", Topics.ORGANISATION, 1),
   CARAVAN_RETIRED("caravan.retired", Topics.ORGANISATION, 1),
   /** A booked slot became free (a cancellation or a no-show): the planner may offer it. */
-  SLOT_FREED("slot.freed", Topics.PLANS, 1);
+  SLOT_FREED("slot.freed", Topics.PLANS, 1),
+  /** A county's caravan horizon was asked for (queued). */
+  HORIZON_REQUESTED("horizon.requested", Topics.HORIZONS, 1),
+  /** A horizon was solved: its visits are stored and the weekly plans of its weeks take their caravan days from it. */
+  HORIZON_SOLVED("horizon.solved", Topics.HORIZONS, 1),
+  /** A horizon could not be solved (or a restart stopped it): nothing of it is used. */
+  HORIZON_FAILED("horizon.failed", Topics.HORIZONS, 1);
 
   private final String wire;
   private final String topic;

@@ -16,8 +16,11 @@ public final class Topics {
   /** Centres, rooms, staff and caravans created, changed or retired, keyed by county. */
   public static final String ORGANISATION = "caravana.organisation";
 
+  /** Caravan horizons requested, solved or failed, keyed by county. */
+  public static final String HORIZONS = "caravana.horizons";
+
   public static final List<String> ALL = List.of(BENEFICIARIES, CARE_PLANS, APPOINTMENTS, ATTENDANCE, PLANS, PLAN_REQUESTS,
-      ORGANISATION);
+      ORGANISATION, HORIZONS);
 
   private Topics() {}
 }
