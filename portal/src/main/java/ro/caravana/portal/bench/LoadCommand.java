@@ -144,7 +144,7 @@ public final class LoadCommand {
     try {
       load.prepare(email, password);
       if (mixRates != null) {
-        for (JsonObject r : load.mix(mixRates, seconds, reportSeconds, stdout)) stdout.println(r.put("summary", true).encode());
+        load.mix(mixRates, seconds, reportSeconds, stdout);
         return 0;
       }
       for (String scenario : scenarios.split(",")) {
@@ -283,7 +283,9 @@ public final class LoadCommand {
       }
       Call c = next.get();
       RequestOptions o = new RequestOptions().setMethod(c.method()).setURI(c.uri()).putHeader("Authorization", "Bearer " + token)
-          .putHeader("Accept", c.uri().startsWith("/fhir/") ? "application/fhir+json" : "application/json");
+          .putHeader("Accept", c.uri().startsWith("/fhir/") ? "application/fhir+json" : "application/json")
+          // a request the client's own pool never hands a connection fails (TimeoutException) instead of waiting forever
+          .setConnectTimeout(TimeUnit.SECONDS.toMillis(60));
       if (c.body() != null) o.putHeader("Content-Type", "application/json");
       http.request(o).compose(r -> c.body() == null ? r.send() : r.send(c.body().toBuffer()))
           .compose(r -> r.body().map(b -> {
@@ -316,7 +318,18 @@ public final class LoadCommand {
             done.countDown();
           });
     }
-    boolean finished = done.await(seconds + 60L, TimeUnit.SECONDS);
+    boolean finished = done.await(60, TimeUnit.SECONDS); // a minute after the last request was due
+    if (reportSeconds > 0) { // the last, partial interval
+      Histogram h;
+      synchronized (latency) {
+        h = interval.copy();
+        interval.reset();
+      }
+      out.println(new JsonObject().put("scenario", name).put("offeredPerSecond", rate).put("atSecond", seconds)
+          .put("answered", h.getTotalCount()).put("errors", intervalErrors.getAndSet(0))
+          .put("p50Ms", ms(h.getValueAtPercentile(50))).put("p99Ms", ms(h.getValueAtPercentile(99)))
+          .put("maxMs", ms(h.getMaxValue())).put("loadAverage", loadAverage()).encode());
+    }
     double elapsed = (System.nanoTime() - start) / 1e9;
     long unanswered = finished ? 0 : done.getCount(); // no answer a minute after the run: counted as errors
     long p99;
@@ -361,7 +374,7 @@ public final class LoadCommand {
 
   /**
    * Several scenarios at once, each at its own fixed rate for the given time, with a line per scenario every
-   * {@code reportSeconds}; the soak. Returns one summary line per scenario.
+   * {@code reportSeconds}; the soak. Each scenario's summary line is printed when it ends.
    */
   private List<JsonObject> mix(Map<String, Integer> rates, int seconds, int reportSeconds, PrintStream out)
       throws Exception {
@@ -369,11 +382,15 @@ public final class LoadCommand {
     List<JsonObject> results = Collections.synchronizedList(new ArrayList<>());
     rates.forEach((name, rate) -> {
       Thread t = new Thread(() -> {
+        JsonObject result;
         try {
-          results.add(offer(name, rate, seconds, reportSeconds, out));
+          result = offer(name, rate, seconds, reportSeconds, out).put("summary", true);
         } catch (Exception e) {
-          results.add(new JsonObject().put("scenario", name).put("failed", String.valueOf(e)));
+          result = new JsonObject().put("scenario", name).put("failed", String.valueOf(e));
         }
+        out.println(result.encode()); // as soon as this scenario ends: a stop later cannot lose it
+        out.flush();
+        results.add(result);
       }, "load-" + name);
       threads.add(t);
       t.start();
