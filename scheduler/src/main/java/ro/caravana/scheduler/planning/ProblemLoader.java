@@ -20,6 +20,7 @@ import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
 import java.util.function.Function;
+import ro.caravana.scheduler.common.PublicHolidays;
 import ro.caravana.scheduler.platform.http.ApiError;
 
 /** Reads one county-week from PostgreSQL into a {@link WeekProblem}. */
@@ -89,14 +90,16 @@ public final class ProblemLoader implements Function<UUID, Future<WeekProblem>> 
       LocalDate monday = PlanRequest.monday(week);
       LocalDate sunday = monday.plusDays(6);
       UUID base = plan.getUUID("base_plan_id");
+      // Romania's public holidays of the week: no caravan drives, no centre opens, nobody works (as the horizon)
+      Set<LocalDate> holidays = holidays(monday, sunday);
       Future<List<WeekProblem.Caravan>> caravans = pool.preparedQuery(CARAVANS).execute(Tuple.of(county, monday, sunday))
-          .map(rs -> map(rs, ProblemLoader::caravan));
+          .map(rs -> map(rs, r -> caravan(r, holidays)));
       Future<List<WeekProblem.Centre>> centres = pool.preparedQuery(CENTRES).execute(Tuple.of(county, monday, sunday))
-          .map(rs -> map(rs, ProblemLoader::centre));
+          .map(rs -> map(rs, r -> centre(r, holidays)));
       Future<List<WeekProblem.Room>> rooms = pool.preparedQuery(ROOMS).execute(Tuple.of(county))
           .map(rs -> map(rs, ProblemLoader::room));
       Future<List<WeekProblem.StaffMember>> staff = pool.preparedQuery(STAFF).execute(Tuple.of(county, monday, sunday))
-          .map(rs -> map(rs, ProblemLoader::staff));
+          .map(rs -> map(rs, r -> staff(r, holidays)));
       Future<List<WeekProblem.Beneficiary>> beneficiaries = pool.preparedQuery(BENEFICIARIES).execute(Tuple.of(county))
           .map(rs -> map(rs, ProblemLoader::beneficiary));
       Future<List<WeekProblem.CarePlan>> carePlans = pool.preparedQuery(CARE_PLANS).execute(Tuple.of(county, monday, sunday))
@@ -156,13 +159,28 @@ public final class ProblemLoader implements Function<UUID, Future<WeekProblem>> 
     return out;
   }
 
-  private static WeekProblem.Caravan caravan(Row r) {
-    return new WeekProblem.Caravan(r.getLong("id"), r.getString("code"), r.getInteger("depot_siruta"),
-        Arrays.asList(r.getArrayOfStrings("crew")), r.getInteger("consultations_per_day"),
-        r.getLocalTime("shift_start"), r.getLocalTime("shift_end"), dates(r, "out_of_service"));
+  /** The public holidays between two days, both included. */
+  static Set<LocalDate> holidays(LocalDate from, LocalDate to) {
+    Set<LocalDate> out = new java.util.TreeSet<>();
+    for (LocalDate d = from; !d.isAfter(to); d = d.plusDays(1)) {
+      if (PublicHolidays.isHoliday(d)) out.add(d);
+    }
+    return out;
   }
 
-  private static WeekProblem.Centre centre(Row r) {
+  private static Set<LocalDate> union(Set<LocalDate> a, Set<LocalDate> b) {
+    Set<LocalDate> out = new java.util.TreeSet<>(a);
+    out.addAll(b);
+    return Set.copyOf(out);
+  }
+
+  private static WeekProblem.Caravan caravan(Row r, Set<LocalDate> holidays) {
+    return new WeekProblem.Caravan(r.getLong("id"), r.getString("code"), r.getInteger("depot_siruta"),
+        Arrays.asList(r.getArrayOfStrings("crew")), r.getInteger("consultations_per_day"),
+        r.getLocalTime("shift_start"), r.getLocalTime("shift_end"), union(dates(r, "out_of_service"), holidays));
+  }
+
+  private static WeekProblem.Centre centre(Row r, Set<LocalDate> holidays) {
     Map<DayOfWeek, WeekProblem.Window> hours = new EnumMap<>(DayOfWeek.class);
     JsonObject json = r.getJsonObject("opening_hours");
     for (String day : json.fieldNames()) {
@@ -171,7 +189,7 @@ public final class ProblemLoader implements Function<UUID, Future<WeekProblem>> 
           LocalTime.parse(h.getString("close"))));
     }
     return new WeekProblem.Centre(r.getLong("id"), r.getString("code"), r.getString("name"),
-        r.getInteger("locality_siruta"), hours, dates(r, "closed"));
+        r.getInteger("locality_siruta"), hours, union(dates(r, "closed"), holidays));
   }
 
   private static Set<LocalDate> dates(Row r, String column) {
@@ -184,7 +202,7 @@ public final class ProblemLoader implements Function<UUID, Future<WeekProblem>> 
         Set.of(r.getArrayOfStrings("equipment")));
   }
 
-  private static WeekProblem.StaffMember staff(Row r) {
+  private static WeekProblem.StaffMember staff(Row r, Set<LocalDate> holidays) {
     Map<DayOfWeek, List<WeekProblem.Window>> availability = new EnumMap<>(DayOfWeek.class);
     JsonObject json = r.getJsonObject("weekly_availability");
     for (String day : json.fieldNames()) {
@@ -202,6 +220,7 @@ public final class ProblemLoader implements Function<UUID, Future<WeekProblem>> 
       JsonObject l = (JsonObject) o;
       leave.add(new WeekProblem.DateRange(LocalDate.parse(l.getString("from")), LocalDate.parse(l.getString("to"))));
     });
+    holidays.forEach(d -> leave.add(new WeekProblem.DateRange(d, d)));
     return new WeekProblem.StaffMember(r.getLong("id"), r.getString("first_name") + " " + r.getString("last_name"),
         r.getString("role"), Set.of(r.getArrayOfStrings("skills")), r.getLong("home_centre_id"), r.getLong("caravan_id"),
         availability, leave);

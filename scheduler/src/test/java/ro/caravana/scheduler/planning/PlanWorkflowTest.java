@@ -265,4 +265,32 @@ class PlanWorkflowTest {
     assertProblem(api.get(unknown + "/items"), 404, "id");
     assertProblem(api.get("/api/plans/not-a-uuid"), 400, "id"); // unreadable ids are refused before scope
   }
+
+  @Test
+  @Order(9)
+  @DisplayName("a week with a public holiday on a weekday: nothing is placed that day, the other days are planned")
+  void publicHolidaysLeftFree() {
+    // the first week at least two weeks ahead with a holiday from Monday to Friday (Christmas, New Year, Easter...)
+    LocalDate day = LocalDate.now(PlanApi.ZONE).plusDays(14);
+    LocalDate holidayMonday = null;
+    Set<LocalDate> holidays = Set.of();
+    for (int w = 0; w < 60 && holidayMonday == null; w++) {
+      LocalDate m = PlanRequest.monday(PlanApi.weekAhead(14 + 7 * w));
+      holidays = ro.caravana.scheduler.common.PublicHolidays.of(m.getYear()).stream()
+          .filter(d -> !d.isBefore(m) && !d.isAfter(m.plusDays(4))).collect(Collectors.toSet());
+      if (!holidays.isEmpty()) holidayMonday = m;
+    }
+    assertNotNull(holidayMonday, "a weekday holiday within 60 weeks of " + day);
+    String holidayWeek = String.format("%d-W%02d", holidayMonday.get(java.time.temporal.IsoFields.WEEK_BASED_YEAR),
+        holidayMonday.get(java.time.temporal.IsoFields.WEEK_OF_WEEK_BASED_YEAR));
+    UUID id = api.start("VN", holidayWeek, SECONDS);
+    JsonObject done = api.awaitFinished(id, SECONDS + 90);
+    assertEquals("solved", done.getString("status"), done.encode());
+    Set<LocalDate> free = holidays;
+    List<JsonObject> placed = api.items(id).stream().filter(i -> i.getString("start") != null).toList();
+    assertTrue(placed.size() > 20, "the other days are planned: " + placed.size());
+    List<String> onHoliday = placed.stream().map(i -> i.getString("start"))
+        .filter(s -> free.contains(java.time.OffsetDateTime.parse(s).atZoneSameInstant(PlanApi.ZONE).toLocalDate())).toList();
+    assertEquals(List.of(), onHoliday, "placed on a public holiday " + free);
+  }
 }
