@@ -42,6 +42,7 @@ public final class Main {
           kafka-broker --data-dir DIR [--port 9092]
                                a single-node Kafka broker on 127.0.0.1 for a one-server installation
           bench-load --base URL --email E --password P [--scenarios ...] [--rates 25,50,100] [--seconds N]
+                     [--mix week:6,family:12 --report-seconds 60] [--acked-file F]
                                open-loop load at fixed rates from this process (docs/reliability.md)
           bench-national [--instances 1,2,4] [--seconds N] [--beneficiaries 25000] [--week 2026-W52]
                                a national week (42 county units) planned by 1, 2, 4 planner processes

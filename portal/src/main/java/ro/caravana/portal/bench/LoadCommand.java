@@ -18,9 +18,12 @@ import java.time.LocalDate;
 import java.time.ZoneId;
 import java.time.temporal.TemporalAdjusters;
 import java.util.ArrayList;
+import java.util.Collections;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Random;
+import java.util.Set;
 import java.util.concurrent.ConcurrentSkipListMap;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
@@ -28,6 +31,7 @@ import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Supplier;
 import org.HdrHistogram.Histogram;
+import ro.caravana.portal.cli.CliNumbers;
 
 /**
  * {@code caravana bench-load --base http://127.0.0.1:8080 --email E --password P [--scenarios week,beneficiaries,
@@ -71,9 +75,11 @@ public final class LoadCommand {
   /** One request of a scenario: method, path and body. */
   record Call(HttpMethod method, String uri, JsonObject body) {}
 
+  /** The scenarios offered at a fixed rate ({@code sse} is the other kind: concurrent streams). */
+  static final Set<String> RATED = Set.of("week", "beneficiaries", "appointments", "attendance", "family", "fhir",
+      "fhir-patient", "register");
+
   public static int run(String[] args) throws Exception {
-    PrintStream stdout = System.out;
-    System.setOut(System.err);
     String baseUrl = "http://127.0.0.1:8080";
     String email = null;
     String password = null;
@@ -95,12 +101,12 @@ public final class LoadCommand {
           case "--county" -> county = args[i + 1];
           case "--scenarios" -> scenarios = args[i + 1];
           case "--rates" -> rates = args[i + 1];
-          case "--seconds" -> seconds = ro.caravana.portal.cli.CliNumbers.positive("--seconds", args[i + 1]);
-          case "--connections" -> connections = ro.caravana.portal.cli.CliNumbers.positive("--connections", args[i + 1]);
-          case "--streams" -> streams = ro.caravana.portal.cli.CliNumbers.positive("--streams", args[i + 1]);
+          case "--seconds" -> seconds = CliNumbers.positive("--seconds", args[i + 1]);
+          case "--connections" -> connections = CliNumbers.positive("--connections", args[i + 1]);
+          case "--streams" -> streams = CliNumbers.positive("--streams", args[i + 1]);
           case "--mix" -> mix = args[i + 1];
           case "--acked-file" -> ackedFile = args[i + 1];
-          case "--report-seconds" -> reportSeconds = ro.caravana.portal.cli.CliNumbers.positive("--report-seconds", args[i + 1]);
+          case "--report-seconds" -> reportSeconds = CliNumbers.positive("--report-seconds", args[i + 1]);
           default -> {
             System.err.println("unknown option " + args[i]);
             return 2;
@@ -115,14 +121,30 @@ public final class LoadCommand {
       System.err.println("--email and --password are required (an account that sees the county)");
       return 2;
     }
+    List<Integer> rateList;
+    Map<String, Integer> mixRates;
+    try { // every number and name checked before anything is sent
+      rateList = rates(rates);
+      mixRates = mix == null ? null : mix(mix);
+      for (String scenario : scenarios.split(",", -1)) {
+        if (!scenario.equals("sse") && !RATED.contains(scenario)) {
+          throw new IllegalArgumentException("--scenarios: unknown " + scenario);
+        }
+      }
+    } catch (IllegalArgumentException e) {
+      System.err.println(e.getMessage());
+      return 2;
+    }
+    PrintStream stdout = System.out;
+    System.setOut(System.err);
     LoadCommand load = new LoadCommand(URI.create(baseUrl), county, connections);
     if (ackedFile != null) {
       load.acknowledged = new PrintStream(new FileOutputStream(ackedFile, true), false, StandardCharsets.UTF_8);
     }
     try {
       load.prepare(email, password);
-      if (mix != null) {
-        for (JsonObject r : load.mix(mix, seconds, reportSeconds, stdout)) stdout.println(r.put("summary", true).encode());
+      if (mixRates != null) {
+        load.mix(mixRates, seconds, reportSeconds, stdout);
         return 0;
       }
       for (String scenario : scenarios.split(",")) {
@@ -130,8 +152,8 @@ public final class LoadCommand {
           stdout.println(load.sse(streams, seconds).encode());
           continue;
         }
-        for (String rate : rates.split(",")) {
-          JsonObject result = load.offer(scenario, Integer.parseInt(rate), seconds);
+        for (int rate : rateList) {
+          JsonObject result = load.offer(scenario, rate, seconds);
           stdout.println(result.encode());
           stdout.flush();
           if (result.getBoolean("pastKnee")) break; // higher rates only queue further
@@ -261,7 +283,9 @@ public final class LoadCommand {
       }
       Call c = next.get();
       RequestOptions o = new RequestOptions().setMethod(c.method()).setURI(c.uri()).putHeader("Authorization", "Bearer " + token)
-          .putHeader("Accept", c.uri().startsWith("/fhir/") ? "application/fhir+json" : "application/json");
+          .putHeader("Accept", c.uri().startsWith("/fhir/") ? "application/fhir+json" : "application/json")
+          // a request the client's own pool never hands a connection fails (TimeoutException) instead of waiting forever
+          .setConnectTimeout(TimeUnit.SECONDS.toMillis(60));
       if (c.body() != null) o.putHeader("Content-Type", "application/json");
       http.request(o).compose(r -> c.body() == null ? r.send() : r.send(c.body().toBuffer()))
           .compose(r -> r.body().map(b -> {
@@ -294,7 +318,18 @@ public final class LoadCommand {
             done.countDown();
           });
     }
-    boolean finished = done.await(seconds + 60L, TimeUnit.SECONDS);
+    boolean finished = done.await(60, TimeUnit.SECONDS); // a minute after the last request was due
+    if (reportSeconds > 0) { // the last, partial interval
+      Histogram h;
+      synchronized (latency) {
+        h = interval.copy();
+        interval.reset();
+      }
+      out.println(new JsonObject().put("scenario", name).put("offeredPerSecond", rate).put("atSecond", seconds)
+          .put("answered", h.getTotalCount()).put("errors", intervalErrors.getAndSet(0))
+          .put("p50Ms", ms(h.getValueAtPercentile(50))).put("p99Ms", ms(h.getValueAtPercentile(99)))
+          .put("maxMs", ms(h.getMaxValue())).put("loadAverage", loadAverage()).encode());
+    }
     double elapsed = (System.nanoTime() - start) / 1e9;
     long unanswered = finished ? 0 : done.getCount(); // no answer a minute after the run: counted as errors
     long p99;
@@ -315,29 +350,51 @@ public final class LoadCommand {
         .put("loadAverage", loadAverage()).put("errorSamples", new JsonArray(samples));
   }
 
-  /**
-   * Several scenarios at once, each at its own fixed rate ({@code week:3,family:10}) for the given time, with
-   * a line per scenario every {@code reportSeconds}; the soak. Returns one summary line per scenario.
-   */
-  private List<JsonObject> mix(String spec, int seconds, int reportSeconds, PrintStream out) throws Exception {
-    List<Thread> threads = new ArrayList<>();
-    List<JsonObject> results = java.util.Collections.synchronizedList(new ArrayList<>());
-    for (String part : spec.split(",")) {
+  /** {@code --rates 5,10,20}: each an ASCII whole number above zero. */
+  static List<Integer> rates(String spec) {
+    List<Integer> list = new ArrayList<>();
+    for (String rate : spec.split(",", -1)) list.add(CliNumbers.positive("--rates", rate));
+    return list;
+  }
+
+  /** {@code --mix week:6,family:12}: known rated scenarios, each once, each at an ASCII whole rate above zero. */
+  static Map<String, Integer> mix(String spec) {
+    Map<String, Integer> mix = new LinkedHashMap<>();
+    for (String part : spec.split(",", -1)) {
       int colon = part.indexOf(':');
       if (colon < 1) throw new IllegalArgumentException("--mix takes scenario:rate,... (" + part + ")");
       String name = part.substring(0, colon);
-      int rate = ro.caravana.portal.cli.CliNumbers.positive("--mix " + name, part.substring(colon + 1));
-      scenario(name); // an unknown name fails here, before anything is sent
+      if (!RATED.contains(name)) throw new IllegalArgumentException("--mix: unknown scenario " + name);
+      if (mix.put(name, CliNumbers.positive("--mix " + name, part.substring(colon + 1))) != null) {
+        throw new IllegalArgumentException("--mix: " + name + " twice");
+      }
+    }
+    return mix;
+  }
+
+  /**
+   * Several scenarios at once, each at its own fixed rate for the given time, with a line per scenario every
+   * {@code reportSeconds}; the soak. Each scenario's summary line is printed when it ends.
+   */
+  private List<JsonObject> mix(Map<String, Integer> rates, int seconds, int reportSeconds, PrintStream out)
+      throws Exception {
+    List<Thread> threads = new ArrayList<>();
+    List<JsonObject> results = Collections.synchronizedList(new ArrayList<>());
+    rates.forEach((name, rate) -> {
       Thread t = new Thread(() -> {
+        JsonObject result;
         try {
-          results.add(offer(name, rate, seconds, reportSeconds, out));
+          result = offer(name, rate, seconds, reportSeconds, out).put("summary", true);
         } catch (Exception e) {
-          results.add(new JsonObject().put("scenario", name).put("failed", String.valueOf(e)));
+          result = new JsonObject().put("scenario", name).put("failed", String.valueOf(e));
         }
+        out.println(result.encode()); // as soon as this scenario ends: a stop later cannot lose it
+        out.flush();
+        results.add(result);
       }, "load-" + name);
       threads.add(t);
       t.start();
-    }
+    });
     for (Thread t : threads) t.join();
     return results;
   }

@@ -47,6 +47,7 @@ import ro.caravana.scheduler.platform.Infrastructure;
 import ro.caravana.scheduler.platform.config.AppConfig;
 import ro.caravana.scheduler.platform.db.DatabaseSettings;
 import ro.caravana.scheduler.platform.db.Migrations;
+import ro.caravana.scheduler.platform.http.ApiError;
 import ro.caravana.scheduler.platform.outbox.Topics;
 
 /**
@@ -115,7 +116,11 @@ public final class NationalWeekCommand {
           case "--beneficiaries" -> beneficiaries = CliNumbers.positive("--beneficiaries", v);
           case "--seed" -> seed = CliNumbers.positive("--seed", v);
           case "--week" -> {
-            PlanRequest.monday(v); // refuses a malformed week
+            try {
+              PlanRequest.monday(v);
+            } catch (ApiError e) {
+              throw new IllegalArgumentException("--week: " + e.reasonEn());
+            }
             week = v;
           }
           case "--partitions" -> partitions = CliNumbers.positive("--partitions", v);

@@ -41,12 +41,13 @@ public record HorizonProblem(String county, LocalDate firstDay, LocalDate lastDa
   /** A caravan stop of a published weekly plan inside the horizon. */
   public record PublishedStop(long caravanId, LocalDate day, int position, int siruta) {}
 
-  /** Monday to Friday of the horizon, without the weeks already published. */
+  /** Monday to Friday of the horizon, without public holidays and the weeks already published. */
   public List<LocalDate> openDays() {
     List<LocalDate> out = new ArrayList<>();
     for (LocalDate d = firstDay; !d.isAfter(lastDay); d = d.plusDays(1)) {
       if (d.getDayOfWeek() == DayOfWeek.SATURDAY || d.getDayOfWeek() == DayOfWeek.SUNDAY) continue;
       if (publishedWeeks.contains(d.with(DayOfWeek.MONDAY))) continue;
+      if (ro.caravana.scheduler.common.PublicHolidays.isHoliday(d)) continue;
       out.add(d);
     }
     return out;

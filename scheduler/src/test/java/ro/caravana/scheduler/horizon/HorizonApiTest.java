@@ -439,6 +439,26 @@ class HorizonApiTest {
     }
   }
 
+  @Test
+  @Order(9)
+  @DisplayName("A horizon a restart stopped while solving is marked failed at the next start, with one horizon.failed event (cause restart)")
+  void restartFailsTheJobWithItsEvent() {
+    String id = java.util.UUID.randomUUID().toString();
+    await(app.pool().preparedQuery("INSERT INTO horizons (id, county, from_week, weeks, first_day, last_day, seconds_limit, "
+        + "status, started_at) VALUES ($1, 'VN', '2027-W10', 4, '2027-03-08', '2027-04-04', 5, 'solving', now())")
+        .execute(Tuple.of(java.util.UUID.fromString(id))));
+    // what the start of the next process does (Horizons.start)
+    int stopped = await(new HorizonRepository(app.pool()).recoverAfterRestart());
+    assertEquals(1, stopped);
+    JsonObject h = get(vn, "/api/horizons/" + id).bodyAsJsonObject();
+    assertEquals("failed", h.getString("status"), h.encode());
+    List<JsonObject> events = horizonEvents(id, 1, 60);
+    assertEquals(List.of("horizon.failed"), events.stream().map(e -> e.getString("type")).toList(), events.toString());
+    assertEquals("restart", events.get(0).getJsonObject("payload").getString("cause"));
+    assertEquals("2027-W10", events.get(0).getJsonObject("payload").getString("fromWeek"));
+    assertEquals(0, await(new HorizonRepository(app.pool()).recoverAfterRestart()), "a failed horizon is not failed twice");
+  }
+
   /** The events of one horizon on {@code caravana.horizons}, in order; reads on briefly after {@code expected} to catch repeats. */
   private static List<JsonObject> horizonEvents(String horizonId, int expected, int seconds) {
     java.util.Properties p = new java.util.Properties();

@@ -71,6 +71,9 @@ class HorizonPlannerTest {
     // three localities in the mountains, all visits fit in fewer caravan-days than visits
     assertTrue(r.summary().getInteger("caravanDays") < r.summary().getInteger("visits"), r.summary().encode());
     assertTrue(r.stops().stream().allMatch(s -> s.legSource().equals("estimate")));
+    // Boboteaza and Sfântul Ion (6 and 7 January) are public holidays: no caravan goes out
+    assertTrue(r.stops().stream().noneMatch(s -> s.day().equals(MONDAY.plusDays(2)) || s.day().equals(MONDAY.plusDays(3))),
+        r.stops().toString());
   }
 
   @Test
@@ -175,7 +178,9 @@ class HorizonPlannerTest {
   void coverageFavoursTheVulnerable() {
     // each locality was visited last Tuesday and is due weekly (at most 10 days apart): due Monday to
     // Wednesday; a caravan-day fits one stop of 200 minutes, not two
-    LocalDate lastTuesday = MONDAY.minusDays(6);
+    // (a week without public holidays: 6 January 2027 is one)
+    LocalDate monday = MONDAY.plusWeeks(1);
+    LocalDate lastTuesday = monday.minusDays(6);
     List<HorizonProblem.Locality> due = List.of(
         new HorizonProblem.Locality(NEREJU, "Nereju", 10, 40, 200, 7, 10, lastTuesday, 1L),
         new HorizonProblem.Locality(PALTIN, "Paltin", 10, 10, 200, 7, 10, lastTuesday, 1L),
@@ -183,12 +188,12 @@ class HorizonPlannerTest {
     List<HorizonProblem.Caravan> one = List.of(
         new HorizonProblem.Caravan(1, "CAR-VN-1", FOCSANI, 12, LocalTime.of(8, 0), LocalTime.of(14, 30)));
     List<HorizonProblem.Place> places = problem(RoadNetwork.empty(), List.of(), Set.of()).places();
-    HorizonResult threeDays = solve(new HorizonProblem("VN", MONDAY, MONDAY.plusDays(2), ZONE, 5, one, due, List.of(), Set.of(),
+    HorizonResult threeDays = solve(new HorizonProblem("VN", monday, monday.plusDays(2), ZONE, 5, one, due, List.of(), Set.of(),
         places, RoadNetwork.empty()));
     assertEquals(0, threeDays.summary().getInteger("peopleUncovered"), threeDays.summary().encode() + threeDays.localities().encode() + threeDays.score());
     assertEquals(3, threeDays.summary().getInteger("caravanDays"));
     // Monday and Tuesday only: one of the three waits, and it is Paltin (fewest vulnerable people)
-    HorizonResult twoDays = solve(new HorizonProblem("VN", MONDAY, MONDAY.plusDays(1), ZONE, 5, one, due, List.of(), Set.of(),
+    HorizonResult twoDays = solve(new HorizonProblem("VN", monday, monday.plusDays(1), ZONE, 5, one, due, List.of(), Set.of(),
         places, RoadNetwork.empty()));
     assertEquals(0, locality(twoDays, PALTIN).getInteger("visitsPlanned"), twoDays.localities().encodePrettily());
     assertEquals(0, locality(twoDays, PALTIN).getInteger("peopleCovered"));

@@ -125,10 +125,8 @@ public final class HorizonPages {
     if (seconds == null || seconds < 1 || seconds > MAX_SECONDS) {
       errors.put("seconds", req.t("horizons.error.seconds", MAX_SECONDS));
     }
-    if (!errors.isEmpty()) {
-      ctx.response().setStatusCode(400);
-      return list(req, form, errors);
-    }
+    // the page answers 200 with the errors (Pages renders every builder's page as 200); nothing is asked of the API
+    if (!errors.isEmpty()) return list(req, form, errors);
     JsonObject body = new JsonObject().put("county", county).put("fromWeek", fromWeek).put("weeks", weeks)
         .put("secondsLimit", seconds);
     return req.send(HttpMethod.POST, "/api/horizons", body).compose(a -> {
@@ -137,7 +135,6 @@ public final class HorizonPages {
         return Future.succeededFuture(Map.of());
       }
       if (a.status() == 401 || a.status() == 403) return Future.failedFuture(PageError.of(a));
-      ctx.response().setStatusCode(a.status() == 409 ? 409 : 400);
       JsonObject apiErrors = PlanPages.problemFields(req.lang(), a.body());
       // the API names its own fields; the form's seconds field is the API's secondsLimit
       if (apiErrors.containsKey("secondsLimit")) apiErrors.put("seconds", apiErrors.remove("secondsLimit"));
@@ -187,6 +184,9 @@ public final class HorizonPages {
     m.put("fromWeek", h.getString("fromWeek"));
     m.put("weeks", h.getInteger("weeks"));
     m.put("seconds", h.getInteger("secondsLimit"));
+    // the same weeks can be planned again only while the first one has not passed
+    m.put("againPossible", !LocalDate.parse(h.getString("firstDay"))
+        .isBefore(LocalDate.now(PlanPages.ZONE).with(DayOfWeek.MONDAY)));
     if (!"solved".equals(status)) return m;
 
     Map<Long, String> names = new LinkedHashMap<>();
