@@ -196,6 +196,13 @@ public final class LoadCommand {
   }
 
   private Supplier<Call> scenario(String name) {
+    // the writes and the family links need booked appointments (a soak can use them all up): a clear refusal
+    if (name.equals("attendance") && appointmentIds.isEmpty() || name.equals("family") && familyTokens.isEmpty()) {
+      throw new IllegalStateException(name + ": no booked appointment in " + county + " to mark or to link");
+    }
+    if (name.equals("fhir-patient") && beneficiaryIds.isEmpty()) {
+      throw new IllegalStateException(name + ": no beneficiary in " + county);
+    }
     LocalDate monday = LocalDate.now(ZONE).with(TemporalAdjusters.previousOrSame(java.time.DayOfWeek.MONDAY));
     String[] names = {"ion", "mar", "ana", "pop", "ele", "geo", "cri", "ale", "and", "dan"};
     return switch (name) {
