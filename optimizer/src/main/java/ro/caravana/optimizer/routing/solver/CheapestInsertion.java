@@ -69,31 +69,7 @@ public class CheapestInsertion implements CustomPhaseCommand<RoutePlan> {
     waiting.sort(Comparator.comparingInt(Visit::getPriority).reversed());
     Map<CaravanDay, List<Visit>> changed = new LinkedHashMap<>();
     for (Visit visit : waiting) {
-      Route bestRoute = null;
-      int bestPosition = -1;
-      long bestCost = Long.MAX_VALUE;
-      for (Route route : routes) {
-        if (!route.accepts(visit)) continue;
-        long extra = route.extraCost(visit);
-        if (extra >= bestCost) continue;
-        for (int p = 0; p <= route.size(); p++) {
-          long cost = route.insertionCost(visit, p);
-          if (cost == Long.MAX_VALUE) continue;
-          cost += extra;
-          if (cost < bestCost) {
-            bestCost = cost;
-            bestRoute = route;
-            bestPosition = p;
-          }
-        }
-      }
-      if (bestRoute == null) {
-        CaravanDay unassigned = plan.unassignedList();
-        changed.computeIfAbsent(unassigned, d -> new ArrayList<>(d.getVisits())).add(visit);
-      } else {
-        bestRoute.insert(visit, bestPosition);
-        changed.put(bestRoute.day, bestRoute.visits);
-      }
+      RuinRecreate.insertCheapest(plan, routes, visit, null, changed);
     }
     return changed;
   }

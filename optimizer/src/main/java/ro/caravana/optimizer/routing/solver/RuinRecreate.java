@@ -158,32 +158,7 @@ final class RuinRecreate {
       if (open(day)) routes.add(new Route(day, changed.getOrDefault(day, day.getVisits())));
     }
     for (Visit visit : removed) {
-      Route bestRoute = null;
-      int bestPosition = -1;
-      long bestCost = Long.MAX_VALUE;
-      for (Route route : routes) {
-        if (!route.accepts(visit)) continue;
-        long extra = route.extraCost(visit);
-        if (extra >= bestCost) continue;
-        for (int p = 0; p <= route.size(); p++) {
-          if (random.nextDouble() < BLINK) continue;
-          long cost = route.insertionCost(visit, p);
-          if (cost == Long.MAX_VALUE) continue;
-          cost += extra;
-          if (cost < bestCost) {
-            bestCost = cost;
-            bestRoute = route;
-            bestPosition = p;
-          }
-        }
-      }
-      if (bestRoute == null) {
-        CaravanDay unassigned = plan.unassignedList();
-        changed.computeIfAbsent(unassigned, d -> new ArrayList<>(d.getVisits())).add(visit);
-      } else {
-        bestRoute.insert(visit, bestPosition);
-        changed.put(bestRoute.day, bestRoute.visits);
-      }
+      insertCheapest(plan, routes, visit, random, changed);
     }
   }
 
@@ -228,6 +203,41 @@ final class RuinRecreate {
     Integer i = index.get(visit);
     if (i == null) throw new IllegalStateException("visit not in the plan: " + visit);
     return i;
+  }
+
+  /**
+   * Puts a visit at its cheapest feasible place among the routes (each place skipped with probability
+   * {@link #BLINK} when a random source is given), or on the plan's unassigned list when none is feasible;
+   * the lists that changed are recorded in {@code changed}.
+   */
+  static void insertCheapest(RoutePlan plan, List<Route> routes, Visit visit, Random blink,
+      Map<CaravanDay, List<Visit>> changed) {
+    Route bestRoute = null;
+    int bestPosition = -1;
+    long bestCost = Long.MAX_VALUE;
+    for (Route route : routes) {
+      if (!route.accepts(visit)) continue;
+      long extra = route.extraCost(visit);
+      if (extra >= bestCost) continue;
+      for (int p = 0; p <= route.size(); p++) {
+        if (blink != null && blink.nextDouble() < BLINK) continue;
+        long cost = route.insertionCost(visit, p);
+        if (cost == Long.MAX_VALUE) continue;
+        cost += extra;
+        if (cost < bestCost) {
+          bestCost = cost;
+          bestRoute = route;
+          bestPosition = p;
+        }
+      }
+    }
+    if (bestRoute == null) {
+      CaravanDay unassigned = plan.unassignedList();
+      changed.computeIfAbsent(unassigned, d -> new ArrayList<>(d.getVisits())).add(visit);
+    } else {
+      bestRoute.insert(visit, bestPosition);
+      changed.put(bestRoute.day, bestRoute.visits);
+    }
   }
 
   /** One day's list during recreation, with departure times forwards and latest arrivals backwards. */
