@@ -134,18 +134,8 @@ class RouteEliminationTest {
     }
   }
 
+  /** Windows, shift, capacity and no visit twice: the check of the ruin-and-recreate tests. */
   private static void assertFeasible(CaravanDay day, List<Visit> list) {
-    long time = day.getShiftStart();
-    long load = 0;
-    Place at = day.getStartDepot();
-    for (Visit v : list) {
-      long arrival = time + at.timeTo(v.getPlace());
-      assertTrue(arrival <= v.getDueTime(), () -> v + " late on " + day);
-      time = Math.max(arrival, v.getReadyTime()) + v.getServiceDuration();
-      load += v.getDemand();
-      at = v.getPlace();
-    }
-    if (!list.isEmpty()) assertTrue(time + at.timeTo(day.getEndDepot()) <= day.getShiftEnd(), () -> day + " back late");
-    assertTrue(load <= day.getCapacity(), () -> day + " over capacity");
+    RuinRecreateTest.assertFeasible(day, list);
   }
 }

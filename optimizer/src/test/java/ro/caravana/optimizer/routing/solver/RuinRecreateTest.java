@@ -106,7 +106,7 @@ class RuinRecreateTest {
     }
   }
 
-  private static void assertFeasible(CaravanDay day, List<Visit> list) {
+  static void assertFeasible(CaravanDay day, List<Visit> list) {
     long time = day.getShiftStart();
     long load = 0;
     Place at = day.getStartDepot();
