@@ -237,7 +237,8 @@ public final class NationalWeekCommand {
       long assigned = 0;
       long appointments = 0;
       for (Row r : finished) {
-        Integer i = index.get(Long.parseLong(r.getString("owner").split("-")[0]));
+        var pid = ro.caravana.scheduler.planning.PlanRepository.ownerPid(r.getString("owner"));
+        Integer i = pid.isPresent() ? index.get(pid.getAsLong()) : null;
         if (i != null) perProcess[i]++;
         solveSeconds += Duration.between(r.getOffsetDateTime("started_at"), r.getOffsetDateTime("finished_at")).toMillis() / 1000.0;
         JsonObject counts = r.getJsonObject("counts");

@@ -61,6 +61,19 @@ public final class PlanRepository {
   /** This process, as the holder of the jobs it queued or is solving (pid for the operator, random for uniqueness). */
   private final String owner = ProcessHandle.current().pid() + "-" + UUID.randomUUID();
 
+  /**
+   * The process id in a plan's holder as this class writes it ({@code pid-uuid}); empty for any other text
+   * (ASCII digits only: the column is data, and {@code Long.parseLong} would also read other scripts' digits).
+   */
+  public static java.util.OptionalLong ownerPid(String owner) {
+    int dash = owner == null ? -1 : owner.indexOf('-');
+    if (dash <= 0 || dash > 18) return java.util.OptionalLong.empty();
+    for (int i = 0; i < dash; i++) {
+      if (owner.charAt(i) < '0' || owner.charAt(i) > '9') return java.util.OptionalLong.empty();
+    }
+    return java.util.OptionalLong.of(Long.parseLong(owner.substring(0, dash)));
+  }
+
   public PlanRepository(Pool pool) {
     this.pool = pool;
   }

@@ -31,6 +31,7 @@ import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import ro.caravana.scheduler.SchedulerApp;
+import ro.caravana.scheduler.planning.PlanRepository;
 import ro.caravana.scheduler.platform.db.DatabaseSettings;
 import ro.caravana.scheduler.platform.kafka.EmbeddedKafka;
 import ro.caravana.scheduler.platform.outbox.Topics;
@@ -114,7 +115,7 @@ class PlannerKillTest {
     UUID first = UUID.randomUUID();
     request(first, "BC", week, 120);
     Row solving = awaitPlan(first, r -> r.getString("status").equals("solving"), 240, "the job to start solving");
-    long pid = Long.parseLong(solving.getString("owner").split("-")[0]);
+    long pid = PlanRepository.ownerPid(solving.getString("owner")).orElseThrow();
     ServerProcess.Handle victim = planners.stream().filter(p -> p.process().pid() == pid).findFirst().orElseThrow();
     ServerProcess.Handle survivor = planners.stream().filter(p -> p != victim).findFirst().orElseThrow();
     long killedAt = System.nanoTime();
@@ -132,7 +133,7 @@ class PlannerKillTest {
     Row solved = awaitPlan(again, r -> r.getString("status").equals("solved") || r.getString("status").equals("failed"), 240,
         "the new job to finish");
     assertEquals("solved", solved.getString("status"), solved.toJson().encode());
-    assertEquals(survivor.process().pid(), Long.parseLong(solved.getString("owner").split("-")[0]), "solved by the survivor");
+    assertEquals(survivor.process().pid(), PlanRepository.ownerPid(solved.getString("owner")).orElseThrow(), "solved by the survivor");
     assertTrue(survivor.process().isAlive());
   }
 }
