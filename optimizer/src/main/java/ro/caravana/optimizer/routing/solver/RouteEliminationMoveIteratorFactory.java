@@ -61,17 +61,7 @@ public class RouteEliminationMoveIteratorFactory implements MoveIteratorFactory<
   @Override
   public Iterator<RouteRebuildMove> createRandomMoveIterator(ScoreDirector<RoutePlan> scoreDirector, Random random) {
     RoutePlan plan = scoreDirector.getWorkingSolution();
-    return new Iterator<>() {
-      @Override
-      public boolean hasNext() {
-        return true;
-      }
-
-      @Override
-      public RouteRebuildMove next() {
-        return propose(plan, random);
-      }
-    };
+    return RouteRebuildMove.endless(() -> propose(plan, random));
   }
 
   private RouteRebuildMove propose(RoutePlan plan, Random random) {

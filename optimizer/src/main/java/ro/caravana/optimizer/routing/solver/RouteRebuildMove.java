@@ -90,4 +90,19 @@ final class RouteRebuildMove extends AbstractMove<RoutePlan> {
     for (int i = 0; i < days.size(); i++) text.append(' ').append(days.get(i)).append('=').append(lists.get(i));
     return text.toString();
   }
+
+  /** An endless stream of moves, each proposed when drawn (the random move iterator of a move factory). */
+  static java.util.Iterator<RouteRebuildMove> endless(java.util.function.Supplier<RouteRebuildMove> next) {
+    return new java.util.Iterator<>() {
+      @Override
+      public boolean hasNext() {
+        return true;
+      }
+
+      @Override
+      public RouteRebuildMove next() {
+        return next.get();
+      }
+    };
+  }
 }

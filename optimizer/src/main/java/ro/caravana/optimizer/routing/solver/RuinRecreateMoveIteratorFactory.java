@@ -65,16 +65,6 @@ public class RuinRecreateMoveIteratorFactory implements MoveIteratorFactory<Rout
   public Iterator<RouteRebuildMove> createRandomMoveIterator(ScoreDirector<RoutePlan> scoreDirector, Random random) {
     RoutePlan plan = scoreDirector.getWorkingSolution();
     RuinRecreate proposer = proposerFor(plan);
-    return new Iterator<>() {
-      @Override
-      public boolean hasNext() {
-        return true;
-      }
-
-      @Override
-      public RouteRebuildMove next() {
-        return new RouteRebuildMove(proposer.propose(plan, random));
-      }
-    };
+    return RouteRebuildMove.endless(() -> new RouteRebuildMove(proposer.propose(plan, random)));
   }
 }
