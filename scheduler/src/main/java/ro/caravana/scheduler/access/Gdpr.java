@@ -72,7 +72,10 @@ public final class Gdpr {
         + "'attended', c.attended) ORDER BY c.appointment_id), '[]') FROM consultations c "
         + "JOIN appointments a ON a.id = c.appointment_id WHERE a.beneficiary_id = $1");
 
-    // SMS records first, while the beneficiary's phone still says which replies were theirs
+    // the beneficiary's row first: whoever composes a message about them (NoticeRepository's facts,
+    // key-share locked) has either finished, so what it wrote is scrubbed below, or waits and reads the erased row
+    erase.add("SELECT 1 FROM beneficiaries WHERE id = $1 FOR UPDATE");
+    // SMS records next, while the beneficiary's phone still says which replies were theirs
     erase.add("""
         UPDATE sms_replies SET phone = '', body = '', erased_at = now()
          WHERE erased_at IS NULL
@@ -84,6 +87,9 @@ public final class Gdpr {
                status = CASE WHEN status IN ('queued', 'held') THEN 'suppressed' ELSE status END,
                reason = CASE WHEN status IN ('queued', 'held') THEN 'erased' ELSE reason END
          WHERE beneficiary_id = $1 AND erased_at IS NULL""");
+    // what a publish gathers per phone for one message (kept once used)
+    erase.add("UPDATE digest_parts SET phone = '' WHERE phone <> '' "
+        + "AND appointment_id IN (SELECT id FROM appointments WHERE beneficiary_id = $1)");
     erase.add("DELETE FROM appointment_links WHERE appointment_id IN (SELECT id FROM appointments WHERE beneficiary_id = $1)");
     erase.add("""
         UPDATE outbox SET payload = scrub_personal_data(payload)

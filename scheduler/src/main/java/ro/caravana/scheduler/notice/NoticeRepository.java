@@ -29,6 +29,10 @@ public final class NoticeRepository {
    * Appointments picked by a condition, with everything a message needs; the domain schema (V2)
    * owns these tables. What the family was last told is read for the whole set in one pass (a
    * correlated subquery per row degrades badly while the notices table is young and unanalysed).
+   * The beneficiaries read are key-share locked until the caller's transaction ends, and an erasure
+   * locks its beneficiary first ({@code Gdpr.ERASE}): a notice is either written before the erasure,
+   * which then scrubs it, or composed from the erased row (no phone); never written with the phone
+   * after the erasure.
    */
   private static String facts(String condition, String tail) {
     return """
@@ -55,6 +59,7 @@ public final class NoticeRepository {
           LEFT JOIN localities sl ON sl.siruta = a.stop_siruta
           LEFT JOIN last ON last.appointment_id = a.id
         %s
+        FOR KEY SHARE OF b
         """.formatted(condition, tail);
   }
 
