@@ -101,7 +101,7 @@ public final class Gdpr {
            SET first_name = 'Anonim', last_name = 'Anonim', cnp = NULL, phone = NULL, guardian_name = NULL,
                birth_date = make_date(extract(year FROM birth_date)::int, 1, 1), household_id = NULL,
                sms_consent = false, sms_consent_date = NULL, data_consent = false, data_consent_date = NULL,
-               version = version + 1, updated_at = now()
+               version = version + 1, updated_at = now(), erased_at = coalesce(erased_at, now())
          WHERE id = $1""");
     erase.add("UPDATE attendance_marks SET note = NULL WHERE note IS NOT NULL "
         + "AND appointment_id IN (SELECT id FROM appointments WHERE beneficiary_id = $1)");

@@ -31,10 +31,15 @@ public final class NoticeRepository {
    * correlated subquery per row degrades badly while the notices table is young and unanalysed).
    * The beneficiaries read are key-share locked until the caller's transaction ends, and an erasure
    * locks its beneficiary first ({@code Gdpr.ERASE}): a notice is either written before the erasure,
-   * which then scrubs it, or composed from the erased row (no phone); never written with the phone
-   * after the erasure.
+   * which then scrubs it, or not at all (an erased beneficiary's appointments are left out, the row
+   * re-read after the wait); never written with the phone after the erasure.
    */
   private static String facts(String condition, String tail) {
+    return facts(condition, tail, true);
+  }
+
+  /** {@code family}: the facts are for telling the family (locked, erased left out), not just the slot's. */
+  private static String facts(String condition, String tail, boolean family) {
     return """
         WITH picked AS (SELECT * FROM appointments a WHERE %s),
         told AS (
@@ -58,12 +63,13 @@ public final class NoticeRepository {
           LEFT JOIN community_centres c ON c.id = a.centre_id
           LEFT JOIN localities sl ON sl.siruta = a.stop_siruta
           LEFT JOIN last ON last.appointment_id = a.id
-        %s
-        FOR KEY SHARE OF b
-        """.formatted(condition, tail);
+        %s %s %s
+        """.formatted(condition, family ? "WHERE b.erased_at IS NULL" : "", tail, family ? "FOR KEY SHARE OF b" : "");
   }
 
   private static final String FACTS_BY_ID = facts("a.id = ANY($1)", "");
+  /** A slot's service, time and place, whoever holds it (a freed slot offered to others). */
+  private static final String SLOT_BY_ID = facts("a.id = $1", "", false);
   /** Booked appointments starting in [$1, $2) with no reminder yet for that start time. */
   private static final String REMINDER_CANDIDATES = facts("""
       a.status = 'booked' AND a.starts_at >= $1 AND a.starts_at < $2
@@ -203,7 +209,9 @@ public final class NoticeRepository {
   private static final String CONTACTS = """
       SELECT b.id, b.first_name, b.phone, b.sms_consent, b.preferred_language, l.county,
              EXISTS (SELECT 1 FROM sms_opt_outs o WHERE o.phone = b.phone) AS opted_out
-        FROM beneficiaries b JOIN localities l ON l.siruta = b.locality_siruta WHERE b.id = ANY($1)""";
+        FROM beneficiaries b JOIN localities l ON l.siruta = b.locality_siruta
+       WHERE b.id = ANY($1) AND b.erased_at IS NULL
+         FOR KEY SHARE OF b""";
 
   /** Who the people are and how to reach them (no appointment: the identity part of the facts). */
   public static Future<List<AppointmentFacts>> contacts(SqlClient client, List<UUID> beneficiaries) {
@@ -262,6 +270,12 @@ public final class NoticeRepository {
     if (appointmentIds.isEmpty()) return Future.succeededFuture(Map.of());
     return client.preparedQuery(FACTS_BY_ID).execute(Tuple.of(appointmentIds.toArray(new UUID[0])))
         .map(NoticeRepository::factsMap);
+  }
+
+  /** The service, time and place of a slot, to tell others about it; empty when there is no such appointment. */
+  public static Future<Optional<AppointmentFacts>> slot(SqlClient client, UUID appointmentId) {
+    return client.preparedQuery(SLOT_BY_ID).execute(Tuple.of(appointmentId))
+        .map(rows -> factsMap(rows).values().stream().findFirst());
   }
 
   public static Future<List<AppointmentFacts>> reminderCandidates(SqlClient client, Instant from, Instant to,

@@ -118,7 +118,7 @@ public final class Notifier extends VerticleBase {
     for (HeardEvent e : events) {
       AppointmentFacts f = facts.get(e.appointmentId());
       if (f == null) {
-        LOG.warn("notifier: appointment {} of event {} not found; no notice", e.appointmentId(), e.eventId());
+        LOG.warn("notifier: appointment {} of event {} not found, or its beneficiary erased; no notice", e.appointmentId(), e.eventId());
         continue;
       }
       Instant last = announced.containsKey(f.appointmentId()) ? announced.get(f.appointmentId()) : f.lastAnnounced();

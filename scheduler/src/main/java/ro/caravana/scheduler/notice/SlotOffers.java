@@ -127,9 +127,9 @@ public final class SlotOffers extends VerticleBase {
         return Future.succeededFuture();
       }
       return tx.preparedQuery(INSERT_OFFER).executeBatch(offers)
-          .compose(v -> NoticeRepository.facts(tx, List.of(slot.appointmentId())))
-          .compose(facts -> NoticeRepository.contacts(tx, people).compose(contacts -> {
-            AppointmentFacts freed = facts.get(slot.appointmentId());
+          .compose(v -> NoticeRepository.slot(tx, slot.appointmentId()))
+          .compose(found -> NoticeRepository.contacts(tx, people).compose(contacts -> {
+            AppointmentFacts freed = found.orElseThrow();
             List<NoticeDraft> drafts = new ArrayList<>();
             for (AppointmentFacts person : contacts) {
               AppointmentFacts about = freed.forPerson(person);

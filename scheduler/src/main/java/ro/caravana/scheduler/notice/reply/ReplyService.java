@@ -242,12 +242,12 @@ public final class ReplyService {
   /** Tells these families the freed slot is no longer free (no names of anyone else: their own name, the slot). */
   private Future<Acted> tellLost(SqlConnection tx, UUID freed, List<UUID> people, String outcome) {
     if (people.isEmpty() || composer == null) return Future.succeededFuture(Acted.silently(outcome));
-    return NoticeRepository.facts(tx, List.of(freed)).compose(facts -> NoticeRepository.contacts(tx, people)
+    return NoticeRepository.slot(tx, freed).compose(slot -> NoticeRepository.contacts(tx, people)
         .compose(contacts -> {
           List<NoticeDraft> drafts = new ArrayList<>();
           for (AppointmentFacts person : contacts) {
             drafts.add(composer.composeAnswer("offer-lost:" + freed + ":" + person.beneficiaryId(), NoticeKind.REPLY,
-                AnswerText.Said.OFFER_LOST, List.of(facts.get(freed).forPerson(person)), clock.instant()));
+                AnswerText.Said.OFFER_LOST, List.of(slot.orElseThrow().forPerson(person)), clock.instant()));
           }
           return NoticeRepository.insertAll(tx, drafts).map(Acted.silently(outcome));
         }));
