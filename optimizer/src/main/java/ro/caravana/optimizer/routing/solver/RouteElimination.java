@@ -10,6 +10,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Random;
 import ro.caravana.optimizer.routing.domain.CaravanDay;
+import ro.caravana.optimizer.routing.domain.Place;
 import ro.caravana.optimizer.routing.domain.RoutePlan;
 import ro.caravana.optimizer.routing.domain.Visit;
 import ro.caravana.optimizer.routing.solver.RuinRecreate.Route;
@@ -19,11 +20,14 @@ import ro.caravana.optimizer.routing.solver.RuinRecreate.Route;
  * costs more than the driving it could save (the fixed cost of a caravan-day; the vehicles-first
  * objective of the benchmarks). After the ejection pool of Nagata and Bräysy (2009): the visits of
  * the removed route wait in a pool; each is put at its cheapest place that keeps every time window,
- * the shift end, capacity, skills and allowed dates; when there is none it takes the place of one
- * visit of another day, chosen by how seldom that visit failed to find a place itself (so the
- * hard-to-place ones are not pushed around in a circle), and the visit pushed out joins the pool.
+ * the shift end, capacity, skills and allowed dates; when there is none it is squeezed in
+ * ({@link Squeeze}: put where it breaks least, then the broken days repaired by moves between the
+ * days); when that fails too it takes the place of up to {@link #MAX_EJECTED} visits of another
+ * day, chosen by how seldom those visits failed to find a place themselves (so the hard-to-place
+ * ones are not pushed around in a circle), and the visits pushed out join the pool.
  *
- * <p>A proposal exists only when the pool empties within a bounded number of placements: every
+ * <p>A proposal exists only when the pool empties within a bounded number of placements (and
+ * {@link #ATTEMPT_NANOS}): every
  * visit stays planned and no empty day is opened, so the plan has one day fewer. Days with a pinned
  * visit are never emptied, pinned visits never pushed out, published days never touched. The
  * proposal is scored by the full constraint set like any other move.
@@ -31,13 +35,32 @@ import ro.caravana.optimizer.routing.solver.RuinRecreate.Route;
 final class RouteElimination {
 
   /** Placements allowed per visit of the removed route before the attempt is given up. */
-  static final int PLACEMENTS_PER_VISIT = 25;
+  static final int PLACEMENTS_PER_VISIT = 50;
   /** Routes drawn to choose the one to empty (the one with fewest visits wins). */
   static final int TOURNAMENT = 3;
+  /** Most visits pushed out of one day to make room for one visit of the pool. */
+  static final int MAX_EJECTED = 3;
+  /** Longest time one attempt may take (the squeeze makes a placement cost up to milliseconds on 100 visits). */
+  static final long ATTEMPT_NANOS = 3_000_000_000L;
 
   private final Map<Visit, Integer> index = new IdentityHashMap<>();
+  private final int placementsPerVisit;
+  private final int maxEjected;
+  private final boolean squeeze;
 
   RouteElimination(RoutePlan plan) {
+    this(plan, PLACEMENTS_PER_VISIT, MAX_EJECTED, true);
+  }
+
+  /**
+   * With other bounds than the defaults: placements per visit of the removed day, visits pushed out
+   * at once, and whether a visit without a feasible place is squeezed in ({@link Squeeze}) before
+   * others are pushed out.
+   */
+  RouteElimination(RoutePlan plan, int placementsPerVisit, int maxEjected, boolean squeeze) {
+    this.squeeze = squeeze;
+    this.placementsPerVisit = placementsPerVisit;
+    this.maxEjected = maxEjected;
     List<Visit> visits = plan.getVisits();
     for (int i = 0; i < visits.size(); i++) index.put(visits.get(i), i);
   }
@@ -79,15 +102,18 @@ final class RouteElimination {
     Deque<Visit> pool = new ArrayDeque<>(start);
     int[] failures = new int[index.size()];
     Map<Route, Boolean> touched = new IdentityHashMap<>();
-    int budget = PLACEMENTS_PER_VISIT * start.size();
+    int budget = placementsPerVisit * start.size();
+    Squeeze squeezer = squeeze ? new Squeeze(random) : null;
+    long deadline = System.nanoTime() + ATTEMPT_NANOS;
     while (!pool.isEmpty()) {
-      if (budget-- <= 0) return Map.of();
+      if (budget-- <= 0 || System.nanoTime() > deadline) return Map.of();
       Visit visit = pool.pop();
       if (insertCheapest(routes, visit, touched)) continue;
+      if (squeezer != null && squeezer.place(routes, visit, touched)) continue;
       failures[indexOf(visit)]++;
-      Visit out = ejectFor(routes, visit, failures, random, touched);
+      List<Visit> out = ejectFor(routes, visit, failures, random, touched);
       if (out == null) return Map.of();
-      pool.push(out);
+      out.forEach(pool::push);
     }
     Map<CaravanDay, List<Visit>> changed = new LinkedHashMap<>();
     changed.put(target, new ArrayList<>());
@@ -103,13 +129,13 @@ final class RouteElimination {
     long bestCost = Long.MAX_VALUE;
     for (Route route : routes) {
       if (!route.accepts(visit)) continue;
-      for (int p = 0; p <= route.size(); p++) {
-        long cost = route.insertionCost(visit, p);
-        if (cost < bestCost) {
-          bestCost = cost;
-          bestRoute = route;
-          bestPosition = p;
-        }
+      int p = cheapestPosition(route, visit);
+      if (p < 0) continue;
+      long cost = route.insertionCost(visit, p);
+      if (cost < bestCost) {
+        bestCost = cost;
+        bestRoute = route;
+        bestPosition = p;
       }
     }
     if (bestRoute == null) return false;
@@ -118,52 +144,92 @@ final class RouteElimination {
     return true;
   }
 
-  /**
-   * Puts {@code visit} in place of one visit of another day (the one that failed least often,
-   * then the cheapest insertion, ties drawn) and returns the visit pushed out, or {@code null}.
-   */
-  private Visit ejectFor(List<Route> routes, Visit visit, int[] failures, Random random,
-      Map<Route, Boolean> touched) {
-    Route bestRoute = null;
-    int bestOut = -1;
-    int bestPosition = -1;
-    long bestFailures = Long.MAX_VALUE;
+  /** The position where {@code visit} adds least driving to {@code route} and keeps it feasible, or -1. */
+  private static int cheapestPosition(Route route, Visit visit) {
+    int best = -1;
     long bestCost = Long.MAX_VALUE;
-    int ties = 0;
-    for (Route route : routes) {
-      if (visit.missingSkillCountOn(route.day) > 0 || visit.isDisallowedOn(route.day)) continue;
-      for (int i = 0; i < route.size(); i++) {
-        Visit out = route.visits.get(i);
-        if (out.isPinned()) continue;
-        long outFailures = failures[indexOf(out)];
-        if (outFailures > bestFailures) continue;
-        if (route.load - out.getDemand() + visit.getDemand() > route.day.getCapacity()) continue;
-        List<Visit> without = new ArrayList<>(route.visits);
-        without.remove(i);
-        Route reduced = new Route(route.day, without);
-        for (int p = 0; p <= reduced.size(); p++) {
-          long cost = reduced.insertionCost(visit, p);
-          if (cost == Long.MAX_VALUE) continue;
-          boolean better = outFailures < bestFailures || cost < bestCost;
-          boolean tie = outFailures == bestFailures && cost == bestCost;
-          if (tie && random.nextInt(++ties) == 0) better = true;
-          if (better) {
-            if (!tie) ties = 1;
-            bestFailures = outFailures;
-            bestCost = cost;
-            bestRoute = route;
-            bestOut = i;
-            bestPosition = p;
-          }
-        }
+    for (int p = 0; p <= route.size(); p++) {
+      long cost = route.insertionCost(visit, p);
+      if (cost < bestCost) {
+        bestCost = cost;
+        best = p;
       }
     }
-    if (bestRoute == null) return null;
-    Visit out = bestRoute.visits.remove(bestOut);
-    bestRoute.visits.add(bestPosition, visit);
-    bestRoute.refresh();
-    touched.put(bestRoute, Boolean.TRUE);
+    return best;
+  }
+
+  /** The best ejection found so far: which route, which visits out, where the visit goes. */
+  private static final class Ejection {
+    Route route;
+    int[] out;
+    int position;
+    long failures = Long.MAX_VALUE;
+    long cost = Long.MAX_VALUE;
+    int ties;
+  }
+
+  /**
+   * Puts {@code visit} on another day in place of up to {@link #MAX_EJECTED} of its visits and
+   * returns the visits pushed out, or {@code null} when no day can take it so. The visits pushed out
+   * are chosen lexicographically, as in Nagata and Bräysy: fewest failures summed (each visit
+   * counting one more than the times it failed to find a place, so fewer visits out come first),
+   * then the cheapest insertion, ties drawn.
+   */
+  private List<Visit> ejectFor(List<Route> routes, Visit visit, int[] failures, Random random,
+      Map<Route, Boolean> touched) {
+    Ejection best = new Ejection();
+    for (int k = 1; k <= maxEjected && best.failures > k; k++) {
+      for (Route route : routes) {
+        if (visit.missingSkillCountOn(route.day) > 0 || visit.isDisallowedOn(route.day)) continue;
+        if (route.size() < k) continue;
+        choose(route, visit, new int[k], 0, 0, 0, 0, failures, random, best);
+      }
+    }
+    if (best.route == null) return null;
+    Route route = best.route;
+    List<Visit> out = new ArrayList<>(best.out.length);
+    for (int i = best.out.length - 1; i >= 0; i--) out.add(route.visits.remove(best.out[i]));
+    route.visits.add(best.position, visit);
+    route.refresh();
+    touched.put(route, Boolean.TRUE);
     return out;
+  }
+
+  /** Enumerates the sets of {@code chosen.length} visits of {@code route} to push out, pruned by the failure sum. */
+  private void choose(Route route, Visit visit, int[] chosen, int depth, int from, long failureSum, long demandOut,
+      int[] failures, Random random, Ejection best) {
+    if (depth == chosen.length) {
+      if (route.load - demandOut + visit.getDemand() > route.day.getCapacity()) return;
+      List<Visit> without = new ArrayList<>(route.visits);
+      for (int i = chosen.length - 1; i >= 0; i--) without.remove(chosen[i]);
+      Route reduced = new Route(route.day, without);
+      int p = cheapestPosition(reduced, visit);
+      if (p < 0) return;
+      long cost = reduced.insertionCost(visit, p);
+      boolean better = failureSum < best.failures || (failureSum == best.failures && cost < best.cost);
+      boolean tie = failureSum == best.failures && cost == best.cost;
+      if (better) {
+        best.ties = 1;
+      } else if (!tie || random.nextInt(++best.ties) != 0) {
+        return;
+      }
+      best.route = route;
+      best.out = chosen.clone();
+      best.position = p;
+      best.failures = failureSum;
+      best.cost = cost;
+      return;
+    }
+    int remaining = chosen.length - depth - 1;
+    for (int i = from; i < route.size() - remaining; i++) {
+      Visit out = route.visits.get(i);
+      if (out.isPinned()) continue;
+      long sum = failureSum + failures[indexOf(out)] + 1;
+      // every visit still to choose adds at least one
+      if (sum + remaining > best.failures) continue;
+      chosen[depth] = i;
+      choose(route, visit, chosen, depth + 1, i + 1, sum, demandOut + out.getDemand(), failures, random, best);
+    }
   }
 
   private int indexOf(Visit visit) {

@@ -39,6 +39,10 @@ class RouteEliminationTest {
     return new CaravanDay(id, id, "crew-" + id, null, 8 * 3600, 17 * 3600, DEPOT, DEPOT, Set.of(), capacity, 7200);
   }
 
+  private static CaravanDay skilled(String id, long capacity, Set<String> skills) {
+    return new CaravanDay(id, id, "crew-" + id, null, 8 * 3600, 17 * 3600, DEPOT, DEPOT, skills, capacity, 7200);
+  }
+
   private static Visit visit(String id, int place, long demand) {
     return new Visit(id, new Place(place, id, LINE), 1800, demand, Set.of(), 0, 24 * 3600, Set.of(), 1);
   }
@@ -60,6 +64,66 @@ class RouteEliminationTest {
 
     assertEquals(List.of(), proposal.get(second));
     assertEquals(List.of(a, b, c), proposal.get(first), "B goes between A and C, where it adds no driving");
+  }
+
+  @Test
+  @DisplayName("A visit that only fits where two others must make room pushes both out, and they find a place elsewhere")
+  void pushesOutTwoVisitsWhenOneIsNotEnough() {
+    // X needs the skill of d1; d1 is at 8 of 10, so X (7) fits only once both A and B leave; d3 has room for them.
+    Visit a = visit("A", 1, 4);
+    Visit b = visit("B", 2, 4);
+    Visit c = visit("C", 3, 1);
+    Visit x = new Visit("X", new Place(2, "X", LINE), 1800, 7, Set.of("x"), 0, 24 * 3600, Set.of(), 1);
+    CaravanDay first = skilled("d1", 10, Set.of("x"));
+    CaravanDay second = skilled("d2", 10, Set.of("x"));
+    CaravanDay third = day("d3", 10);
+    RoutePlan plan = new RoutePlan("line", List.of(first, second, third), List.of(a, b, c, x));
+    first.setVisits(new ArrayList<>(List.of(a, b)));
+    second.setVisits(new ArrayList<>(List.of(x)));
+    third.setVisits(new ArrayList<>(List.of(c)));
+    RouteElimination elimination = new RouteElimination(plan, RouteElimination.PLACEMENTS_PER_VISIT, 2, false);
+
+    Map<CaravanDay, List<Visit>> proposal = elimination.empty(plan, second, List.of(first, second, third), new Random(3));
+
+    assertEquals(List.of(), proposal.get(second), "the day of X is emptied");
+    assertTrue(new RouteElimination(plan, RouteElimination.PLACEMENTS_PER_VISIT, 1, false)
+        .empty(plan, second, List.of(first, second, third), new Random(3)).isEmpty(), "one at a time cannot");
+    List<Visit> onFirst = proposal.get(first);
+    List<Visit> onThird = proposal.get(third);
+    assertTrue(onFirst.contains(x) && !onFirst.contains(a) && !onFirst.contains(b), "X on d1, A and B gone: " + onFirst);
+    assertTrue(onThird.containsAll(List.of(a, b)), "A and B moved to d3: " + onThird);
+    assertEquals(4, onFirst.size() + onThird.size(), "every visit once");
+    for (CaravanDay day : List.of(first, third)) {
+      List<Visit> list = proposal.get(day);
+      assertFeasible(day, list);
+    }
+  }
+
+  @Test
+  @DisplayName("More than three visits pushed out for one is not tried; the squeeze repairs it by moving them")
+  void neverPushesOutMoreThanThree() {
+    Visit[] small = new Visit[4];
+    for (int i = 0; i < 4; i++) small[i] = visit("S" + i, 1, 2);
+    Visit c = visit("C", 3, 0);
+    Visit x = new Visit("X", new Place(2, "X", LINE), 1800, 9, Set.of("x"), 0, 24 * 3600, Set.of(), 1);
+    CaravanDay first = skilled("d1", 10, Set.of("x"));
+    CaravanDay second = skilled("d2", 10, Set.of("x"));
+    CaravanDay third = day("d3", 10);
+    RoutePlan plan = new RoutePlan("line", List.of(first, second, third), List.of(small[0], small[1], small[2], small[3], c, x));
+    first.setVisits(new ArrayList<>(List.of(small)));
+    second.setVisits(new ArrayList<>(List.of(x)));
+    third.setVisits(new ArrayList<>(List.of(c)));
+    RouteElimination ejecting = new RouteElimination(plan, RouteElimination.PLACEMENTS_PER_VISIT, 3, false);
+
+    assertTrue(ejecting.empty(plan, second, List.of(first, second, third), new Random(3)).isEmpty(),
+        "X (9) fits on d1 (8 of 10) only if all four leave");
+
+    Map<CaravanDay, List<Visit>> squeezed = new RouteElimination(plan)
+        .empty(plan, second, List.of(first, second, third), new Random(3));
+    assertEquals(List.of(), squeezed.get(second), "the squeeze puts X on d1 over capacity, then moves the others out");
+    assertTrue(squeezed.get(first).contains(x));
+    assertTrue(squeezed.get(third).containsAll(List.of(small)), "all four on d3: " + squeezed.get(third));
+    for (CaravanDay day : List.of(first, third)) assertFeasible(day, squeezed.get(day));
   }
 
   @Test
