@@ -76,7 +76,7 @@ class NationalWeekTest {
     // a country of 4,000 people: these four counties get about 50 each, at their national proportions
     assertTrue(await(DemoLoader.loadNationalOnce(pool, 5, 4_000, COUNTIES)));
     AppConfig config = TestSystem.config(Map.of("planning.consume-requests", "true", "planning.workers", "1",
-        "planning.requests.group", GROUP));
+        "planning.requests.group", GROUP, "planner.http.port", "0"));
     for (int i = 0; i < 2; i++) {
       Vertx v = Vertx.vertx();
       plannerVertx.add(v);
@@ -93,6 +93,28 @@ class NationalWeekTest {
     if (pool != null) await(pool.close());
     if (vertx != null) await(vertx.close());
     if (broker != null) broker.close();
+  }
+
+  @Test
+  @DisplayName("each planner instance answers /health (database and broker up) and /metrics on its own port")
+  void plannersAnswerHealth() throws Exception {
+    var client = io.vertx.ext.web.client.WebClient.create(vertx);
+    try {
+      for (PlannerApp planner : planners) {
+        assertTrue(planner.port() > 0, "no health port");
+        var health = await(client.get(planner.port(), "127.0.0.1", "/health").send());
+        assertEquals(200, health.statusCode(), health.bodyAsString());
+        assertEquals("UP", health.bodyAsJsonObject().getString("database"));
+        assertEquals("UP", health.bodyAsJsonObject().getString("kafka"));
+        var metrics = await(client.get(planner.port(), "127.0.0.1", "/metrics").send());
+        assertEquals(200, metrics.statusCode());
+        assertTrue(metrics.bodyAsString().contains("caravana_outbox_pending"), metrics.bodyAsString());
+        assertEquals(404, await(client.get(planner.port(), "127.0.0.1", "/api/plans").send()).statusCode(),
+            "a planner serves no API");
+      }
+    } finally {
+      client.close();
+    }
   }
 
   @Test
