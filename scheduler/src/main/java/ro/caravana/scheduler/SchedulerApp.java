@@ -79,13 +79,19 @@ public final class SchedulerApp {
   public static Future<SchedulerApp> start(Vertx vertx, AppConfig config, DatabaseSettings db, String kafkaBootstrap,
       boolean demo, BiConsumer<Router, Context> extraRoutes) {
     return vertx.executeBlocking(() -> Migrations.run(db.jdbcUrl(), db.user(), db.password()), false)
-        .compose(migrations -> {
+        // the services and, below, the router are built on a worker: their construction loads some thousand
+        // classes (OptaPlanner, Kafka, HAPI FHIR), 1-2 s that would otherwise block an event loop
+        .compose(migrations -> vertx.executeBlocking(() -> {
           LOG.info("database migrations applied: {}", migrations);
           Pool pool = db.pool(vertx, DatabaseSettings.Limits.from(config));
-          KafkaAdminClient admin = KafkaAdminClient.create(vertx, KafkaClients.admin(kafkaBootstrap));
-          Context context = new Context(vertx, config, pool, kafkaBootstrap);
-          Planning planning = Planning.create(vertx, config, pool);
-          Horizons horizons = Horizons.create(vertx, config, pool);
+          return new Services(new Context(vertx, config, pool, kafkaBootstrap),
+              KafkaAdminClient.create(vertx, KafkaClients.admin(kafkaBootstrap)), Planning.create(vertx, config, pool),
+              Horizons.create(vertx, config, pool));
+        }, false))
+        .compose(services -> {
+          Pool pool = services.context().pool();
+          Planning planning = services.planning();
+          Horizons horizons = services.horizons();
           return DomainData.prepare(pool, demo, config.longValue("demo.seed"))
               .compose(v -> ensureTopics(vertx, kafkaBootstrap))
               .compose(v -> demo ? FieldDemo.prepare(pool) : Future.<Void>succeededFuture())
@@ -100,17 +106,20 @@ public final class SchedulerApp {
               // the report projection of attendance marks (caravana.attendance)
               .compose(access -> vertx.deployVerticle(new ro.caravana.scheduler.report.AttendanceProjection(pool,
                   kafkaBootstrap, config.string("report.attendance.group"), ZoneId.of(config.string("zone")))).map(access))
-              .compose(access -> NoticeModule.deploy(vertx, config, pool, kafkaBootstrap, demo, access.familyLinks()).compose(notices -> {
-                Router router = router(context, admin, planning, notices, access, (r, c) -> {
-                  horizons.mount(r);
-                  extraRoutes.accept(r, c);
-                });
-                HttpVerticle http = new HttpVerticle(router, config.string("http.host"), config.integer("http.port"));
-                return vertx.deployVerticle(http).map(id -> new SchedulerApp(vertx, pool, admin, http.actualPort(),
-                    router, access, notices));
-              }));
+              .compose(access -> NoticeModule.deploy(vertx, config, pool, kafkaBootstrap, demo, access.familyLinks()).compose(notices ->
+                  vertx.executeBlocking(() -> router(services.context(), services.admin(), planning, notices, access, (r, c) -> {
+                    horizons.mount(r);
+                    extraRoutes.accept(r, c);
+                  }), false).compose(router -> {
+                    HttpVerticle http = new HttpVerticle(router, config.string("http.host"), config.integer("http.port"));
+                    return vertx.deployVerticle(http).map(id -> new SchedulerApp(vertx, pool, services.admin(),
+                        http.actualPort(), router, access, notices));
+                  })));
         });
   }
+
+  /** What start-up builds before anything is deployed. */
+  private record Services(Context context, KafkaAdminClient admin, Planning planning, Horizons horizons) {}
 
   /**
    * Creates the event topics that do not exist yet, with the broker's default partitions and replication.

@@ -292,7 +292,9 @@ public final class LoadCommand {
       RequestOptions o = new RequestOptions().setMethod(c.method()).setURI(c.uri()).putHeader("Authorization", "Bearer " + token)
           .putHeader("Accept", c.uri().startsWith("/fhir/") ? "application/fhir+json" : "application/json")
           // a request the client's own pool never hands a connection fails (TimeoutException) instead of waiting forever
-          .setConnectTimeout(TimeUnit.SECONDS.toMillis(60));
+          .setConnectTimeout(TimeUnit.SECONDS.toMillis(60))
+          // and one the server never answers fails too, named, within the minute the run waits at its end
+          .setIdleTimeout(TimeUnit.SECONDS.toMillis(45));
       if (c.body() != null) o.putHeader("Content-Type", "application/json");
       http.request(o).compose(r -> c.body() == null ? r.send() : r.send(c.body().toBuffer()))
           .compose(r -> r.body().map(b -> {
@@ -318,8 +320,9 @@ public final class LoadCommand {
               errors.incrementAndGet();
               intervalErrors.incrementAndGet();
               synchronized (samples) {
-                if (samples.size() < 3) samples.add(String.valueOf(ar.cause().getMessage()).substring(0,
-                    Math.min(160, String.valueOf(ar.cause().getMessage()).length())));
+                String message = c.method() + " " + c.uri().replaceAll("(/api/family/)[^/?]+", "$1...") + ": "
+                    + ar.cause().getClass().getSimpleName() + " " + ar.cause().getMessage();
+                if (samples.size() < 3) samples.add(message.substring(0, Math.min(200, message.length())));
               }
             }
             done.countDown();

@@ -28,8 +28,17 @@ public final class PlanRepository {
       + " ORDER BY created_at DESC LIMIT $4 OFFSET $5";
   private static final String COUNT = "SELECT count(*) FROM plans WHERE ($1::text IS NULL OR county = $1) AND ($2::text IS NULL OR week = $2)"
       + Scope.countyFilter("county", 3);
+  /** Starts a queued job this instance holds (another instance may have taken it meanwhile: then no row). */
   private static final String START = "UPDATE plans SET status = 'solving', started_at = now(), owner = $2, heartbeat_at = now() "
-      + "WHERE id = $1 AND status = 'queued'";
+      + "WHERE id = $1 AND status = 'queued' AND (owner = $2 OR owner IS NULL)";
+  /**
+   * Takes over the oldest job another instance queued from the plan-requests topic and has not started (its
+   * threads are busy). Requests made through this instance's API stay with it: their progress stream and stop
+   * button live there.
+   */
+  private static final String CLAIM = "UPDATE plans SET owner = $1, heartbeat_at = now() WHERE id = ("
+      + "SELECT id FROM plans WHERE status = 'queued' AND owner IS DISTINCT FROM $1 AND requested_by LIKE 'kafka:%' "
+      + "ORDER BY created_at, id LIMIT 1 FOR UPDATE SKIP LOCKED) RETURNING id";
   private static final String HEARTBEAT = "UPDATE plans SET heartbeat_at = now() WHERE owner = $1 AND status IN ('queued', 'solving')";
   private static final String SOLVED = "UPDATE plans SET status = 'solved', finished_at = now(), score = $2, counts = $3, reasons = $4 "
       + "WHERE id = $1";
@@ -144,6 +153,12 @@ public final class PlanRepository {
     });
     Future<Long> total = pool.preparedQuery(COUNT).execute(Tuple.of(county, week, counties)).map(r -> r.iterator().next().getLong(0));
     return Future.all(items, total).map(v -> new JsonObject().put("items", items.result()).put("total", total.result()));
+  }
+
+  /** The id of a queued plan-request job taken over from another instance, or empty when none waits. */
+  public Future<java.util.Optional<UUID>> claimQueued() {
+    return pool.preparedQuery(CLAIM).execute(Tuple.of(owner)).map(rows -> rows.size() == 0
+        ? java.util.Optional.<UUID>empty() : java.util.Optional.of(rows.iterator().next().getUUID(0)));
   }
 
   public Future<Boolean> markSolving(UUID id) {

@@ -37,7 +37,8 @@ public final class Planning {
   /**
    * Marks failed the jobs whose planner is gone (silent past planning.lease-seconds), keeps this
    * instance's own jobs alive with a heartbeat (a third of the lease) and repeats the sweep on the
-   * same beat, then listens for plan requests on Kafka.
+   * same beat, then listens for plan requests on Kafka and, every planning.claim-ms, takes over a request
+   * another instance has queued but not started while this one has a thread free.
    */
   public Future<Void> start(String kafkaBootstrap) {
     long lease = config.longValue("planning.lease-seconds");
@@ -53,6 +54,9 @@ public final class Planning {
           config.string("planning.inputs.group"))).mapEmpty();
     }).compose(v -> {
       if (!config.bool("planning.consume-requests")) return Future.succeededFuture();
+      // an instance with a free thread takes over requests queued behind another instance's busy threads
+      vertx.setPeriodic(Math.max(100, config.longValue("planning.claim-ms")), t -> service.claimIfIdle()
+          .onFailure(e -> LOG.warn("plan claim: {}", e.toString())));
       return vertx.deployVerticle(new PlanRequestConsumer(service, kafkaBootstrap,
           config.string("planning.requests.group"))).mapEmpty();
     });

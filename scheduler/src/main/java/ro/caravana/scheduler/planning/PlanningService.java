@@ -29,6 +29,10 @@ public final class PlanningService implements AutoCloseable {
   private final ExecutorService workers;
   private final Map<UUID, StopSignal> running = new ConcurrentHashMap<>();
   private final Map<UUID, Progress> latest = new ConcurrentHashMap<>();
+  private final int workerThreads;
+  /** Jobs given to this instance's threads and not finished (queued on them or solving). */
+  private final AtomicInteger busy = new AtomicInteger();
+  private final java.util.concurrent.atomic.AtomicBoolean claiming = new java.util.concurrent.atomic.AtomicBoolean();
 
   public PlanningService(Vertx vertx, PlanRepository plans, Function<UUID, Future<WeekProblem>> loader,
       WeekPlanner planner, int workerThreads) {
@@ -36,6 +40,7 @@ public final class PlanningService implements AutoCloseable {
     this.plans = plans;
     this.loader = loader;
     this.planner = planner;
+    this.workerThreads = workerThreads;
     AtomicInteger n = new AtomicInteger();
     this.workers = Executors.newFixedThreadPool(workerThreads, r -> {
       Thread t = new Thread(r, "planning-" + n.incrementAndGet());
@@ -58,9 +63,30 @@ public final class PlanningService implements AutoCloseable {
 
   public Future<UUID> submit(PlanRequest request, UUID basePlan, Disruption disruption, String requestedBy,
       UUID requestId) {
-    return plans.insert(request, basePlan, disruption, requestedBy, requestId).onSuccess(id -> {
-      running.put(id, new StopSignal());
-      workers.execute(() -> run(id));
+    return plans.insert(request, basePlan, disruption, requestedBy, requestId).onSuccess(this::execute);
+  }
+
+  private void execute(UUID id) {
+    running.put(id, new StopSignal());
+    busy.incrementAndGet();
+    workers.execute(() -> run(id));
+  }
+
+  /**
+   * With a thread free, takes over one plan-request job another instance has queued but not started, so work
+   * moves to idle instances instead of waiting behind a busy one's queue. Answers whether it took one.
+   */
+  public Future<Boolean> claimIfIdle() {
+    if (busy.get() >= workerThreads || !claiming.compareAndSet(false, true)) return Future.succeededFuture(false);
+    return plans.claimQueued().map(claimed -> {
+      claimed.ifPresent(id -> {
+        LOG.info("plan {} taken over from a busy planner instance", id);
+        execute(id);
+      });
+      return claimed.isPresent();
+    }).eventually(() -> {
+      claiming.set(false);
+      return Future.succeededFuture();
     });
   }
 
@@ -83,8 +109,13 @@ public final class PlanningService implements AutoCloseable {
   private void run(UUID id) {
     StopSignal stop = running.get(id);
     long t0 = System.nanoTime();
+    boolean mine = true;
     try {
-      await(plans.markSolving(id));
+      if (!await(plans.markSolving(id))) { // another instance took it over while it waited here
+        mine = false;
+        LOG.info("plan {} is solved by another planner instance", id);
+        return;
+      }
       WeekProblem problem = await(loader.apply(id));
       publish(id, new Progress("loaded", null, elapsed(t0), false));
       PlanOutcome outcome = planner.plan(problem, p -> publish(id, p), stop);
@@ -107,9 +138,12 @@ public final class PlanningService implements AutoCloseable {
         LOG.error("plan {}: cannot record the failure", id, again);
       }
     } finally {
-      Progress last = latest.getOrDefault(id, new Progress("done", null, elapsed(t0), true));
-      publish(id, new Progress("done", last.bestScore(), elapsed(t0), true));
+      if (mine) {
+        Progress last = latest.getOrDefault(id, new Progress("done", null, elapsed(t0), true));
+        publish(id, new Progress("done", last.bestScore(), elapsed(t0), true));
+      }
       running.remove(id);
+      busy.decrementAndGet();
     }
   }
 

@@ -24,7 +24,10 @@ class OpsRoutesTest {
   @BeforeAll
   static void start() throws Exception {
     vertx = Vertx.vertx();
-    app = TestSystem.startApp(vertx, false).toCompletionStage().toCompletableFuture().get(60, TimeUnit.SECONDS);
+    // a page that never answers, to see requests in flight and closed connections counted
+    app = TestSystem.startApp(vertx, false, TestSystem.config(java.util.Map.of()),
+            (router, context) -> router.get("/test-never-answers").handler(ctx -> { }))
+        .toCompletionStage().toCompletableFuture().get(60, TimeUnit.SECONDS);
     client = WebClient.create(vertx);
   }
 
@@ -50,6 +53,48 @@ class OpsRoutesTest {
     assertEquals(200, r.statusCode());
     assertTrue(r.bodyAsString().contains("caravana_outbox_pending 0"), r.bodyAsString());
     assertTrue(r.getHeader("Content-Type").startsWith("text/plain"));
+  }
+
+  private static long metric(String text, String name) {
+    for (String line : text.split("\n")) {
+      if (line.startsWith(name + " ")) return Long.parseLong(line.substring(name.length() + 1).trim());
+    }
+    throw new AssertionError(name + " missing in " + text);
+  }
+
+  /** Requests whose connection closed before their answer (0 before the first). */
+  private static long closed(String text) {
+    return text.lines().filter(l -> l.startsWith("caravana_http_requests_total{status=\"closed\"}"))
+        .mapToLong(l -> Long.parseLong(l.substring(l.lastIndexOf(' ') + 1))).sum();
+  }
+
+  private static String metricsText() throws Exception {
+    return client.get(app.port(), "127.0.0.1", "/metrics").send().toCompletionStage().toCompletableFuture().get()
+        .bodyAsString();
+  }
+
+  @Test
+  @DisplayName("metrics show requests in flight, the oldest one's age, and a request whose client went away as closed")
+  void inFlight() throws Exception {
+    long closedBefore = closed(metricsText());
+    try (java.net.Socket socket = new java.net.Socket("127.0.0.1", app.port())) {
+      socket.getOutputStream().write("GET /test-never-answers HTTP/1.1\r\nHost: localhost\r\n\r\n"
+          .getBytes(java.nio.charset.StandardCharsets.US_ASCII));
+      socket.getOutputStream().flush();
+      Thread.sleep(1_200);
+      String during = metricsText();
+      assertEquals(2, metric(during, "caravana_http_requests_in_flight"), "the hanging request and this one");
+      assertTrue(metric(during, "caravana_http_oldest_in_flight_ms") >= 1_000, during);
+    }
+    long deadline = System.currentTimeMillis() + 10_000;
+    String after = metricsText();
+    while (metric(after, "caravana_http_requests_in_flight") != 1 && System.currentTimeMillis() < deadline) {
+      Thread.sleep(100);
+      after = metricsText();
+    }
+    assertEquals(1, metric(after, "caravana_http_requests_in_flight"), "only this request: " + after);
+    assertEquals(closedBefore + 1, closed(after), after);
+    assertTrue(metric(after, "caravana_http_requests_received_total") >= 4, after);
   }
 
   @Test

@@ -76,7 +76,7 @@ class NationalWeekTest {
     // a country of 4,000 people: these four counties get about 50 each, at their national proportions
     assertTrue(await(DemoLoader.loadNationalOnce(pool, 5, 4_000, COUNTIES)));
     AppConfig config = TestSystem.config(Map.of("planning.consume-requests", "true", "planning.workers", "1",
-        "planning.requests.group", GROUP));
+        "planning.requests.group", GROUP, "planner.http.port", "0"));
     for (int i = 0; i < 2; i++) {
       Vertx v = Vertx.vertx();
       plannerVertx.add(v);
@@ -93,6 +93,68 @@ class NationalWeekTest {
     if (pool != null) await(pool.close());
     if (vertx != null) await(vertx.close());
     if (broker != null) broker.close();
+  }
+
+  @Test
+  @Timeout(value = 240, unit = TimeUnit.SECONDS)
+  @DisplayName("idle planners take over requests another instance queued and has not started; API requests stay put")
+  void idlePlannersTakeOver() throws Exception {
+    LocalDate ahead = LocalDate.now(ZoneId.of("Europe/Bucharest")).plusWeeks(3);
+    String week = String.format("%d-W%02d", ahead.get(IsoFields.WEEK_BASED_YEAR), ahead.get(IsoFields.WEEK_OF_WEEK_BASED_YEAR));
+    String busy = "999999-" + UUID.randomUUID(); // an instance alive (fresh heartbeat) whose threads never get to these
+    List<UUID> queued = new ArrayList<>();
+    for (String county : List.of("TL", "CV", "MH")) {
+      queued.add(insertQueued(county, week, busy, "kafka:" + Topics.PLAN_REQUESTS));
+    }
+    UUID viaApi = insertQueued("SJ", week, busy, "coordonator.sj@caravana.demo");
+    try {
+      awaitFinished(queued.toArray(UUID[]::new), "id");
+      Set<String> owners = Set.of(planners.get(0).planning().service().plans().owner(),
+          planners.get(1).planning().service().plans().owner());
+      for (Row r : await(pool.preparedQuery("SELECT county, status, owner, counts FROM plans WHERE id = ANY($1)")
+          .execute(Tuple.of((Object) queued.toArray(UUID[]::new))))) {
+        assertEquals("solved", r.getString("status"), r.toJson().encode());
+        assertTrue(owners.contains(r.getString("owner")), "taken over by an idle planner: " + r.getString("owner"));
+        assertTrue(r.getJsonObject("counts").getInteger("assigned") > 0, r.toJson().encode());
+      }
+      Row api = await(pool.preparedQuery("SELECT status, owner FROM plans WHERE id = $1").execute(Tuple.of(viaApi)))
+          .iterator().next();
+      assertEquals(busy, api.getString("owner"), "a request made through an instance's API is not taken over");
+      assertTrue(Set.of("queued", "failed").contains(api.getString("status")), api.toJson().encode());
+    } finally {
+      await(pool.preparedQuery("UPDATE plans SET status = 'failed', finished_at = now() WHERE id = $1 AND status = 'queued'")
+          .execute(Tuple.of(viaApi)));
+    }
+  }
+
+  private static UUID insertQueued(String county, String week, String owner, String requestedBy) throws Exception {
+    UUID id = UUID.randomUUID();
+    await(pool.preparedQuery("INSERT INTO plans (id, county, week, kinds, seconds_limit, requested_by, request_id, owner, "
+        + "heartbeat_at) VALUES ($1, $2, $3, ARRAY['routes', 'timetable'], 2, $4, $5, $6, now())")
+        .execute(Tuple.of(id, county, week, requestedBy, UUID.randomUUID(), owner)));
+    return id;
+  }
+
+  @Test
+  @DisplayName("each planner instance answers /health (database and broker up) and /metrics on its own port")
+  void plannersAnswerHealth() throws Exception {
+    var client = io.vertx.ext.web.client.WebClient.create(vertx);
+    try {
+      for (PlannerApp planner : planners) {
+        assertTrue(planner.port() > 0, "no health port");
+        var health = await(client.get(planner.port(), "127.0.0.1", "/health").send());
+        assertEquals(200, health.statusCode(), health.bodyAsString());
+        assertEquals("UP", health.bodyAsJsonObject().getString("database"));
+        assertEquals("UP", health.bodyAsJsonObject().getString("kafka"));
+        var metrics = await(client.get(planner.port(), "127.0.0.1", "/metrics").send());
+        assertEquals(200, metrics.statusCode());
+        assertTrue(metrics.bodyAsString().contains("caravana_outbox_pending"), metrics.bodyAsString());
+        assertEquals(404, await(client.get(planner.port(), "127.0.0.1", "/api/plans").send()).statusCode(),
+            "a planner serves no API");
+      }
+    } finally {
+      client.close();
+    }
   }
 
   @Test
@@ -150,10 +212,15 @@ class NationalWeekTest {
   }
 
   private static void awaitFinished(UUID[] ids) throws Exception {
+    awaitFinished(ids, "request_id");
+  }
+
+  /** {@code column}: the ids are plan ids ({@code id}) or request ids ({@code request_id}). */
+  private static void awaitFinished(UUID[] ids, String column) throws Exception {
     long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(200);
     while (System.nanoTime() < deadline) {
       List<String> statuses = new ArrayList<>();
-      await(pool.preparedQuery("SELECT status FROM plans WHERE request_id = ANY($1)").execute(Tuple.of((Object) ids)))
+      await(pool.preparedQuery("SELECT status FROM plans WHERE " + column + " = ANY($1)").execute(Tuple.of((Object) ids)))
           .forEach(r -> statuses.add(r.getString("status")));
       if (statuses.size() == ids.length && statuses.stream().noneMatch(s -> s.equals("queued") || s.equals("solving"))) return;
       Thread.sleep(300);
