@@ -110,7 +110,8 @@ public final class Pages {
         } catch (RuntimeException e) {
           model = Future.failedFuture(e);
         }
-        model.onSuccess(m -> render(ctx, lang, account, template, m, 200))
+        // a form sent back with its mistakes keeps the status its builder set (400, 409, 422); otherwise 200
+        model.onSuccess(m -> render(ctx, lang, account, template, m, ctx.response().getStatusCode()))
             .onFailure(e -> fail(ctx, lang, account, e));
       });
     };

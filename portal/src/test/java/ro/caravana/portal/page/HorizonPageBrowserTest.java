@@ -104,10 +104,13 @@ class HorizonPageBrowserTest {
             + " f.set('weeks', '13'); f.set('seconds', '5'); f.set(k, v);"
             + " fetch('/orizonturi', {method: 'POST', body: f}).then(r => r.text().then(t => done(r.status + ' '"
             + " + (t.includes('id=\"e-' + k + '\"') ? 'flagged' : 'not flagged'))));"));
-        // the form page answers with the error next to the field (pages render as 200; the API is not asked)
-        assertEquals("200 flagged", answer, field.getKey() + "=" + value);
+        // the form page comes back as 400 with the error next to the field; the API is not asked
+        assertEquals("400 flagged", answer, field.getKey() + "=" + value);
       }
     }
+    // each refused form logged its 400 in the console: the refusals asked for, and nothing else
+    assertEquals(List.of(), page.consoleErrors().stream()
+        .filter(e -> !e.contains("/orizonturi - Failed to load resource: the server responded with a status of 400")).toList());
     assertEquals(0L, ((Number) app.pool().query("SELECT count(*) FROM horizons").execute().toCompletionStage()
         .toCompletableFuture().get(10, TimeUnit.SECONDS).iterator().next().getLong(0)).longValue(), "nothing was asked of the planner");
   }

@@ -105,4 +105,22 @@ class PageFoundationTest {
     assertEquals(200, home.statusCode(), home.bodyAsString());
     assertFalse(home.bodyAsString().contains("href=\"/beneficiari\""));
   }
+
+  @Test
+  @Timeout(60)
+  @DisplayName("a form sent back with its mistakes answers 400 with the mistakes in Romanian, not 200")
+  void refusedFormStatus() throws Exception {
+    String cookies = cookies(signIn("coordonator.vn@caravana.demo", "demo"));
+    String csrf = java.util.Arrays.stream(cookies.split("; "))
+        .filter(c -> c.startsWith(ro.caravana.scheduler.access.Sessions.CSRF_COOKIE + "="))
+        .map(c -> c.substring(c.indexOf('=') + 1)).findFirst().orElseThrow();
+    MultiMap form = MultiMap.caseInsensitiveMultiMap().add(ro.caravana.scheduler.access.Sessions.CSRF_FIELD, csrf)
+        .add("county", "VN").add("week", "2026-W99").add("seconds", "abc").add("routes", "on");
+    var answer = client.post(app.port(), "127.0.0.1", "/planificare").putHeader("Cookie", cookies).sendForm(form)
+        .toCompletionStage().toCompletableFuture().get(30, TimeUnit.SECONDS);
+    assertEquals(400, answer.statusCode(), answer.bodyAsString());
+    assertEquals("text/html; charset=utf-8", answer.getHeader("Content-Type"));
+    assertTrue(answer.bodyAsString().contains("ă") || answer.bodyAsString().contains("ț"), "the page in Romanian");
+    assertEquals(200, get("/planificare", cookies).statusCode(), "the same page without a form: 200");
+  }
 }

@@ -125,8 +125,11 @@ public final class HorizonPages {
     if (seconds == null || seconds < 1 || seconds > MAX_SECONDS) {
       errors.put("seconds", req.t("horizons.error.seconds", MAX_SECONDS));
     }
-    // the page answers 200 with the errors (Pages renders every builder's page as 200); nothing is asked of the API
-    if (!errors.isEmpty()) return list(req, form, errors);
+    // the form comes back with its mistakes as 400; nothing is asked of the API
+    if (!errors.isEmpty()) {
+      ctx.response().setStatusCode(400);
+      return list(req, form, errors);
+    }
     JsonObject body = new JsonObject().put("county", county).put("fromWeek", fromWeek).put("weeks", weeks)
         .put("secondsLimit", seconds);
     return req.send(HttpMethod.POST, "/api/horizons", body).compose(a -> {
@@ -135,6 +138,7 @@ public final class HorizonPages {
         return Future.succeededFuture(Map.of());
       }
       if (a.status() == 401 || a.status() == 403) return Future.failedFuture(PageError.of(a));
+      ctx.response().setStatusCode(a.status() == 409 ? 409 : 400);
       JsonObject apiErrors = PlanPages.problemFields(req.lang(), a.body());
       // the API names its own fields; the form's seconds field is the API's secondsLimit
       if (apiErrors.containsKey("secondsLimit")) apiErrors.put("seconds", apiErrors.remove("secondsLimit"));
