@@ -57,15 +57,22 @@ class OpsRoutesTest {
 
   private static long metric(String text, String name) {
     for (String line : text.split("\n")) {
-      if (line.startsWith(name + " ")) return Long.parseLong(line.substring(name.length() + 1).trim());
+      if (line.startsWith(name + " ")) return count(line.substring(name.length() + 1));
     }
     throw new AssertionError(name + " missing in " + text);
+  }
+
+  /** A metric's value: ASCII digits only (a sign, other scripts' digits or a decimal fail the test). */
+  private static long count(String text) {
+    String v = text.trim();
+    assertTrue(v.matches("[0-9]{1,18}"), "not a count: " + v);
+    return Long.parseLong(v);
   }
 
   /** Requests whose connection closed before their answer (0 before the first). */
   private static long closed(String text) {
     return text.lines().filter(l -> l.startsWith("caravana_http_requests_total{status=\"closed\"}"))
-        .mapToLong(l -> Long.parseLong(l.substring(l.lastIndexOf(' ') + 1))).sum();
+        .mapToLong(l -> count(l.substring(l.lastIndexOf(' ') + 1))).sum();
   }
 
   private static String metricsText() throws Exception {
